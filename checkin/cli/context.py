@@ -1,0 +1,69 @@
+"""What the subcommands share: the database option and opening the workspace."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from checkin.core.errors import CheckinError
+from checkin.services.paths import default_db_path
+from checkin.services.workspace import Workspace
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class NoWorkspace(CheckinError):
+    exit_code = 66
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"there is no workspace at {path}. Run `checkin` to start one, or "
+            "`checkin demo` to try a demo workspace."
+        )
+
+
+@dataclass
+class CliState:
+    db: Path | None = None
+
+    def db_path(self, override: Path | None = None) -> Path:
+        return (override or self.db or default_db_path()).expanduser().absolute()
+
+
+def _remember_db(ctx: click.Context, _param: click.Parameter, value: Path | None) -> Path | None:
+    if value is not None:
+        ctx.ensure_object(CliState).db = value
+    return value
+
+
+def db_option(func: F) -> F:
+    """``--db PATH``, accepted before or after the subcommand name."""
+    return click.option(
+        "--db",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        expose_value=func.__name__ == "cli",
+        callback=_remember_db,
+        is_eager=True,
+        help="Workspace database file (default: $CHECKIN_DB, else your user data folder).",
+    )(func)
+
+
+def db_path(ctx: click.Context) -> Path:
+    return ctx.ensure_object(CliState).db_path()
+
+
+def open_for_reading(ctx: click.Context) -> Workspace:
+    """Open the workspace without taking the writer lock: safe beside a running app."""
+    path = db_path(ctx)
+    if not path.exists():
+        raise NoWorkspace(path)
+    return Workspace.open(path, read_only=True)
+
+
+def open_for_writing(ctx: click.Context) -> Workspace:
+    return Workspace.open(db_path(ctx))

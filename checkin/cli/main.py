@@ -1,0 +1,69 @@
+"""The ``checkin`` command: the terminal app and its subcommands, with documented exit codes."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from checkin import __version__
+from checkin.cli import exits
+from checkin.cli.context import CliState, db_option
+from checkin.core.errors import CheckinError
+
+
+class CheckinGroup(click.Group):
+    """Turns checkin's errors into a one-paragraph message and the matching exit code."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except CheckinError as error:
+            click.echo(f"checkin: {error}", err=True)
+            ctx.exit(exits.code_for(error))
+        except FileNotFoundError as error:
+            click.echo(f"checkin: {error.filename or error}: no such file", err=True)
+            ctx.exit(exits.INPUT_MISSING)
+
+
+@click.group(
+    cls=CheckinGroup,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+@db_option
+@click.version_option(__version__, "--version", "-V", prog_name="checkin")
+@click.pass_context
+def cli(ctx: click.Context, db: Path | None) -> None:
+    """Prioritized, explainable client check-ins in your terminal.
+
+    Without a command, opens the terminal app on your workspace (the --db file, else
+    $CHECKIN_DB, else workspace.json in your user data folder).
+
+    \b
+    Exit codes: 0 ok, 1 error, 2 usage, 65 bad input data, 66 input missing,
+    75 database locked by another checkin.
+    """
+    state = ctx.ensure_object(CliState)
+    state.db = db
+    if ctx.invoked_subcommand is None:
+        from checkin.cli.tui import run_app
+
+        run_app(state.db_path())
+
+
+def _register() -> None:
+    from checkin.cli import accounts, demo
+
+    cli.add_command(accounts.accounts)
+    cli.add_command(demo.demo)
+
+
+_register()
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console-script entry point."""
+    cli.main(args=argv, prog_name="checkin")
+    sys.exit(0)

@@ -1,0 +1,1 @@
+"""The agenda engine: explainable, prioritized agendas built from an account's records."""

@@ -1,0 +1,130 @@
+"""Converting records to plain JSON-ready dicts and back (ISO 8601 dates, enum values)."""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from collections.abc import Callable
+from datetime import date, datetime
+from enum import Enum
+from typing import Any, TypeVar
+
+from checkin.core.errors import CheckinError
+
+T = TypeVar("T")
+Converter = Callable[[Any], Any]
+
+
+class DecodeError(CheckinError):
+    """A stored document does not have the shape of its record."""
+
+
+def _identity(value: Any) -> Any:
+    return value
+
+
+def _optional(inner: Converter) -> Converter:
+    def convert(value: Any) -> Any:
+        return None if value is None else inner(value)
+
+    return convert
+
+
+def _listed(inner: Converter) -> Converter:
+    if inner is _identity:
+        return list
+
+    def convert(value: Any) -> Any:
+        return [inner(v) for v in value]
+
+    return convert
+
+
+def _unwrap_optional(hint: Any) -> tuple[Any, bool]:
+    if isinstance(hint, types.UnionType) or typing.get_origin(hint) is typing.Union:
+        args = [a for a in typing.get_args(hint) if a is not type(None)]
+        if len(args) == 1:
+            return args[0], True
+    return hint, False
+
+
+def _encoder_for(hint: Any) -> Converter:
+    inner, optional = _unwrap_optional(hint)
+    if typing.get_origin(inner) is list:
+        conv = _listed(_encoder_for(typing.get_args(inner)[0]))
+    elif inner is datetime:
+        conv = datetime.isoformat
+    elif inner is date:
+        conv = date.isoformat
+    elif isinstance(inner, type) and issubclass(inner, Enum):
+        conv = _enum_value
+    elif dataclasses.is_dataclass(inner):
+        conv = encode
+    else:
+        conv = _identity
+    return _optional(conv) if optional and conv is not _identity else conv
+
+
+def _enum_value(value: Enum) -> Any:
+    return value.value
+
+
+def _decoder_for(hint: Any) -> Converter:
+    inner, optional = _unwrap_optional(hint)
+    if typing.get_origin(inner) is list:
+        conv = _listed(_decoder_for(typing.get_args(inner)[0]))
+    elif inner is datetime:
+        conv = datetime.fromisoformat
+    elif inner is date:
+        conv = date.fromisoformat
+    elif isinstance(inner, type) and issubclass(inner, Enum):
+        conv = inner
+    elif dataclasses.is_dataclass(inner):
+        cls: type = inner  # type: ignore[assignment]
+
+        def conv(value: Any) -> Any:
+            return decode(cls, value)
+
+    else:
+        conv = _identity
+    return _optional(conv) if optional and conv is not _identity else conv
+
+
+Plan = tuple[tuple[str, Converter, Converter, bool], ...]
+_PLANS: dict[type, Plan] = {}
+
+
+def _plan(cls: type) -> Plan:
+    """Per-field converters of a dataclass, computed once per class."""
+    cached = _PLANS.get(cls)
+    if cached is not None:
+        return cached
+    hints = typing.get_type_hints(cls)
+    plan = []
+    for f in dataclasses.fields(cls):
+        has_default = (
+            f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING
+        )
+        plan.append((f.name, _encoder_for(hints[f.name]), _decoder_for(hints[f.name]), has_default))
+    _PLANS[cls] = tuple(plan)
+    return _PLANS[cls]
+
+
+def encode(record: Any) -> dict[str, Any]:
+    """A plain dict of ``record``: dates as ISO strings, enums as their values."""
+    return {name: enc(getattr(record, name)) for name, enc, _dec, _d in _plan(type(record))}
+
+
+def decode(cls: type[T], data: dict[str, Any]) -> T:
+    """Rebuild a ``cls`` record from :func:`encode` output; missing fields take their defaults."""
+    kwargs: dict[str, Any] = {}
+    try:
+        for name, _enc, dec, has_default in _plan(cls):
+            if name in data:
+                kwargs[name] = dec(data[name])
+            elif not has_default:
+                raise DecodeError(f"{cls.__name__} is missing the field {name!r}")
+    except (TypeError, ValueError) as error:
+        raise DecodeError(f"{cls.__name__} field {name!r}: {error}") from error
+    return cls(**kwargs)

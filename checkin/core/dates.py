@@ -1,0 +1,141 @@
+"""Friendly date parsing ("fri", "+3d", "next week") and ISO 8601 helpers."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, datetime, timedelta
+
+WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+_RELATIVE = re.compile(r"^(?:in\s+)?\+?(\d{1,3})\s*(d|days?|w|weeks?|m|months?)$")
+_DAY_MONTH = re.compile(r"^(\d{1,2})\s+([a-z]{3,9})(?:\s+(\d{4}))?$")
+_MONTH_DAY = re.compile(r"^([a-z]{3,9})\s+(\d{1,2})(?:,?\s+(\d{4}))?$")
+
+DATE_HINT = "use 2026-12-01, today, tomorrow, fri, next fri, +3d, +2w, next week, eom or 1 dec"
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day ``months`` later, clamped to the end of a shorter month."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def _weekday(word: str) -> int | None:
+    for index, name in enumerate(WEEKDAYS):
+        if (
+            len(word) >= 3
+            and name.startswith(word[:3])
+            and calendar.day_name[index].lower().startswith(word)
+        ):
+            return index
+    return None
+
+
+def _month(word: str) -> int | None:
+    for index, name in enumerate(MONTHS):
+        if (
+            len(word) >= 3
+            and word.startswith(name)
+            and calendar.month_name[index + 1].lower().startswith(word)
+        ):
+            return index + 1
+    return None
+
+
+def _upcoming(today: date, weekday: int, *, skip_week: bool = False) -> date:
+    ahead = (weekday - today.weekday()) % 7 or 7
+    return today + timedelta(days=ahead + (7 if skip_week else 0))
+
+
+def _named_day(day: int, month: int, year: int | None, today: date) -> date:
+    if year is not None:
+        return date(year, month, day)
+    candidate = date(today.year, month, day)
+    return candidate if candidate >= today else date(today.year + 1, month, day)
+
+
+def parse_date(text: str, today: date) -> date:
+    """Parse a date as a user types it, relative to ``today``.
+
+    Raises ValueError with a message that lists the accepted forms.
+    """
+    word = " ".join(text.strip().lower().split())
+    if not word:
+        raise ValueError(f"enter a date: {DATE_HINT}")
+    try:
+        return date.fromisoformat(word)
+    except ValueError:
+        pass
+    simple = {
+        "today": today,
+        "tod": today,
+        "tomorrow": today + timedelta(days=1),
+        "tmr": today + timedelta(days=1),
+        "yesterday": today - timedelta(days=1),
+        "next week": today + timedelta(days=7 - today.weekday()),
+        "eow": today + timedelta(days=(4 - today.weekday()) % 7),
+        "eom": date(today.year, today.month, calendar.monthrange(today.year, today.month)[1]),
+        "end of month": date(
+            today.year, today.month, calendar.monthrange(today.year, today.month)[1]
+        ),
+        "next month": add_months(today, 1),
+    }
+    if word in simple:
+        return simple[word]
+    if (match := _RELATIVE.match(word)) is not None:
+        count, unit = int(match.group(1)), match.group(2)[0]
+        if unit == "d":
+            return today + timedelta(days=count)
+        if unit == "w":
+            return today + timedelta(weeks=count)
+        return add_months(today, count)
+    skip = word.startswith("next ")
+    weekday = _weekday(word[5:] if skip else word)
+    if weekday is not None:
+        return _upcoming(today, weekday, skip_week=skip)
+    for pattern, day_group, month_group in ((_DAY_MONTH, 1, 2), (_MONTH_DAY, 2, 1)):
+        if (match := pattern.match(word)) is not None and (
+            month := _month(match.group(month_group))
+        ):
+            year = int(match.group(3)) if match.group(3) else None
+            try:
+                return _named_day(int(match.group(day_group)), month, year, today)
+            except ValueError:
+                raise ValueError(f"{text.strip()!r} is not a day of the calendar") from None
+    raise ValueError(f"{text.strip()!r} is not a date I understand: {DATE_HINT}")
+
+
+def parse_datetime(text: str) -> datetime:
+    """Parse an ISO 8601 date or date-time; an aware value is converted to local time."""
+    value = text.strip()
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        raise ValueError(
+            f"{value!r} is not an ISO 8601 date-time such as 2026-11-22T09:00"
+        ) from None
+    return to_local(parsed)
+
+
+def to_local(value: datetime) -> datetime:
+    """Naive local wall-clock time, the convention of every stored timestamp."""
+    if value.tzinfo is not None:
+        return value.astimezone().replace(tzinfo=None)
+    return value
+
+
+def human_date(day: date | None, today: date | None = None) -> str:
+    """'2026-12-01' or, near ``today``, 'today' / 'tomorrow' / 'yesterday'."""
+    if day is None:
+        return "—"
+    if today is not None:
+        delta = (day - today).days
+        if delta == 0:
+            return "today"
+        if delta == 1:
+            return "tomorrow"
+        if delta == -1:
+            return "yesterday"
+    return day.isoformat()

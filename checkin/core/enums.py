@@ -1,0 +1,93 @@
+"""The closed vocabularies of the domain, as StrEnums that store as readable strings."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Tier(StrEnum):
+    STRATEGIC = "strategic"
+    GROWTH = "growth"
+    STANDARD = "standard"
+
+
+class Phase(StrEnum):
+    NORMAL = "normal"
+    PROJECT = "project"
+    ESCALATION = "escalation"
+
+
+class Side(StrEnum):
+    CLIENT = "client"
+    OURS = "ours"
+
+
+class Severity(StrEnum):
+    CRITICAL = "critical"
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+    @property
+    def rank(self) -> int:
+        """0 for critical up to 3 for low: sorts most severe first."""
+        return list(Severity).index(self)
+
+
+class IssueStatus(StrEnum):
+    NEW = "new"
+    ACKNOWLEDGED = "acknowledged"
+    PLANNED = "planned"
+    IN_PROGRESS = "in progress"
+    WAITING_ON_CLIENT = "waiting on client"
+    RESOLVED = "resolved"
+    CLOSED = "closed"
+
+    @property
+    def is_open(self) -> bool:
+        return self not in (IssueStatus.RESOLVED, IssueStatus.CLOSED)
+
+
+class RoadmapSide(StrEnum):
+    OURS = "ours"
+    THEIRS = "theirs"
+
+
+class RoadmapStatus(StrEnum):
+    PLANNED = "planned"
+    IN_PROGRESS = "in progress"
+    AT_RISK = "at risk"
+    SHIPPED = "shipped"
+    SLIPPED = "slipped"
+    DROPPED = "dropped"
+
+
+class Direction(StrEnum):
+    FROM_CLIENT = "from client"
+    TO_CLIENT = "to client"
+
+
+class ActionStatus(StrEnum):
+    OPEN = "open"
+    DONE = "done"
+    DROPPED = "dropped"
+
+
+class ItemKind(StrEnum):
+    """What an agenda item is about."""
+
+    ISSUE = "issue"
+    FOLLOW_UP = "follow-up"
+    ACTION = "action"
+    ROADMAP = "roadmap"
+    FEEDBACK = "feedback"
+    RELATIONSHIP = "relationship"
+    STANDING = "standing"
+    CUSTOM = "custom"
+
+
+class ItemStatus(StrEnum):
+    PENDING = "pending"
+    DISCUSSED = "discussed"
+    SKIPPED = "skipped"
+    DEFERRED = "deferred"

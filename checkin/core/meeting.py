@@ -1,0 +1,132 @@
+"""Meetings and the agenda items they carry, from planning through minutes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+from typing import ClassVar
+
+from checkin.core import rules
+from checkin.core.enums import IssueStatus, ItemKind, ItemStatus
+from checkin.core.errors import Problem, ValidationError
+from checkin.core.records import Record
+
+
+@dataclass(frozen=True, kw_only=True)
+class Reason:
+    """Why an item is on the agenda: the rule that fired, the score it added, a sentence."""
+
+    rule: str
+    score: float
+    text: str
+
+
+@dataclass(kw_only=True)
+class AgendaItem:
+    """One item of a meeting's agenda, as planned and as it went."""
+
+    key: str
+    kind: ItemKind
+    title: str
+    section: str = ""
+    source_ref: str | None = None
+    planned_minutes: int = 5
+    actual_seconds: int = 0
+    status: ItemStatus = ItemStatus.PENDING
+    notes: str = ""
+    reasons: list[Reason] = field(default_factory=list)
+    score: float = 0.0
+    owner: str = ""
+    carried_from: date | None = None
+    parked: bool = False
+
+    def __post_init__(self) -> None:
+        problems = list(rules.required_text("title", self.title))
+        problems += rules.in_range("planned_minutes", self.planned_minutes, 0, 480)
+        if not self.key:
+            problems.append(Problem("key", "must not be empty"))
+        if problems:
+            raise ValidationError("Agenda item", problems)
+
+    @property
+    def source_kind(self) -> str | None:
+        """The record kind named by ``source_ref`` ("issue" of "issue:i-7k2q9x")."""
+        return self.source_ref.split(":", 1)[0] if self.source_ref else None
+
+    @property
+    def source_id(self) -> str | None:
+        return self.source_ref.split(":", 1)[1] if self.source_ref else None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Decision:
+    text: str
+    at: datetime
+    item_key: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class StatusChange:
+    """An issue status change captured during a meeting."""
+
+    issue_id: str
+    issue_title: str
+    old: IssueStatus
+    new: IssueStatus
+    at: datetime
+
+
+class MeetingState(StrEnum):
+    PLANNED = "planned"
+    LIVE = "live"
+    ENDED = "ended"
+
+
+@dataclass(kw_only=True)
+class Meeting(Record):
+    LABEL: ClassVar[str] = "Meeting"
+    account_id: str
+    template: str = "monthly"
+    planned_start: datetime
+    length_minutes: int = 30
+    started: datetime | None = None
+    ended: datetime | None = None
+    attendees: list[str] = field(default_factory=list)
+    agenda: list[AgendaItem] = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)
+    status_changes: list[StatusChange] = field(default_factory=list)
+    rating: int | None = None
+    next_meeting: date | None = None
+    current_key: str | None = None
+
+    def problems(self) -> Iterator[Problem]:
+        yield from Record.problems(self)
+        yield from rules.in_range("length_minutes", self.length_minutes, 5, 480)
+        yield from rules.in_range("rating", self.rating, 1, 5)
+        yield from rules.not_before("ended", self.ended, "started", self.started)
+        if self.ended is not None and self.started is None:
+            yield Problem("ended", "a meeting cannot end before it started")
+        keys = [item.key for item in self.agenda]
+        if len(keys) != len(set(keys)):
+            yield Problem("agenda", "two agenda items share a key")
+
+    @property
+    def state(self) -> MeetingState:
+        if self.ended is not None:
+            return MeetingState.ENDED
+        if self.started is not None:
+            return MeetingState.LIVE
+        return MeetingState.PLANNED
+
+    @property
+    def day(self) -> date:
+        """The day the meeting happened, or is planned for."""
+        return (self.started or self.planned_start).date()
+
+    def item(self, key: str) -> AgendaItem:
+        for item in self.agenda:
+            if item.key == key:
+                return item
+        raise KeyError(key)

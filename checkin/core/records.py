@@ -1,0 +1,200 @@
+"""The workspace records of DESIGN.md section 2, validated on construction."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import ClassVar
+
+from checkin.core import rules
+from checkin.core.enums import (
+    ActionStatus,
+    Direction,
+    IssueStatus,
+    Phase,
+    RoadmapSide,
+    RoadmapStatus,
+    Severity,
+    Side,
+    Tier,
+)
+from checkin.core.errors import Problem, ValidationError
+
+
+@dataclass(kw_only=True)
+class Record:
+    """Fields every record has: an app-owned id and its timestamps."""
+
+    LABEL: ClassVar[str] = "record"
+    id: str
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+
+    def __post_init__(self) -> None:
+        problems = list(self.problems())
+        if problems:
+            raise ValidationError(self.LABEL, problems)
+
+    def problems(self) -> Iterator[Problem]:
+        """Every rule this record breaks; empty when it is valid."""
+        if not self.id:
+            yield Problem("id", "must not be empty")
+
+
+@dataclass(kw_only=True)
+class Account(Record):
+    LABEL: ClassVar[str] = "Account"
+    name: str
+    slug: str
+    tier: Tier = Tier.STANDARD
+    cadence_days: int = 30
+    phase: Phase = Phase.NORMAL
+    our_owner: str = ""
+    culture_notes: str = ""
+    dos: str = ""
+    donts: str = ""
+    archived: bool = False
+
+    def problems(self) -> Iterator[Problem]:
+        yield from Record.problems(self)
+        yield from rules.required_text("name", self.name, max_len=120)
+        if not rules.SLUG_RE.match(self.slug or ""):
+            yield Problem(
+                "slug",
+                f"{self.slug!r} must be 1-40 lowercase letters, digits or inner hyphens",
+            )
+        yield from rules.one_of("tier", self.tier, Tier)
+        yield from rules.one_of("phase", self.phase, Phase)
+        yield from rules.in_range("cadence_days", self.cadence_days, 1, 31)
+
+
+@dataclass(kw_only=True)
+class Contact(Record):
+    LABEL: ClassVar[str] = "Contact"
+    account_id: str
+    name: str
+    role: str = ""
+    email: str = ""
+    side: Side = Side.CLIENT
+    focal: bool = False
+
+    def problems(self) -> Iterator[Problem]:
+        yield from Record.problems(self)
+        yield from rules.required_text("name", self.name, max_len=120)
+        if self.email and not rules.EMAIL_RE.match(self.email):
+            yield Problem("email", f"{self.email!r} is not an email address")
+        yield from rules.one_of("side", self.side, Side)
+
+
+@dataclass(kw_only=True)
+class Issue(Record):
+    LABEL: ClassVar[str] = "Issue"
+    account_id: str
+    title: str
+    body: str = ""
+    severity: Severity = Severity.MEDIUM
+    status: IssueStatus = IssueStatus.NEW
+    source: str = "manual"
+    external_id: str = ""
+    url: str = ""
+    opened: datetime
+    acknowledged: datetime | None = None
+    plan_given: datetime | None = None
+    resolved: datetime | None = None
+    verified: datetime | None = None
+    due: date | None = None
+    owner: str = ""
+    labels: list[str] = field(default_factory=list)
+    raw_priority: str = ""
+    raw_status: str = ""
+
+    def problems(self) -> Iterator[Problem]:
+        yield from Record.problems(self)
+        yield from rules.required_text("title", self.title)
+        yield from rules.one_of("severity", self.severity, Severity)
+        yield from rules.one_of("status", self.status, IssueStatus)
+        for name in ("acknowledged", "plan_given", "resolved", "verified"):
+            yield from rules.not_before(name, getattr(self, name), "opened", self.opened)
+        yield from rules.not_before("due", self.due, "opened", self.opened)
+        yield from rules.not_before("verified", self.verified, "resolved", self.resolved)
+        if self.verified is not None and self.resolved is None:
+            yield Problem("verified", "an issue can only be verified after it was resolved")
+
+    @property
+    def is_open(self) -> bool:
+        return self.status.is_open
+
+
+@dataclass(kw_only=True)
+class RoadmapItem(Record):
+    LABEL: ClassVar[str] = "Roadmap item"
+    account_id: str
+    side: RoadmapSide
+    title: str
+    target: date
+    original_target: date | None = None
+    status: RoadmapStatus = RoadmapStatus.PLANNED
+    notes: str = ""
+
+    def problems(self) -> Iterator[Problem]:
+        yield from Record.problems(self)
+        yield from rules.required_text("title", self.title)
+        yield from rules.one_of("side", self.side, RoadmapSide)
+        yield from rules.one_of("status", self.status, RoadmapStatus)
+
+    @property
+    def slipped_by_days(self) -> int:
+        """Days the target moved out from the original target (0 when it did not)."""
+        if self.original_target is None:
+            return 0
+        return max(0, (self.target - self.original_target).days)
+
+
+@dataclass(kw_only=True)
+class Feedback(Record):
+    LABEL: ClassVar[str] = "Feedback"
+    account_id: str
+    direction: Direction
+    sentiment: int = 0
+    topic: str = ""
+    text: str
+    received: date
+    addressed: date | None = None
+    meeting_id: str | None = None
+
+    def problems(self) -> Iterator[Problem]:
+        yield from Record.problems(self)
+        yield from rules.one_of("direction", self.direction, Direction)
+        yield from rules.in_range("sentiment", self.sentiment, -2, 2)
+        if not self.text or not self.text.strip():
+            yield Problem("text", "must not be empty")
+        yield from rules.not_before("addressed", self.addressed, "received", self.received)
+
+
+@dataclass(kw_only=True)
+class ActionItem(Record):
+    LABEL: ClassVar[str] = "Action item"
+    account_id: str
+    meeting_id: str | None = None
+    title: str
+    owner: str
+    owner_contact_id: str | None = None
+    side: Side = Side.OURS
+    due: date | None = None
+    status: ActionStatus = ActionStatus.OPEN
+    done_on: date | None = None
+
+    def problems(self) -> Iterator[Problem]:
+        yield from Record.problems(self)
+        yield from rules.required_text("title", self.title)
+        if not self.owner or not self.owner.strip():
+            yield Problem("owner", "every action item needs an owner (a contact or “us”)")
+        yield from rules.one_of("side", self.side, Side)
+        yield from rules.one_of("status", self.status, ActionStatus)
+        if self.status is ActionStatus.DONE and self.done_on is None:
+            yield Problem("done_on", "a done action item needs the date it was done")
+
+    @property
+    def is_open(self) -> bool:
+        return self.status is ActionStatus.OPEN

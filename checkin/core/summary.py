@@ -1,0 +1,81 @@
+"""Per-account figures for the accounts overview: last check-in, cadence, open work."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from checkin.core.enums import Severity, Side
+from checkin.core.meeting import Meeting, MeetingState
+from checkin.core.records import Account, ActionItem, Contact, Issue
+from checkin.core.sla import in_breach
+
+
+@dataclass(frozen=True, kw_only=True)
+class AccountSummary:
+    account: Account
+    focal_client: Contact | None
+    focal_ours: Contact | None
+    last_checkin: date | None
+    next_due: date
+    days_overdue: int
+    next_planned: date | None
+    live_meeting_id: str | None
+    open_issues: int
+    open_critical: int
+    in_breach: int
+    open_actions: int
+    overdue_actions: int
+
+    @property
+    def cadence_overdue(self) -> bool:
+        return self.days_overdue > 0
+
+    @property
+    def missing_focal(self) -> bool:
+        return self.focal_client is None or self.focal_ours is None
+
+
+def focal_contact(contacts: Iterable[Contact], side: Side) -> Contact | None:
+    return next((c for c in contacts if c.focal and c.side is side), None)
+
+
+def last_checkin(meetings: Iterable[Meeting]) -> date | None:
+    days = [m.day for m in meetings if m.state is MeetingState.ENDED]
+    return max(days) if days else None
+
+
+def summarize(
+    account: Account,
+    *,
+    contacts: list[Contact],
+    issues: list[Issue],
+    actions: list[ActionItem],
+    meetings: list[Meeting],
+    now: datetime,
+) -> AccountSummary:
+    """The overview figures of one account at ``now``."""
+    today = now.date()
+    last = last_checkin(meetings)
+    start = last or (account.created_at.date() if account.created_at else today)
+    next_due = start + timedelta(days=account.cadence_days)
+    open_issues = [i for i in issues if i.is_open]
+    open_actions = [a for a in actions if a.is_open]
+    planned = [m for m in meetings if m.state is MeetingState.PLANNED and m.day >= today]
+    live = [m for m in meetings if m.state is MeetingState.LIVE]
+    return AccountSummary(
+        account=account,
+        focal_client=focal_contact(contacts, Side.CLIENT),
+        focal_ours=focal_contact(contacts, Side.OURS),
+        last_checkin=last,
+        next_due=next_due,
+        days_overdue=max(0, (today - next_due).days),
+        next_planned=min((m.day for m in planned), default=None),
+        live_meeting_id=live[0].id if live else None,
+        open_issues=len(open_issues),
+        open_critical=sum(1 for i in open_issues if i.severity is Severity.CRITICAL),
+        in_breach=sum(1 for i in open_issues if in_breach(i, now)),
+        open_actions=len(open_actions),
+        overdue_actions=sum(1 for a in open_actions if a.due is not None and a.due < today),
+    )

@@ -1,0 +1,33 @@
+"""Sanitizing text that comes from users and imports before it is stored or shown."""
+
+from __future__ import annotations
+
+import re
+
+# CSI, OSC (ended by BEL or ST), DCS/SOS/PM/APC strings and two-character escapes.
+_ESCAPES = re.compile(
+    r"""
+    \x1b\[[0-?]*[ -/]*[@-~]             # CSI ... final byte
+    | \x1b\][^\x07\x1b]*(?:\x07|\x1b\\)? # OSC ... BEL or ST
+    | \x1b[PX^_][^\x1b]*(?:\x1b\\)?      # DCS, SOS, PM, APC
+    | \x1b[@-Z\\-_]                      # other two-byte escapes
+    | \x9b[0-?]*[ -/]*[@-~]              # 8-bit CSI
+    """,
+    re.VERBOSE,
+)
+# C0 controls but tab and newline, DEL, C1 controls.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def clean_text(value: str) -> str:
+    """Remove terminal escape sequences and control characters; keep newlines and tabs."""
+    if not value:
+        return ""
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    value = _ESCAPES.sub("", value)
+    return _CONTROLS.sub("", value)
+
+
+def clean_line(value: str) -> str:
+    """Like :func:`clean_text`, for one-line fields: whitespace runs become one space."""
+    return " ".join(clean_text(value).split())

@@ -1,0 +1,223 @@
+"""The service facade screens and commands call: one workspace, its records and their rules."""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+from checkin.core import transitions
+from checkin.core.enums import ActionStatus, IssueStatus, Side
+from checkin.core.errors import Conflict, NotFound
+from checkin.core.ids import new_id
+from checkin.core.meeting import Meeting
+from checkin.core.records import (
+    Account,
+    ActionItem,
+    Contact,
+    Feedback,
+    Issue,
+    Record,
+    RoadmapItem,
+)
+from checkin.core.summary import AccountSummary, summarize
+from checkin.storage import Store
+from checkin.storage.repository import Repository
+
+Clock = Callable[[], datetime]
+R = TypeVar("R", bound=Record)
+
+
+def system_clock() -> datetime:
+    """Local wall-clock time to the second: the one place checkin reads the real clock."""
+    return datetime.now().replace(microsecond=0)
+
+
+class Workspace:
+    """Everything the UI and the command line do with a workspace goes through here."""
+
+    def __init__(self, store: Store, clock: Clock = system_clock, rng: random.Random | None = None):
+        self.store = store
+        self.clock = clock
+        self._rng = rng
+
+    # -- lifecycle ------------------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls,
+        path: Path,
+        *,
+        clock: Clock = system_clock,
+        read_only: bool = False,
+        rng: random.Random | None = None,
+    ) -> Workspace:
+        """Open the workspace file at ``path`` (see :meth:`Store.open` for the errors)."""
+        return cls(Store.open(path, clock, read_only=read_only), clock, rng)
+
+    @classmethod
+    def in_memory(cls, clock: Clock = system_clock, rng: random.Random | None = None) -> Workspace:
+        return cls(Store.memory(clock), clock, rng)
+
+    def close(self) -> None:
+        self.store.close()
+
+    @property
+    def path(self) -> Path | None:
+        return self.store.path
+
+    @property
+    def read_only(self) -> bool:
+        return self.store.read_only
+
+    def now(self) -> datetime:
+        return self.clock()
+
+    def today(self) -> date:
+        return self.clock().date()
+
+    def new_id(self, kind: str) -> str:
+        repo = self._repo_for_kind(kind)
+        while True:
+            candidate = new_id(kind, self._rng)
+            if not repo.exists(candidate):
+                return candidate
+
+    def _repo_for_kind(self, kind: str) -> Repository[Any]:
+        s = self.store
+        repos: dict[str, Repository[Any]] = {
+            "account": s.accounts, "contact": s.contacts, "issue": s.issues,
+            "roadmap": s.roadmap, "feedback": s.feedback, "action": s.actions,
+            "meeting": s.meetings,
+        }  # fmt: skip
+        return repos[kind]
+
+    def transaction(self) -> Any:
+        """Group several changes into one all-or-nothing save."""
+        return self.store.transaction()
+
+    # -- accounts -------------------------------------------------------------------------
+
+    def accounts(self, *, include_archived: bool = False) -> list[Account]:
+        found = self.store.accounts.all()
+        return sorted(
+            (a for a in found if include_archived or not a.archived),
+            key=lambda a: a.name.casefold(),
+        )
+
+    def account(self, key: str) -> Account:
+        """An account by slug or id; NotFound lists the slugs there are."""
+        found = self.store.accounts.find(key)
+        if found is not None:
+            return found
+        for account in self.store.accounts.all():
+            if account.slug == key:
+                return account
+        slugs = ", ".join(a.slug for a in self.accounts(include_archived=True)) or "none yet"
+        raise NotFound("account", key, f"Accounts: {slugs}")
+
+    def add_account(self, **fields: Any) -> Account:
+        account = Account(id=fields.pop("id", None) or self.new_id("account"), **fields)
+        self._check_slug(account)
+        return self.store.accounts.add(account)
+
+    def save_account(self, account: Account) -> Account:
+        self._check_slug(account)
+        return self.store.accounts.save(account)
+
+    def _check_slug(self, account: Account) -> None:
+        for other in self.store.accounts.all():
+            if other.slug == account.slug and other.id != account.id:
+                raise Conflict(f"the slug {account.slug!r} is taken by {other.name}")
+
+    def summaries(self, *, include_archived: bool = False) -> list[AccountSummary]:
+        return [self.summary(a) for a in self.accounts(include_archived=include_archived)]
+
+    def summary(self, account: Account) -> AccountSummary:
+        s = self.store
+        return summarize(
+            account,
+            contacts=s.contacts.for_account(account.id),
+            issues=s.issues.for_account(account.id),
+            actions=s.actions.for_account(account.id),
+            meetings=s.meetings.for_account(account.id),
+            now=self.now(),
+        )
+
+    # -- records of an account ------------------------------------------------------------
+
+    def contacts(self, account_id: str) -> list[Contact]:
+        return sorted(
+            self.store.contacts.for_account(account_id),
+            key=lambda c: (c.side != Side.CLIENT, not c.focal, c.name.casefold()),
+        )
+
+    def issues(self, account_id: str) -> list[Issue]:
+        return self.store.issues.for_account(account_id)
+
+    def roadmap(self, account_id: str) -> list[RoadmapItem]:
+        return sorted(self.store.roadmap.for_account(account_id), key=lambda r: r.target)
+
+    def feedback(self, account_id: str) -> list[Feedback]:
+        return sorted(
+            self.store.feedback.for_account(account_id), key=lambda f: f.received, reverse=True
+        )
+
+    def actions(self, account_id: str) -> list[ActionItem]:
+        return self.store.actions.for_account(account_id)
+
+    def meetings(self, account_id: str) -> list[Meeting]:
+        """The account's meetings, newest first."""
+        found = self.store.meetings.for_account(account_id)
+        return sorted(found, key=lambda m: m.started or m.planned_start, reverse=True)
+
+    def meeting(self, meeting_id: str) -> Meeting:
+        return self.store.meetings.get(meeting_id)
+
+    # -- creating and changing records -----------------------------------------------------
+
+    def add(self, cls: type[R], kind: str, **fields: Any) -> R:
+        """Create a record of ``cls`` with a new id; validation errors name the fields."""
+        record = cls(id=fields.pop("id", None) or self.new_id(kind), **fields)
+        repo: Repository[R] = self._repo_for_kind(kind)
+        if isinstance(record, Contact) and record.focal:
+            with self.transaction():
+                self._clear_focal(record)
+                return repo.add(record)
+        return repo.add(record)
+
+    def save(self, record: R) -> R:
+        """Store a changed record (validated again on the way)."""
+        repo: Repository[R] = self._repo_for_record(record)
+        if isinstance(record, Contact) and record.focal:
+            with self.transaction():
+                self._clear_focal(record)
+                return repo.save(record)
+        return repo.save(record)
+
+    def delete(self, record: Record) -> None:
+        self._repo_for_record(record).delete(record.id)
+
+    def _repo_for_record(self, record: Record) -> Repository[Any]:
+        for repo in self.store.repositories():
+            if isinstance(record, repo.cls):
+                return repo
+        raise TypeError(f"no repository for {type(record).__name__}")
+
+    def _clear_focal(self, contact: Contact) -> None:
+        """One focal contact per side per account: the new one replaces the old."""
+        for other in self.store.contacts.for_account(contact.account_id):
+            if other.id != contact.id and other.focal and other.side is contact.side:
+                self.store.contacts.save(dataclasses.replace(other, focal=False))
+
+    def set_issue_status(self, issue_id: str, status: IssueStatus) -> Issue:
+        issue = self.store.issues.get(issue_id)
+        return self.store.issues.save(transitions.change_issue_status(issue, status, self.now()))
+
+    def set_action_status(self, action_id: str, status: ActionStatus) -> ActionItem:
+        action = self.store.actions.get(action_id)
+        changed = transitions.change_action_status(action, status, self.today())
+        return self.store.actions.save(changed)

@@ -1,0 +1,50 @@
+"""Rotated backups of the last good states of a database file."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from checkin.storage.files import atomic_write, ensure_private_dir
+
+KEEP = 10
+
+
+def backup_dir(db_path: Path) -> Path:
+    return db_path.parent / "backups"
+
+
+def list_backups(db_path: Path) -> list[Path]:
+    """Backups of ``db_path``, oldest first (by modification time, then name)."""
+    folder = backup_dir(db_path)
+    if not folder.is_dir():
+        return []
+    found = folder.glob(f"{db_path.stem}-*.json")
+    return sorted(found, key=lambda p: (p.stat().st_mtime_ns, p.name))
+
+
+def newest_backup(db_path: Path) -> Path | None:
+    backups = list_backups(db_path)
+    return backups[-1] if backups else None
+
+
+def make_backup(db_path: Path, data: bytes, now: datetime, keep: int = KEEP) -> Path | None:
+    """Keep a copy of ``data`` (a good state of ``db_path``) unless the newest backup holds it.
+
+    Older backups beyond ``keep`` are removed. Returns the new backup, or None.
+    """
+    newest = newest_backup(db_path)
+    if newest is not None and newest.read_bytes() == data:
+        return None
+    folder = backup_dir(db_path)
+    ensure_private_dir(folder)
+    stamp = now.strftime("%Y%m%d-%H%M%S")
+    target = folder / f"{db_path.stem}-{stamp}.json"
+    counter = 1
+    while target.exists():
+        target = folder / f"{db_path.stem}-{stamp}-{counter:02d}.json"
+        counter += 1
+    atomic_write(target, data)
+    for old in list_backups(db_path)[:-keep]:
+        old.unlink(missing_ok=True)
+    return target

@@ -1,0 +1,135 @@
+"""Typed repositories: domain records in, domain records out; TinyDB stays inside."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+from tinydb.table import Document, Table
+
+from checkin.core.codec import decode, encode
+from checkin.core.errors import NotFound
+from checkin.core.records import Record
+
+if TYPE_CHECKING:
+    from checkin.storage.store import Store
+
+R = TypeVar("R", bound=Record)
+
+
+class StrIdTable(Table):
+    """A TinyDB table keyed by the app's own string ids instead of TinyDB's counters."""
+
+    document_id_class = str  # type: ignore[assignment]
+
+
+class Repository(Generic[R]):
+    """All records of one kind, with an in-memory index by account."""
+
+    def __init__(self, store: Store, table: str, cls: type[R], kind: str) -> None:
+        self._store = store
+        self._table: Any = store.db.table(table)  # TinyDB types its ids as int; ours are str
+        self.cls = cls
+        self.kind = kind
+        self._by_account: dict[str, list[str]] | None = None
+        self._generation = -1
+
+    # -- reading -----------------------------------------------------------------------
+
+    def get(self, record_id: str) -> R:
+        """The record with ``record_id``; raises NotFound."""
+        raw = self._table.get(doc_id=record_id)
+        if raw is None:
+            raise NotFound(self.kind, record_id)
+        return decode(self.cls, raw)
+
+    def find(self, record_id: str) -> R | None:
+        raw = self._table.get(doc_id=record_id)
+        return None if raw is None else decode(self.cls, raw)
+
+    def exists(self, record_id: str) -> bool:
+        return bool(self._table.contains(doc_id=record_id))
+
+    def all(self) -> list[R]:
+        return [decode(self.cls, raw) for raw in self._table]
+
+    def count(self) -> int:
+        return len(self._table)
+
+    def ids_for_account(self, account_id: str) -> list[str]:
+        return list(self._index().get(account_id, ()))
+
+    def for_account(self, account_id: str) -> list[R]:
+        """Every record of this kind that belongs to ``account_id``, oldest first."""
+        table = self._table
+        return [decode(self.cls, table.get(doc_id=i)) for i in self._index().get(account_id, ())]
+
+    def raw_for_account(self, account_id: str) -> Iterable[dict[str, Any]]:
+        """The stored dicts of an account's records, read-only, for fast aggregate counts."""
+        table = self._table
+        return (table.get(doc_id=i) for i in self._index().get(account_id, ()))
+
+    def where(self, predicate: Callable[[R], bool]) -> list[R]:
+        return [r for r in self.all() if predicate(r)]
+
+    # -- writing -----------------------------------------------------------------------
+
+    def add(self, record: R) -> R:
+        """Insert a new record, stamping created_at/updated_at; returns the stamped record."""
+        now = self._store.now()
+        stamped = dataclasses.replace(
+            record, created_at=record.created_at or now, updated_at=record.updated_at or now
+        )
+        self._table.insert(Document(encode(stamped), doc_id=stamped.id))  # type: ignore[arg-type]
+        self._index_add(stamped)
+        return stamped
+
+    def add_many(self, records: Iterable[R]) -> list[R]:
+        with self._store.transaction():
+            return [self.add(r) for r in records]
+
+    def save(self, record: R) -> R:
+        """Replace the stored record with the same id; returns it with updated_at set now."""
+        old = self._table.get(doc_id=record.id)
+        if old is None:
+            raise NotFound(self.kind, record.id)
+        stamped = dataclasses.replace(record, updated_at=self._store.now())
+        new = encode(stamped)
+
+        def replace(doc: dict[str, Any]) -> None:
+            doc.clear()
+            doc.update(new)
+
+        self._table.update(replace, doc_ids=[record.id])
+        if old.get("account_id") != new.get("account_id"):
+            self._by_account = None
+        return stamped
+
+    def delete(self, record_id: str) -> None:
+        if not self.exists(record_id):
+            raise NotFound(self.kind, record_id)
+        self._table.remove(doc_ids=[record_id])
+        self._by_account = None
+
+    def forget(self) -> None:
+        """Drop caches after the data underneath was swapped (a rollback)."""
+        self._by_account = None
+        self._table.clear_cache()
+
+    # -- index -------------------------------------------------------------------------
+
+    def _index(self) -> dict[str, list[str]]:
+        if self._by_account is None or self._generation != self._store.generation:
+            index: dict[str, list[str]] = {}
+            for doc in self._table:
+                account = doc.get("account_id") or doc.doc_id
+                index.setdefault(account, []).append(doc.doc_id)
+            self._by_account = index
+            self._generation = self._store.generation
+        return self._by_account
+
+    def _index_add(self, record: R) -> None:
+        if self._by_account is not None and self._generation == self._store.generation:
+            account = getattr(record, "account_id", record.id)
+            self._by_account.setdefault(account, []).append(record.id)

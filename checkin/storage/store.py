@@ -1,0 +1,193 @@
+"""The store: opens the one TinyDB workspace file safely and hands out typed repositories."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import orjson
+from tinydb import TinyDB
+
+from checkin.core.meeting import Meeting
+from checkin.core.records import Account, ActionItem, Contact, Feedback, Issue, RoadmapItem
+from checkin.storage import backup, schema
+from checkin.storage.durable import DurableStorage, Tables
+from checkin.storage.errors import CorruptDatabase, NewerSchema
+from checkin.storage.files import (
+    FILE_MODE,
+    atomic_write,
+    ensure_private_dir,
+    remove_orphaned_temps,
+)
+from checkin.storage.lock import WriterLock
+from checkin.storage.repository import Repository, StrIdTable
+
+Clock = Callable[[], datetime]
+
+
+def _empty_workspace(now: datetime) -> Tables:
+    meta = {"schema_version": schema.SCHEMA_VERSION, "created_at": now.isoformat()}
+    return {schema.META_TABLE: {schema.META_ID: meta}}
+
+
+def load_file(path: Path) -> tuple[bytes, Tables]:
+    """Read and check a workspace file; raises CorruptDatabase naming the newest backup."""
+    raw = path.read_bytes()
+    try:
+        if not raw.strip():
+            raise ValueError("the file is empty")
+        tables = orjson.loads(raw)
+        problem = schema.check_shape(tables)
+        if problem is None and schema.schema_version(tables) < 1:
+            problem = "its meta table has no schema_version"
+        if problem is not None:
+            raise ValueError(problem)
+    except orjson.JSONDecodeError as error:
+        detail = f"invalid JSON at line {error.lineno} column {error.colno}: {error.msg}"
+        raise CorruptDatabase(path, detail, backup.newest_backup(path)) from None
+    except ValueError as error:
+        raise CorruptDatabase(path, str(error), backup.newest_backup(path)) from None
+    return raw, tables
+
+
+class Store:
+    """Owns the single TinyDB instance of a workspace and its repositories.
+
+    ``Store.open(path, clock)`` for a file (locked for a single writer unless ``read_only``),
+    ``Store.memory(clock)`` for tests and previews.
+    """
+
+    def __init__(self, storage: DurableStorage, clock: Clock, lock: WriterLock | None = None):
+        self.storage = storage
+        self.path = storage.path
+        self.now = clock
+        self.generation = 0
+        self._lock = lock
+        self._depth = 0
+        self.db = TinyDB(storage=lambda: storage)
+        self.db.table_class = StrIdTable
+        self.accounts = Repository(self, "accounts", Account, "account")
+        self.contacts = Repository(self, "contacts", Contact, "contact")
+        self.issues = Repository(self, "issues", Issue, "issue")
+        self.roadmap = Repository(self, "roadmap", RoadmapItem, "roadmap item")
+        self.feedback = Repository(self, "feedback", Feedback, "feedback")
+        self.actions = Repository(self, "actions", ActionItem, "action item")
+        self.meetings = Repository(self, "meetings", Meeting, "meeting")
+
+    # -- opening ---------------------------------------------------------------------------
+
+    @classmethod
+    def memory(cls, clock: Clock) -> Store:
+        return cls(DurableStorage(None, _empty_workspace(clock())), clock)
+
+    @classmethod
+    def open(cls, path: Path, clock: Clock, *, read_only: bool = False) -> Store:
+        """Open (or create) the workspace at ``path``.
+
+        Raises CorruptDatabase (file left untouched), NewerSchema or DatabaseLocked.
+        """
+        path = Path(path).expanduser().absolute()
+        if read_only:
+            if not path.exists():
+                raise FileNotFoundError(f"{path} does not exist")
+            _raw, tables = load_file(path)
+            _check_version(path, tables)
+            return cls(DurableStorage(path, tables, read_only=True), clock)
+        ensure_private_dir(path.parent)
+        lock = WriterLock(path)
+        lock.acquire(clock())
+        try:
+            remove_orphaned_temps(path)
+            tables = cls._load_or_create(path, clock)
+        except BaseException:
+            lock.release()
+            raise
+        return cls(DurableStorage(path, tables), clock, lock)
+
+    @staticmethod
+    def _load_or_create(path: Path, clock: Clock) -> Tables:
+        if not path.exists():
+            tables = _empty_workspace(clock())
+            atomic_write(path, orjson.dumps(tables))
+            return tables
+        path.chmod(FILE_MODE)
+        raw, tables = load_file(path)
+        found = _check_version(path, tables)
+        backup.make_backup(path, raw, clock())
+        if found < schema.SCHEMA_VERSION:
+            tables = schema.migrate(tables, found)
+            atomic_write(path, orjson.dumps(tables))
+        return tables
+
+    def close(self) -> None:
+        """Release the writer lock. Safe to call twice; every write is already on disk."""
+        self.db.close()
+        if self._lock is not None:
+            self._lock.release()
+
+    # -- writing -------------------------------------------------------------------------
+
+    @property
+    def read_only(self) -> bool:
+        return self.storage.read_only
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Group writes into one durable save; on an error nothing of them is kept.
+
+        Transactions do not nest in a meaningful way: an inner one joins the outer one.
+        """
+        self.storage.begin()
+        self._depth += 1
+        try:
+            yield
+        except BaseException:
+            self._depth -= 1
+            self.storage.end(commit=False)
+            if self._depth == 0:
+                self._rollback()
+            raise
+        self._depth -= 1
+        self.storage.end(commit=True)
+
+    def _rollback(self) -> None:
+        self.storage.replace_data(self.storage.committed())
+        for repo in self.repositories():
+            repo.forget()
+        self.db.table(schema.META_TABLE).clear_cache()
+        self.generation += 1
+
+    def repositories(self) -> tuple[Repository[Any], ...]:
+        return (
+            self.accounts,
+            self.contacts,
+            self.issues,
+            self.roadmap,
+            self.feedback,
+            self.actions,
+            self.meetings,
+        )
+
+    # -- metadata --------------------------------------------------------------------------
+
+    def meta(self) -> dict[str, Any]:
+        meta: Any = self.db.table(schema.META_TABLE)
+        doc = meta.get(doc_id=schema.META_ID)
+        return dict(doc or {})
+
+    def set_meta(self, **values: Any) -> None:
+        meta: Any = self.db.table(schema.META_TABLE)
+        meta.update(values, doc_ids=[schema.META_ID])
+
+    def size_bytes(self) -> int:
+        return len(self.storage.serialize())
+
+
+def _check_version(path: Path, tables: Tables) -> int:
+    found = schema.schema_version(tables)
+    if found > schema.SCHEMA_VERSION:
+        raise NewerSchema(path, found, schema.SCHEMA_VERSION)
+    return found

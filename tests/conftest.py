@@ -1,0 +1,37 @@
+"""Shared fixtures: a fixed clock and workspaces in memory and on disk."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from checkin.services.workspace import Workspace
+
+NOW = datetime(2026, 11, 22, 9, 0)
+
+
+@pytest.fixture
+def now() -> datetime:
+    return NOW
+
+
+@pytest.fixture(params=["memory", "file"])
+def workspace(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Workspace]:
+    """A fresh workspace, once in memory and once as a real TinyDB file on disk."""
+    if request.param == "memory":
+        ws = Workspace.in_memory(clock=lambda: NOW, rng=random.Random(1))
+    else:
+        ws = Workspace.open(tmp_path / "ws" / "db.json", clock=lambda: NOW, rng=random.Random(1))
+    yield ws
+    ws.close()
+
+
+@pytest.fixture
+def file_workspace(tmp_path: Path) -> Iterator[Workspace]:
+    ws = Workspace.open(tmp_path / "ws" / "db.json", clock=lambda: NOW, rng=random.Random(1))
+    yield ws
+    ws.close()

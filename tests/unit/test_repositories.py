@@ -1,0 +1,145 @@
+"""Typed repositories behave the same in memory and on a real TinyDB file."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date, datetime
+
+import pytest
+
+from checkin.core import (
+    Account,
+    ActionItem,
+    ActionStatus,
+    Conflict,
+    Contact,
+    Issue,
+    IssueStatus,
+    Meeting,
+    NotFound,
+    Side,
+    ValidationError,
+)
+from checkin.core.enums import ItemKind
+from checkin.core.meeting import AgendaItem, Reason
+from checkin.services.workspace import Workspace
+from tests.conftest import NOW
+
+
+def make_account(ws: Workspace, slug: str = "acme") -> Account:
+    return ws.add_account(name=slug.title(), slug=slug)
+
+
+def test_add_get_and_list_by_account(workspace: Workspace) -> None:
+    acme, globex = make_account(workspace), make_account(workspace, "globex")
+    first = workspace.add(Issue, "issue", account_id=acme.id, title="Sync fails", opened=NOW)
+    workspace.add(Issue, "issue", account_id=globex.id, title="Other", opened=NOW)
+    assert first.id.startswith("i-") and len(first.id) == 8
+    assert first.created_at == NOW and first.updated_at == NOW
+    assert workspace.store.issues.get(first.id) == first
+    assert [i.title for i in workspace.issues(acme.id)] == ["Sync fails"]
+    assert workspace.account("acme") == acme
+    assert workspace.account(acme.id) == acme
+
+
+def test_save_replaces_the_whole_record(workspace: Workspace) -> None:
+    acme = make_account(workspace)
+    issue = workspace.add(
+        Issue,
+        "issue",
+        account_id=acme.id,
+        title="Sync",
+        opened=NOW,
+        labels=["a", "b"],
+        owner="Priya",
+    )
+    changed = dataclasses.replace(issue, labels=[], owner="", title="Sync fixed")
+    workspace.save(changed)
+    stored = workspace.store.issues.get(issue.id)
+    assert stored.labels == [] and stored.owner == "" and stored.title == "Sync fixed"
+
+
+def test_delete_and_not_found(workspace: Workspace) -> None:
+    acme = make_account(workspace)
+    contact = workspace.add(Contact, "contact", account_id=acme.id, name="Dana")
+    workspace.delete(contact)
+    assert workspace.contacts(acme.id) == []
+    with pytest.raises(NotFound, match="no contact"):
+        workspace.store.contacts.get(contact.id)
+    with pytest.raises(NotFound, match="Accounts: acme"):
+        workspace.account("nope")
+
+
+def test_invalid_records_are_refused_and_nothing_is_stored(workspace: Workspace) -> None:
+    acme = make_account(workspace)
+    with pytest.raises(ValidationError, match="owner"):
+        workspace.add(ActionItem, "action", account_id=acme.id, title="Call back", owner="")
+    assert workspace.actions(acme.id) == []
+    with pytest.raises(Conflict, match="slug 'acme' is taken"):
+        make_account(workspace, "acme")
+
+
+def test_one_focal_contact_per_side(workspace: Workspace) -> None:
+    acme = make_account(workspace)
+    dana = workspace.add(Contact, "contact", account_id=acme.id, name="Dana", focal=True)
+    ours = workspace.add(
+        Contact, "contact", account_id=acme.id, name="Sam", side=Side.OURS, focal=True
+    )
+    marco = workspace.add(Contact, "contact", account_id=acme.id, name="Marco", focal=True)
+    focal = {c.name for c in workspace.contacts(acme.id) if c.focal}
+    assert focal == {"Marco", "Sam"}
+    assert not workspace.store.contacts.get(dana.id).focal
+    assert ours.focal and marco.focal
+
+
+def test_status_changes_stamp_the_48_hour_milestones(workspace: Workspace) -> None:
+    acme = make_account(workspace)
+    issue = workspace.add(
+        Issue, "issue", account_id=acme.id, title="Sync", opened=datetime(2026, 11, 20, 9)
+    )
+    planned = workspace.set_issue_status(issue.id, IssueStatus.PLANNED)
+    assert planned.acknowledged == NOW and planned.plan_given == NOW
+    resolved = workspace.set_issue_status(issue.id, IssueStatus.RESOLVED)
+    assert resolved.resolved == NOW and not resolved.is_open
+    reopened = workspace.set_issue_status(issue.id, IssueStatus.IN_PROGRESS)
+    assert reopened.resolved is None
+    action = workspace.add(ActionItem, "action", account_id=acme.id, title="Send", owner="us")
+    done = workspace.set_action_status(action.id, ActionStatus.DONE)
+    assert done.done_on == date(2026, 11, 22)
+
+
+def test_meeting_with_agenda_round_trips(workspace: Workspace) -> None:
+    acme = make_account(workspace)
+    item = AgendaItem(
+        key="issue:i-1",
+        kind=ItemKind.ISSUE,
+        title="[bold]Sync[/]",
+        reasons=[Reason(rule="severity", score=50, text="critical severity")],
+    )
+    meeting = workspace.add(
+        Meeting, "meeting", account_id=acme.id, planned_start=NOW, agenda=[item]
+    )
+    stored = workspace.meeting(meeting.id)
+    assert stored.agenda[0].reasons[0].text == "critical severity"
+    assert stored.agenda[0].title == "[bold]Sync[/]"
+
+
+def test_transaction_is_all_or_nothing(workspace: Workspace) -> None:
+    acme = make_account(workspace)
+    with pytest.raises(ValidationError), workspace.transaction():
+        workspace.add(Issue, "issue", account_id=acme.id, title="Kept?", opened=NOW)
+        workspace.add(Issue, "issue", account_id=acme.id, title="", opened=NOW)
+    assert workspace.issues(acme.id) == []
+    with workspace.transaction():
+        workspace.add(Issue, "issue", account_id=acme.id, title="One", opened=NOW)
+        workspace.add(Issue, "issue", account_id=acme.id, title="Two", opened=NOW)
+    assert [i.title for i in workspace.issues(acme.id)] == ["One", "Two"]
+
+
+def test_transaction_saves_once(file_workspace: Workspace) -> None:
+    acme = make_account(file_workspace)
+    before = file_workspace.store.storage.saves
+    with file_workspace.transaction():
+        for n in range(20):
+            file_workspace.add(Issue, "issue", account_id=acme.id, title=f"#{n}", opened=NOW)
+    assert file_workspace.store.storage.saves == before + 1
