@@ -17,11 +17,13 @@ PREFIX = {
 }
 
 
+def token(rng: random.Random | None = None, length: int = 6) -> str:
+    """A short random string from the readable alphabet."""
+    if rng is None:
+        return "".join(secrets.choice(ALPHABET) for _ in range(length))
+    return "".join(rng.choice(ALPHABET) for _ in range(length))
+
+
 def new_id(kind: str, rng: random.Random | None = None, length: int = 6) -> str:
     """A new id for a record of ``kind``; pass a seeded ``rng`` for reproducible ids."""
-    prefix = PREFIX[kind]
-    if rng is None:
-        body = "".join(secrets.choice(ALPHABET) for _ in range(length))
-    else:
-        body = "".join(rng.choice(ALPHABET) for _ in range(length))
-    return f"{prefix}-{body}"
+    return f"{PREFIX[kind]}-{token(rng, length)}"

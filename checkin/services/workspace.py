@@ -12,7 +12,8 @@ from typing import Any, TypeVar
 from checkin.core import transitions
 from checkin.core.enums import ActionStatus, IssueStatus, Side
 from checkin.core.errors import Conflict, NotFound
-from checkin.core.ids import new_id
+from checkin.core.health import Health, Relationship, assess, trend
+from checkin.core.ids import new_id, token
 from checkin.core.meeting import Meeting
 from checkin.core.records import (
     Account,
@@ -86,6 +87,10 @@ class Workspace:
             if not repo.exists(candidate):
                 return candidate
 
+    def new_token(self) -> str:
+        """A short random key (custom agenda items), reproducible with a seeded rng."""
+        return token(self._rng)
+
     def _repo_for_kind(self, kind: str) -> Repository[Any]:
         s = self.store
         repos: dict[str, Repository[Any]] = {
@@ -147,6 +152,24 @@ class Workspace:
             now=self.now(),
         )
 
+    def relationship(self, account: Account) -> Relationship:
+        s = self.store
+        return Relationship(
+            account=account,
+            contacts=s.contacts.for_account(account.id),
+            issues=s.issues.for_account(account.id),
+            actions=s.actions.for_account(account.id),
+            feedback=s.feedback.for_account(account.id),
+            meetings=s.meetings.for_account(account.id),
+        )
+
+    def health(self, account: Account) -> Health:
+        """The relationship health of ``account`` now, factor by factor."""
+        return assess(self.relationship(account), self.now())
+
+    def health_trend(self, account: Account) -> list[tuple[date, int]]:
+        return trend(self.relationship(account), self.now())
+
     # -- records of an account ------------------------------------------------------------
 
     def contacts(self, account_id: str) -> list[Contact]:
@@ -169,10 +192,31 @@ class Workspace:
     def actions(self, account_id: str) -> list[ActionItem]:
         return self.store.actions.for_account(account_id)
 
+    def open_actions(self) -> list[tuple[Account, ActionItem]]:
+        """Open action items of every active account, overdue first, then by due date."""
+        found = [
+            (account, action)
+            for account in self.accounts()
+            for action in self.store.actions.for_account(account.id)
+            if action.is_open
+        ]
+        return sorted(found, key=lambda pair: (pair[1].due is None, pair[1].due, pair[0].name))
+
     def meetings(self, account_id: str) -> list[Meeting]:
         """The account's meetings, newest first."""
         found = self.store.meetings.for_account(account_id)
         return sorted(found, key=lambda m: m.started or m.planned_start, reverse=True)
+
+    def linked_record(self, source_ref: str) -> Record | None:
+        """The record an agenda item is about ("issue:i-7k2q9x"), or None if it is gone."""
+        kind, _sep, record_id = source_ref.partition(":")
+        repos: dict[str, Repository[Any]] = {
+            "issue": self.store.issues, "action": self.store.actions,
+            "roadmap": self.store.roadmap, "feedback": self.store.feedback,
+            "contact": self.store.contacts, "meeting": self.store.meetings,
+        }  # fmt: skip
+        repo = repos.get(kind)
+        return repo.find(record_id) if repo is not None and record_id else None
 
     def meeting(self, meeting_id: str) -> Meeting:
         return self.store.meetings.get(meeting_id)
@@ -216,6 +260,24 @@ class Workspace:
     def set_issue_status(self, issue_id: str, status: IssueStatus) -> Issue:
         issue = self.store.issues.get(issue_id)
         return self.store.issues.save(transitions.change_issue_status(issue, status, self.now()))
+
+    def give_plan(self, issue_id: str) -> Issue:
+        """Findings and an action plan were given: stamps the second 48-hour milestone."""
+        issue = self.store.issues.get(issue_id)
+        return self.store.issues.save(transitions.give_plan(issue, self.now()))
+
+    def verify_issue(self, issue_id: str) -> Issue:
+        """The client confirmed the fix works."""
+        issue = self.store.issues.get(issue_id)
+        return self.store.issues.save(transitions.verify_issue(issue, self.now()))
+
+    def mark_addressed(self, feedback_id: str) -> Feedback:
+        item = self.store.feedback.get(feedback_id)
+        return self.store.feedback.save(dataclasses.replace(item, addressed=self.today()))
+
+    def make_focal(self, contact_id: str) -> Contact:
+        contact = self.store.contacts.get(contact_id)
+        return self.save(dataclasses.replace(contact, focal=True))
 
     def set_action_status(self, action_id: str, status: ActionStatus) -> ActionItem:
         action = self.store.actions.get(action_id)

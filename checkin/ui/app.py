@@ -11,7 +11,9 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.theme import Theme
 
+from checkin.core.records import Account
 from checkin.services.workspace import Workspace
+from checkin.ui.commands import AccountCommands, ScreenCommands
 
 CALM = Theme(
     name="checkin",
@@ -29,11 +31,13 @@ CALM = Theme(
 
 
 class CheckinApp(App[None]):
-    """Holds the workspace; screens do the work and call it."""
+    """Holds the workspace and moves between screens; screens do the work."""
 
     TITLE = "checkin"
+    COMMANDS = App.COMMANDS | {ScreenCommands, AccountCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+q", "quit", "Quit", id="quit", tooltip="Save and quit", priority=True),
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", tooltip="Save and quit", priority=True),
+        Binding("f1", "help", "Keys", id="app.help", tooltip="Every key of this screen"),
     ]
 
     def __init__(self, workspace: Workspace) -> None:
@@ -54,3 +58,32 @@ class CheckinApp(App[None]):
         for sig in (signal.SIGTERM, signal.SIGHUP):
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                 loop.add_signal_handler(sig, self.exit)
+
+    # -- navigation -------------------------------------------------------------------------
+
+    def open_account(self, account: Account, tab: str = "issues") -> None:
+        from checkin.ui.screens.account import AccountScreen
+
+        self.push_screen(AccountScreen(account, tab=tab))
+
+    def show_all_actions(self) -> None:
+        from checkin.ui.screens.actions import ActionsOverviewScreen
+
+        self.push_screen(ActionsOverviewScreen())
+
+    def plan_agenda(self, account: Account) -> None:
+        self.notify(f"Planning for {account.name} arrives with the agenda planner.", markup=False)
+
+    def start_checkin(self, account: Account) -> None:
+        self.notify(f"The live check-in for {account.name} is not built yet.", markup=False)
+
+    def open_meeting(self, meeting_id: str) -> None:
+        self.notify(f"Minutes of {meeting_id} are not built yet.", markup=False)
+
+    def import_issues(self, account: Account) -> None:
+        self.notify(f"Importing into {account.name} arrives with the importers.", markup=False)
+
+    def action_help(self) -> None:
+        from checkin.ui.screens.help import HelpScreen
+
+        self.push_screen(HelpScreen(self.screen))

@@ -1,68 +1,135 @@
-"""The home screen: every account with its cadence, focal contact and open work."""
+"""The home screen: every account with its cadence, focal contact, open work and health."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
+from textual.events import Key
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from checkin.core.dates import human_date
+from checkin.core.records import Account
 from checkin.core.summary import AccountSummary
-from checkin.services.workspace import Workspace
+from checkin.ui.modals.records import record_form
+from checkin.ui.screens.base import CheckinScreen
 from checkin.ui.text import plain
+from checkin.ui.widgets.health import health_badge
 
 COLUMNS = (
     ("account", "Account"),
+    ("health", "Health"),
     ("focal", "Focal contact"),
     ("last", "Last check-in"),
     ("due", "Next due"),
-    ("critical", "Critical"),
+    ("critical", "Critical issues"),
     ("actions", "Overdue actions"),
 )
 
 
-class AccountsScreen(Screen[None]):
+def summary_cells(summary: AccountSummary, today: date) -> list[Text]:
+    """The row of one account; the health cell is filled in separately."""
+    account = summary.account
+    focal = summary.focal_client
+    due = human_date(summary.next_due, today)
+    if summary.cadence_overdue:
+        due = f"⚑ {due}, {summary.days_overdue} d late"
+    elif summary.live_meeting_id:
+        due = "● check-in in progress"
+    critical = str(summary.open_critical) if summary.open_critical else "·"
+    if summary.in_breach:
+        critical += f"  ⚠ {summary.in_breach} past 48 h"
+    return [
+        plain(account.name, "bold"),
+        plain("…", "dim"),
+        plain(focal.name) if focal else plain("⚠ no focal contact", "bold yellow"),
+        plain(human_date(summary.last_checkin, today)),
+        plain(due, "bold yellow" if summary.cadence_overdue else ""),
+        plain(critical, "bold red" if summary.open_critical or summary.in_breach else "dim"),
+        plain(str(summary.overdue_actions), "yellow")
+        if summary.overdue_actions
+        else plain("·", "dim"),
+    ]
+
+
+class AccountsScreen(CheckinScreen[None]):
     """Type to filter; enter opens an account."""
 
     CSS_PATH = "accounts.tcss"
+    # Every printable key types into the filter, so the commands sit on enter and ctrl keys.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "clear_filter", "Clear filter", id="accounts.clear_filter", show=False),
+        Binding("enter", "open", "Open", id="accounts.open", tooltip="Open the account"),
         Binding(
-            "slash",
-            "focus_filter",
-            "Filter",
-            id="accounts.filter",
-            tooltip="Filter accounts by name",
+            "ctrl+l",
+            "plan",
+            "Plan agenda",
+            id="accounts.plan",
+            tooltip="Plan the next check-in of the selected account",
         ),
+        Binding(
+            "ctrl+r",
+            "start",
+            "Run check-in",
+            id="accounts.start",
+            tooltip="Start (or resume) the check-in of the selected account",
+        ),
+        Binding(
+            "ctrl+t",
+            "actions",
+            "All action items",
+            id="accounts.actions",
+            tooltip="What we owe and what they owe, across accounts",
+        ),
+        Binding("ctrl+n", "new_account", "New account", id="accounts.new"),
+        Binding("escape", "clear_filter", "Clear filter", id="accounts.clear", show=False),
+        Binding("up", "move(-1)", "Up", id="accounts.up", show=False),
+        Binding("down", "move(1)", "Down", id="accounts.down", show=False),
+        Binding("pageup", "move(-10)", "Page up", id="accounts.pageup", show=False),
+        Binding("pagedown", "move(10)", "Page down", id="accounts.pagedown", show=False),
     ]
-
-    @property
-    def workspace(self) -> Workspace:
-        return self.app.workspace  # type: ignore[attr-defined, no-any-return]
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(placeholder="Filter accounts…", id="filter")
+        yield Input(placeholder="Type to filter accounts · ↑↓ to pick · enter to open", id="filter")
         yield DataTable(id="accounts", cursor_type="row", zebra_stripes=True)
         yield Static(id="status")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = str(self.workspace.path or "in memory")
+        self.title = "checkin"
+        self.sub_title = "Accounts"
         table = self.query_one(DataTable)
         for key, label in COLUMNS:
-            table.add_column(label, key=key)
+            table.add_column(label, key=key, width=11 if key == "health" else None)
+        self.reload()
+        self.query_one("#filter", Input).focus()
+
+    def on_screen_resume(self) -> None:
+        if self.is_mounted:
+            self.reload()
+
+    def reload(self) -> None:
         self._summaries = self.workspace.summaries()
-        self._fill("")
-        table.focus()
+        self._health: dict[str, Text] = {}
+        self._fill(self.query_one("#filter", Input).value)
+        # Health reads every record of every account: fill it in after the first paint.
+        self.call_after_refresh(self._fill_health)
+
+    def _fill_health(self) -> None:
+        table = self.query_one(DataTable)
+        for summary in self._summaries:
+            badge = health_badge(self.workspace.health(summary.account))
+            self._health[summary.account.id] = badge
+            if summary.account.id in table.rows:
+                table.update_cell(summary.account.id, "health", badge)
 
     def _fill(self, text: str) -> None:
         table = self.query_one(DataTable)
+        keep = self.selected
         table.clear()
         needle = text.casefold().strip()
         today = self.workspace.today()
@@ -71,40 +138,83 @@ class AccountsScreen(Screen[None]):
             account = summary.account
             if needle and needle not in f"{account.name} {account.slug}".casefold():
                 continue
-            table.add_row(*self._cells(summary, today), key=account.id)
+            cells = summary_cells(summary, today)
+            cells[1] = self._health.get(account.id, cells[1])
+            table.add_row(*cells, key=account.id)
             shown += 1
+        if keep is not None and keep.id in table.rows:
+            table.move_cursor(row=table.get_row_index(keep.id))
         flagged = sum(1 for s in self._summaries if s.cadence_overdue)
+        breach = sum(1 for s in self._summaries if s.in_breach)
         self.query_one("#status", Static).update(
-            f"{shown} of {len(self._summaries)} accounts · {flagged} past their cadence"
+            f"{shown} of {len(self._summaries)} accounts · {flagged} past their cadence · "
+            f"{breach} with issues past the 48-hour rules"
         )
 
-    @staticmethod
-    def _cells(summary: AccountSummary, today: object) -> list[Text]:
-        account = summary.account
-        focal = summary.focal_client
-        due = human_date(summary.next_due, today)  # type: ignore[arg-type]
-        due_style = "bold $warning" if summary.cadence_overdue else ""
-        if summary.cadence_overdue:
-            due = f"⚑ {due} ({summary.days_overdue} d late)"
-        critical = str(summary.open_critical) if summary.open_critical else "·"
-        if summary.in_breach:
-            critical += f" ⚠ {summary.in_breach} past 48 h"
-        return [
-            plain(account.name, "bold"),
-            plain(focal.name) if focal else plain("⚠ no focal contact", "italic"),
-            plain(human_date(summary.last_checkin, today)),  # type: ignore[arg-type]
-            plain(due, "bold" if due_style else ""),
-            plain(critical, "bold" if summary.open_critical else ""),
-            plain(str(summary.overdue_actions) if summary.overdue_actions else "·"),
-        ]
+    @property
+    def selected(self) -> Account | None:
+        table = self.query_one(DataTable)
+        if table.row_count == 0:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return next((s.account for s in self._summaries if s.account.id == key), None)
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
         self._fill(event.value)
 
-    def action_focus_filter(self) -> None:
-        self.query_one("#filter", Input).focus()
+    @on(Input.Submitted, "#filter")
+    def _filter_submitted(self) -> None:
+        self.action_open()
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self) -> None:
+        self.action_open()
+
+    def on_key(self, event: Key) -> None:
+        """Typing on the table goes to the filter too."""
+        filter_input = self.query_one("#filter", Input)
+        if self.focused is not filter_input and event.is_printable and event.character:
+            filter_input.focus()
+            filter_input.insert_text_at_cursor(event.character)
+            event.stop()
+
+    def action_move(self, rows: int) -> None:
+        table = self.query_one(DataTable)
+        table.move_cursor(row=max(0, min(table.row_count - 1, table.cursor_row + rows)))
 
     def action_clear_filter(self) -> None:
-        self.query_one("#filter", Input).value = ""
-        self.query_one(DataTable).focus()
+        filter_input = self.query_one("#filter", Input)
+        filter_input.value = ""
+        filter_input.focus()
+
+    def action_open(self) -> None:
+        if (account := self.selected) is not None:
+            self.checkin.open_account(account)
+
+    def action_plan(self) -> None:
+        if (account := self.selected) is not None:
+            self.checkin.plan_agenda(account)
+
+    def action_start(self) -> None:
+        if (account := self.selected) is not None:
+            self.checkin.start_checkin(account)
+
+    def action_actions(self) -> None:
+        self.checkin.show_all_actions()
+
+    def action_new_account(self) -> None:
+        modal = record_form(
+            Account,
+            today=self.workspace.today(),
+            account_id=None,
+            defaults={"cadence_days": 30, "tier": None, "phase": None},
+        )
+
+        def created(fields: dict[str, object] | None) -> None:
+            if fields is not None and self.attempt(
+                lambda: self.workspace.add_account(**fields), f"Added {fields['name']}"
+            ):
+                self.reload()
+
+        self.app.push_screen(modal, created)

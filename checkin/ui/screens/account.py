@@ -1,0 +1,296 @@
+"""One account: health, issues, roadmap, feedback, actions, contacts, meetings and profile."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
+
+from checkin.core.dates import human_date
+from checkin.core.enums import ActionStatus, IssueStatus
+from checkin.core.records import (
+    Account,
+    ActionItem,
+    Contact,
+    Feedback,
+    Issue,
+    Record,
+    RoadmapItem,
+)
+from checkin.ui.modals.records import record_form
+from checkin.ui.screens.base import CheckinScreen
+from checkin.ui.widgets.health import HealthPanel, health_badge
+from checkin.ui.widgets.profile import ProfileView
+from checkin.ui.widgets.record_table import RecordTable
+from checkin.ui.widgets.tables import (
+    ActionsTable,
+    ContactsTable,
+    FeedbackTable,
+    IssuesTable,
+    MeetingsTable,
+    RoadmapTable,
+)
+
+TABS = (
+    ("health", "Health"),
+    ("issues", "Issues"),
+    ("roadmap", "Roadmap"),
+    ("feedback", "Feedback"),
+    ("actions", "Action items"),
+    ("contacts", "Contacts"),
+    ("meetings", "Meetings"),
+    ("profile", "Profile"),
+)
+KINDS: dict[str, tuple[type[Record], str]] = {
+    "issues": (Issue, "issue"),
+    "roadmap": (RoadmapItem, "roadmap"),
+    "feedback": (Feedback, "feedback"),
+    "actions": (ActionItem, "action"),
+    "contacts": (Contact, "contact"),
+}
+
+
+def new_record_defaults(cls: type[Record], today: date) -> dict[str, Any]:
+    """What a new record's form starts with."""
+    if cls is Issue:
+        return {"opened": today, "status": IssueStatus.NEW}
+    if cls is Feedback:
+        return {"received": today, "sentiment": 0}
+    if cls is ActionItem:
+        return {"owner": "us", "status": ActionStatus.OPEN}
+    return {}
+
+
+class AccountScreen(CheckinScreen[None]):
+    """Attributes down: tables get records. Messages up: tables ask, this screen acts."""
+
+    CSS_PATH = "account.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back", id="account.back", tooltip="Back to all accounts"),
+        Binding(
+            "p", "plan", "Plan", id="account.plan", tooltip="Plan the agenda of the next check-in"
+        ),
+        Binding(
+            "s", "start", "Start", id="account.start", tooltip="Start (or resume) the check-in"
+        ),
+        *(
+            Binding(str(n), f"show_tab('{tab}')", label, id=f"account.tab.{tab}", show=False)
+            for n, (tab, label) in enumerate(TABS, start=1)
+        ),
+    ]
+
+    def __init__(self, account: Account, tab: str = "issues") -> None:
+        super().__init__()
+        self.account = account
+        self.initial_tab = tab
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="summary")
+        with TabbedContent(initial=self.initial_tab, id="tabs"):
+            with TabPane("Health", id="health"), VerticalScroll():
+                yield HealthPanel()
+            for tab, label, table in (
+                ("issues", "Issues", IssuesTable(id="issues-table")),
+                ("roadmap", "Roadmap", RoadmapTable(id="roadmap-table")),
+                ("feedback", "Feedback", FeedbackTable(id="feedback-table")),
+                ("actions", "Action items", ActionsTable(id="actions-table")),
+                ("contacts", "Contacts", ContactsTable(id="contacts-table")),
+                ("meetings", "Meetings", MeetingsTable(id="meetings-table")),
+            ):
+                with TabPane(label, id=tab):
+                    yield table
+            with TabPane("Profile", id="profile"):
+                yield ProfileView()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_data()
+        self._focus_tab(self.initial_tab)
+
+    # -- pushing data down ----------------------------------------------------------------
+
+    def refresh_data(self) -> None:
+        ws = self.workspace
+        self.account = ws.account(self.account.id)
+        account = self.account
+        now = ws.now()
+        today = now.date()
+        self.title = account.name
+        self.sub_title = (
+            f"{account.tier.value} · {account.phase.value} · every {account.cadence_days} days"
+        )
+        summary = ws.summary(account)
+        health = ws.health(account)
+        self._summary_line(summary, health)
+        self.query_one(HealthPanel).show(health, ws.health_trend(account))
+        issues = sorted(
+            ws.issues(account.id),
+            key=lambda i: (not i.is_open, i.severity.rank, i.opened),
+        )
+        self.query_one(IssuesTable).show(issues, now)
+        self.query_one(RoadmapTable).show(ws.roadmap(account.id), now)
+        self.query_one(FeedbackTable).show(ws.feedback(account.id), now)
+        actions = sorted(
+            ws.actions(account.id),
+            key=lambda a: (not a.is_open, a.due is None, a.due or today, a.title),
+        )
+        self.query_one(ActionsTable).show(actions, now)
+        self.query_one(ContactsTable).show(ws.contacts(account.id), now)
+        self.query_one(MeetingsTable).show(ws.meetings(account.id), now)
+        self.query_one(ProfileView).show(account, summary)
+
+    def _summary_line(self, summary: Any, health: Any) -> None:
+        today = self.workspace.today()
+        parts: list[Text | tuple[str, str] | str] = [("Health ", "dim"), health_badge(health)]
+        parts += [("  ·  last check-in ", "dim"), human_date(summary.last_checkin, today)]
+        due = human_date(summary.next_due, today)
+        if summary.cadence_overdue:
+            parts += [
+                ("  ·  ", "dim"),
+                (f"⚑ due {due}, {summary.days_overdue} d late", "bold yellow"),
+            ]
+        else:
+            parts += [("  ·  next due ", "dim"), due]
+        if summary.open_critical:
+            parts += [("  ·  ", "dim"), (f"{summary.open_critical} critical", "bold red")]
+        if summary.in_breach:
+            parts += [("  ·  ", "dim"), (f"⚠ {summary.in_breach} past 48 h", "bold red")]
+        if summary.overdue_actions:
+            parts += [("  ·  ", "dim"), (f"{summary.overdue_actions} overdue actions", "yellow")]
+        if summary.missing_focal:
+            parts += [("  ·  ", "dim"), ("⚠ focal contact missing", "bold yellow")]
+        self.query_one("#summary", Static).update(Text.assemble(*parts))
+
+    # -- tabs -----------------------------------------------------------------------------
+
+    def action_show_tab(self, tab: str) -> None:
+        self.query_one(TabbedContent).active = tab
+        self._focus_tab(tab)
+
+    def _focus_tab(self, tab: str) -> None:
+        if tab in KINDS or tab == "meetings":
+            self.query_one(f"#{tab}-table").focus()
+        elif tab == "profile":
+            self.query_one(ProfileView).focus()
+
+    @on(TabbedContent.TabActivated)
+    def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        self._focus_tab(event.pane.id or "")
+
+    # -- messages up ----------------------------------------------------------------------
+
+    def _tab_of(self, table: RecordTable[Any]) -> str:
+        return (table.id or "").removesuffix("-table")
+
+    @on(RecordTable.CreateRequested)
+    def _create(self, event: RecordTable.CreateRequested) -> None:
+        tab = self._tab_of(event.table)
+        if tab == "meetings":
+            self.action_plan()
+            return
+        cls, kind = KINDS[tab]
+        today = self.workspace.today()
+        defaults = new_record_defaults(cls, today)
+        modal = record_form(
+            cls,
+            today=today,
+            account_id=self.account.id,
+            contacts=self.workspace.contacts(self.account.id),
+            defaults=defaults,
+        )
+
+        def created(fields: dict[str, Any] | None) -> None:
+            if fields is not None:
+                self._apply(
+                    lambda: self.workspace.add(cls, kind, account_id=self.account.id, **fields),
+                    f"Added the {kind.replace('roadmap', 'roadmap item')}",
+                )
+
+        self.app.push_screen(modal, created)
+
+    @on(RecordTable.EditRequested)
+    def _edit(self, event: RecordTable.EditRequested) -> None:
+        tab = self._tab_of(event.table)
+        record = event.record
+        if tab == "meetings":
+            self.checkin.open_meeting(record.id)
+            return
+        cls, _kind = KINDS[tab]
+        modal = record_form(
+            cls,
+            today=self.workspace.today(),
+            account_id=self.account.id,
+            record=record,
+            contacts=self.workspace.contacts(self.account.id),
+        )
+
+        def edited(fields: dict[str, Any] | None) -> None:
+            if fields is not None:
+                self._apply(
+                    lambda: self.workspace.save(dataclasses.replace(record, **fields)), "Saved"
+                )
+
+        self.app.push_screen(modal, edited)
+
+    @on(RecordTable.ActionRequested)
+    def _action(self, event: RecordTable.ActionRequested) -> None:
+        ws, record = self.workspace, event.record
+        operations = {
+            "acknowledge": (
+                lambda: ws.set_issue_status(record.id, IssueStatus.ACKNOWLEDGED),
+                "Acknowledged",
+            ),
+            "plan": (lambda: ws.give_plan(record.id), "Plan given"),
+            "resolve": (
+                lambda: ws.set_issue_status(record.id, IssueStatus.RESOLVED),
+                "Resolved: it will come back as “did that work for you?”",
+            ),
+            "verify": (lambda: ws.verify_issue(record.id), "Verified by the client"),
+            "done": (lambda: ws.set_action_status(record.id, ActionStatus.DONE), "Done"),
+            "drop": (lambda: ws.set_action_status(record.id, ActionStatus.DROPPED), "Dropped"),
+            "reopen": (lambda: ws.set_action_status(record.id, ActionStatus.OPEN), "Reopened"),
+            "addressed": (lambda: ws.mark_addressed(record.id), "Marked as addressed"),
+            "focal": (lambda: ws.make_focal(record.id), "Focal contact set"),
+        }
+        if event.action == "import":
+            self.checkin.import_issues(self.account)
+        elif event.action in operations:
+            operation, message = operations[event.action]
+            self._apply(operation, message)
+
+    @on(ProfileView.EditRequested)
+    def _edit_profile(self) -> None:
+        account = self.account
+        modal = record_form(Account, today=self.workspace.today(), account_id=None, record=account)
+
+        def edited(fields: dict[str, Any] | None) -> None:
+            if fields is not None:
+                self._apply(
+                    lambda: self.workspace.save_account(dataclasses.replace(account, **fields)),
+                    "Profile saved",
+                )
+
+        self.app.push_screen(modal, edited)
+
+    def _apply(self, operation: Any, message: str) -> None:
+        if self.attempt(operation, message):
+            self.refresh_data()
+
+    # -- screen actions -------------------------------------------------------------------
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    def action_plan(self) -> None:
+        self.checkin.plan_agenda(self.account)
+
+    def action_start(self) -> None:
+        self.checkin.start_checkin(self.account)

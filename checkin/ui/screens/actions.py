@@ -1,0 +1,121 @@
+"""Open action items across accounts: what we owe and what they owe, overdue first."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import DataTable, Footer, Header, Static
+
+from checkin.core.dates import human_date
+from checkin.core.enums import ActionStatus, Side
+from checkin.core.records import Account, ActionItem
+from checkin.ui.screens.base import CheckinScreen
+from checkin.ui.text import plain
+
+FILTERS = {"all": "everything open", "ours": "what we owe", "theirs": "what they owe"}
+
+
+class ActionsOverviewScreen(CheckinScreen[None]):
+    DEFAULT_CSS = """
+    ActionsOverviewScreen #actions-all { height: 1fr; margin: 0 1; }
+    ActionsOverviewScreen #actions-status { height: 1; padding: 0 2; color: $text-muted; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back", id="actions.back"),
+        Binding("w", "show('ours')", "We owe", id="actions.ours"),
+        Binding("t", "show('theirs')", "They owe", id="actions.theirs"),
+        Binding("l", "show('all')", "All", id="actions.all"),
+        Binding("d", "done", "Done", id="actions.done", tooltip="Mark the action item done"),
+        Binding("enter", "open", "Open account", id="actions.open"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.side = "all"
+        self.rows: dict[str, tuple[Account, ActionItem]] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield DataTable(id="actions-all", cursor_type="row", zebra_stripes=True)
+        yield Static(id="actions-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "Open action items"
+        table = self.query_one(DataTable)
+        for key, label in (
+            ("due", "Due"),
+            ("account", "Account"),
+            ("action", "Action"),
+            ("owner", "Owner"),
+            ("side", "Who owes it"),
+        ):
+            table.add_column(label, key=key)
+        self.reload()
+        table.focus()
+
+    def reload(self) -> None:
+        table = self.query_one(DataTable)
+        today = self.workspace.today()
+        table.clear()
+        self.rows = {}
+        pairs = self.workspace.open_actions()
+        shown = [
+            (a, item)
+            for a, item in pairs
+            if self.side == "all" or (item.side is Side.OURS) == (self.side == "ours")
+        ]
+        for account, item in shown:
+            late = item.due is not None and item.due < today
+            due = human_date(item.due, today)
+            if late and item.due is not None:
+                due += f" ({(today - item.due).days} d late)"
+            table.add_row(
+                plain(due, "bold red" if late else ""),
+                plain(account.name),
+                plain(item.title),
+                plain(item.owner),
+                plain(
+                    "we owe" if item.side is Side.OURS else "they owe",
+                    "bold" if item.side is Side.OURS else "",
+                ),
+                key=item.id,
+            )
+            self.rows[item.id] = (account, item)
+        overdue = sum(1 for _a, i in shown if i.due is not None and i.due < today)
+        self.sub_title = FILTERS[self.side]
+        self.query_one("#actions-status", Static).update(
+            f"{len(shown)} open · {overdue} overdue · w we owe · t they owe · l all"
+        )
+
+    def _selected(self) -> tuple[Account, ActionItem] | None:
+        table = self.query_one(DataTable)
+        if not self.rows:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return self.rows.get(key or "")
+
+    def action_show(self, side: str) -> None:
+        self.side = side
+        self.reload()
+
+    def action_done(self) -> None:
+        if (pair := self._selected()) is not None:
+            _account, item = pair
+            done = lambda: self.workspace.set_action_status(item.id, ActionStatus.DONE)  # noqa: E731
+            if self.attempt(done, f"Done: {item.title}"):
+                self.reload()
+
+    @on(DataTable.RowSelected)
+    def _selected_row(self) -> None:
+        self.action_open()
+
+    def action_open(self) -> None:
+        if (pair := self._selected()) is not None:
+            self.checkin.open_account(pair[0], tab="actions")
+
+    def action_back(self) -> None:
+        self.dismiss(None)

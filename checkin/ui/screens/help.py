@@ -1,0 +1,67 @@
+"""The keys of the screen underneath, with what each does."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import DataTable, Static
+
+from checkin.ui.text import plain
+
+KEY_NAMES = {"slash": "/", "escape": "esc", "question_mark": "?", "enter": "enter"}
+
+
+def key_label(key: str) -> str:
+    return ", ".join(KEY_NAMES.get(k, k) for k in key.split(","))
+
+
+class HelpScreen(ModalScreen[None]):
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen > Vertical {
+        width: 90; max-width: 95%; height: auto; max-height: 90%;
+        border: thick $primary 60%; background: $surface; padding: 1 2;
+    }
+    HelpScreen #help-title { text-style: bold; }
+    HelpScreen #help-intro { color: $text-muted; padding: 0 0 1 0; }
+    HelpScreen DataTable { height: auto; max-height: 30; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,question_mark,f1", "dismiss", "Close", id="help.close"),
+    ]
+
+    def __init__(self, under: Screen[object]) -> None:
+        super().__init__()
+        self.under = under
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(
+                f"Keys: {self.under.title or self.under.__class__.__name__}", id="help-title"
+            )
+            yield Static(
+                "ctrl+p opens the command palette: every action, by name. "
+                "Keys of the focused table or field come first.",
+                id="help-intro",
+            )
+            yield DataTable(cursor_type="row", zebra_stripes=True)
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns("Key", "Action", "What it does")
+        seen: set[str] = set()
+        for key, active in self.under.active_bindings.items():
+            binding = active.binding
+            if not binding.description or binding.action in seen:
+                continue
+            seen.add(binding.action)
+            table.add_row(
+                plain(key_label(key), "bold"),
+                plain(binding.description),
+                plain(binding.tooltip or ""),
+            )
+        table.focus()

@@ -1,0 +1,369 @@
+"""The live check-in: walk the agenda, time it, take notes and capture everything with one key."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Footer, Header, OptionList, Static, TextArea
+
+from checkin.core.enums import ItemStatus
+from checkin.core.meeting import Meeting
+from checkin.core.text import clean_line
+from checkin.services.session import MeetingSession
+from checkin.ui.modals import capture
+from checkin.ui.screens.base import CheckinScreen
+from checkin.ui.widgets.agenda_list import AgendaList, clock
+from checkin.ui.widgets.item_detail import ItemDetail
+
+AUTOSAVE_SECONDS = 1.0
+
+
+class LiveAgendaList(AgendaList):
+    """Command mode: single keys act on the meeting (esc from the notes lands here)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "screen.next_item", "Next", id="live.next", tooltip="Discussed: next item"),
+        Binding("b", "screen.previous_item", "Back", id="live.previous"),
+        Binding("d", "screen.mark('discussed')", "Discussed", id="live.discussed", show=False),
+        Binding("s", "screen.mark('skipped')", "Skip", id="live.skip"),
+        Binding(
+            "x",
+            "screen.mark('deferred')",
+            "Defer",
+            id="live.defer",
+            tooltip="Carry this item to the next meeting",
+        ),
+        Binding("t", "screen.capture_action", "Action", id="live.action"),
+        Binding("o", "screen.capture_decision", "Decision", id="live.decision"),
+        Binding("f", "screen.capture_feedback", "Feedback", id="live.feedback"),
+        Binding("l", "screen.capture_issue", "Issue", id="live.issue", tooltip="Log a new issue"),
+        Binding(
+            "r",
+            "screen.issue_status",
+            "Status",
+            id="live.status",
+            tooltip="Acknowledge, plan, resolve or verify the linked issue",
+        ),
+        Binding("a", "screen.attendees", "Attendees", id="live.attendees", show=False),
+        Binding("c", "screen.custom_item", "Add item", id="live.custom", show=False),
+        Binding("w", "screen.wrap_up", "Wrap up", id="live.wrap"),
+        Binding("e", "screen.focus_notes", "Notes", id="live.notes", show=False),
+    ]
+
+
+class NotesArea(TextArea):
+    """Typing mode: captures sit on ctrl keys so notes never stop."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+n", "screen.next_item", "Next", id="notes.next"),
+        Binding("ctrl+b", "screen.previous_item", "Back", id="notes.previous"),
+        Binding("ctrl+t", "screen.capture_action", "Action", id="notes.action"),
+        Binding("ctrl+o", "screen.capture_decision", "Decision", id="notes.decision"),
+        Binding("ctrl+f", "screen.capture_feedback", "Feedback", id="notes.feedback"),
+        Binding("ctrl+l", "screen.capture_issue", "Issue", id="notes.issue"),
+        Binding("ctrl+r", "screen.issue_status", "Status", id="notes.status"),
+        Binding(
+            "escape",
+            "screen.focus_agenda",
+            "Agenda",
+            id="notes.agenda",
+            tooltip="Leave the notes: single keys act on the agenda",
+        ),
+    ]
+
+
+class LiveScreen(CheckinScreen[Meeting | None]):
+    """Dismisses with the ended meeting (for the wrap-up), or None when left running."""
+
+    CSS_PATH = "live.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "ctrl+w",
+            "leave",
+            "Leave",
+            id="live.leave",
+            show=False,
+            tooltip="Leave the meeting running; it resumes on the next start",
+        ),
+    ]
+
+    def __init__(self, session: MeetingSession) -> None:
+        super().__init__()
+        self.session = session
+        self._notes_key: str | None = None
+        self._warned: set[str] = set()
+        self._since_save = 0.0
+
+    # -- layout ---------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="clock")
+        with Horizontal(id="body"):
+            yield LiveAgendaList(id="agenda")
+            with Vertical(id="side"):
+                yield ItemDetail(id="detail")
+                yield NotesArea(id="notes", soft_wrap=True, show_line_numbers=False)
+                yield Static(id="captured")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        account = self.session.account
+        self.title = f"{account.name} · {self.session.meeting.template} check-in"
+        self.session.start()
+        self._load_notes()
+        self.render_all()
+        self.query_one(NotesArea).focus()
+        self.set_interval(AUTOSAVE_SECONDS, self._tick)
+
+    # -- attributes down -------------------------------------------------------------------
+
+    def render_all(self) -> None:
+        s = self.session
+        current = s.current
+        agenda = self.query_one(LiveAgendaList)
+        agenda.show(s.agenda, s.parked, s.meeting.current_key, s.item_seconds)
+        if current is not None and self.focused is not agenda:
+            agenda.highlight_key(current.key)
+        record = self._linked_record()
+        seconds = s.item_seconds(current) if current else 0
+        self.query_one(ItemDetail).show(current, record, seconds, self.workspace.now())
+        notes = self.query_one(NotesArea)
+        notes.border_title = Text(f"Notes · {clean_line(current.title)}" if current else "Notes")
+        notes.disabled = current is None
+        self._render_clock()
+        self._render_captured()
+
+    def _linked_record(self) -> Any:
+        item = self.session.current
+        if item is None or item.source_ref is None:
+            return None
+        return self.workspace.linked_record(item.source_ref)
+
+    def _render_clock(self) -> None:
+        s = self.session
+        used, planned = s.meeting_seconds(), s.planned_seconds()
+        over = used > planned
+        done = sum(1 for i in s.agenda if i.status is not ItemStatus.PENDING)
+        text = Text()
+        text.append(" Meeting ", style="bold")
+        text.append(f"{clock(used)} of {clock(planned)}", style="bold yellow" if over else "bold")
+        if over:
+            text.append(f"  overrun +{clock(used - planned)}", style="bold yellow")
+        text.append(f"   ·   {done} of {len(s.agenda)} items done", style="dim")
+        if s.last_saved is not None:
+            text.append(f"   ·   saved {s.last_saved:%H:%M:%S}", style="dim")
+        self.query_one("#clock", Static).update(text)
+
+    def _render_captured(self) -> None:
+        m = self.session.meeting
+        ws = self.workspace
+        lines = Text()
+        actions = [a for a in ws.actions(m.account_id) if a.meeting_id == m.id]
+        for action in actions[-4:]:
+            due = f" (due {action.due})" if action.due else ""
+            lines.append("☐ ", style="cyan")
+            lines.append(f"{clean_line(action.owner)}: {clean_line(action.title)}{due}\n")
+        for decision in m.decisions[-3:]:
+            lines.append("◆ ", style="green")
+            lines.append(clean_line(decision.text) + "\n")
+        for change in m.status_changes[-3:]:
+            lines.append("↻ ", style="yellow")
+            lines.append(f"{clean_line(change.issue_title)}: {change.old} → {change.new}\n")
+        if not lines.plain:
+            lines.append(
+                "Captured items appear here: ^t action · ^o decision · ^f feedback · "
+                "^l issue · ^r issue status",
+                style="dim",
+            )
+        self.query_one("#captured", Static).update(lines)
+
+    # -- the clock and autosave -----------------------------------------------------------
+
+    def _tick(self) -> None:
+        self._flush_notes()
+        s = self.session
+        if s.dirty:
+            s.save()
+        current = s.current
+        over = current is not None and s.item_seconds(current) > current.planned_minutes * 60 > 0
+        if current is not None and over and current.key not in self._warned:
+            self._warned.add(current.key)
+            self.notify(
+                f"“{clean_line(current.title)}” is past its {current.planned_minutes} min.",
+                title="Running over",
+                severity="warning",
+                timeout=4,
+                markup=False,
+            )
+        self.render_all()
+
+    def _flush_notes(self) -> None:
+        if self._notes_key is not None:
+            self.session.set_notes(self._notes_key, self.query_one(NotesArea).text)
+
+    def _load_notes(self) -> None:
+        current = self.session.current
+        self._notes_key = current.key if current else None
+        self.query_one(NotesArea).load_text(current.notes if current else "")
+
+    def flush(self) -> None:
+        """Save everything typed so far (on quit, SIGTERM, SIGHUP)."""
+        self._flush_notes()
+        self.session.save()
+
+    @on(TextArea.Changed, "#notes")
+    def _notes_changed(self) -> None:
+        self._flush_notes()
+
+    # -- moving ---------------------------------------------------------------------------
+
+    def _moved(self) -> None:
+        self._load_notes()
+        self.render_all()
+
+    def action_next_item(self) -> None:
+        self._flush_notes()
+        if self.session.next() is None:
+            self.notify("That was the last item: w wraps up the meeting.", timeout=3)
+        self._moved()
+
+    def action_previous_item(self) -> None:
+        self._flush_notes()
+        self.session.move(-1)
+        self._moved()
+
+    def action_mark(self, status: str) -> None:
+        self._flush_notes()
+        self.session.mark(ItemStatus(status))
+        self._moved()
+
+    @on(OptionList.OptionSelected, "#agenda")
+    def _item_chosen(self, event: OptionList.OptionSelected) -> None:
+        key = (event.option.id or "").removeprefix("parked:")
+        if key:
+            self._flush_notes()
+            self.session.go(key)
+            self._moved()
+            self.query_one(NotesArea).focus()
+
+    def action_focus_agenda(self) -> None:
+        agenda = self.query_one(LiveAgendaList)
+        agenda.focus()
+        agenda.highlight_key(self.session.meeting.current_key)
+
+    def action_focus_notes(self) -> None:
+        self.query_one(NotesArea).focus()
+
+    # -- capture (modals return values; this screen saves) --------------------------------
+
+    def _capture(self, modal: Any, apply: Any, message: str) -> None:
+        self._flush_notes()
+        self.session.save()
+
+        def done(values: Any) -> None:
+            if values is not None and self.attempt(lambda: apply(values), message):
+                self.render_all()
+
+        self.app.push_screen(modal, done)
+
+    def action_capture_action(self) -> None:
+        s = self.session
+        modal = capture.action_modal(self.workspace.contacts(s.account.id), self.workspace.today())
+        self._capture(
+            modal, lambda v: s.add_action(v["title"], v["owner"], v["due"]), "Action item saved"
+        )
+
+    def action_capture_decision(self) -> None:
+        modal = capture.decision_modal(self.workspace.today())
+        self._capture(modal, lambda v: self.session.add_decision(v["text"]), "Decision saved")
+
+    def action_capture_feedback(self) -> None:
+        modal = capture.feedback_modal(self.workspace.today())
+        self._capture(
+            modal,
+            lambda v: self.session.add_feedback(
+                v["direction"], v["sentiment"], v["text"], v.get("topic") or ""
+            ),
+            "Feedback saved",
+        )
+
+    def action_capture_issue(self) -> None:
+        modal = capture.issue_modal(self.workspace.today())
+        self._capture(
+            modal,
+            lambda v: self.session.add_issue(v["title"], v["severity"], v.get("body") or ""),
+            "Issue logged and acknowledged",
+        )
+
+    def action_issue_status(self) -> None:
+        issue = self.session.linked_issue
+        if issue is None:
+            self.notify("This item is not about an issue.", severity="warning", timeout=3)
+            return
+        modal = capture.StatusModal(issue)
+        self._capture(
+            modal, lambda change: self.session.change_issue(issue.id, change), "Issue updated"
+        )
+
+    def action_attendees(self) -> None:
+        contacts = self.workspace.contacts(self.session.account.id)
+        modal = capture.AttendeesModal(contacts, self.session.meeting.attendees)
+        self._capture(modal, self.session.set_attendees, "Attendees saved")
+
+    def action_custom_item(self) -> None:
+        modal = capture.custom_item_modal(self.workspace.today())
+        self._capture(
+            modal,
+            lambda v: self.session.add_custom_item(v["title"], v["minutes"] or 5),
+            "Item added after the current one",
+        )
+
+    # -- leaving --------------------------------------------------------------------------
+
+    def action_wrap_up(self) -> None:
+        self._flush_notes()
+        pending = sum(1 for i in self.session.agenda if i.status is ItemStatus.PENDING)
+
+        def confirmed(ok: bool | None) -> None:
+            if ok:
+                meeting = self.session.end()
+                self.dismiss(meeting)
+
+        question = "End the meeting and go to the wrap-up?"
+        if pending > 1:
+            question += f" {pending} items are still pending; they carry over to the next agenda."
+        self.app.push_screen(capture.ConfirmModal(question), confirmed)
+
+    def action_leave(self) -> None:
+        """Leave the meeting running (it resumes later)."""
+        self.flush()
+        self.dismiss(None)
+
+    def palette_commands(self) -> list[tuple[str, str, Any]]:
+        commands = [
+            ("Meeting: Next item", "Mark discussed and move on", self.action_next_item),
+            ("Meeting: Previous item", "", self.action_previous_item),
+            ("Meeting: Skip item", "", lambda: self.action_mark("skipped")),
+            (
+                "Meeting: Defer item",
+                "Carry it to the next meeting",
+                lambda: self.action_mark("deferred"),
+            ),
+            ("Meeting: Add action item", "", self.action_capture_action),
+            ("Meeting: Add decision", "", self.action_capture_decision),
+            ("Meeting: Add feedback", "", self.action_capture_feedback),
+            ("Meeting: Log new issue", "", self.action_capture_issue),
+            ("Meeting: Set attendees", "", self.action_attendees),
+            ("Meeting: Add custom item", "", self.action_custom_item),
+            ("Meeting: Wrap up", "End the meeting", self.action_wrap_up),
+            ("Meeting: Leave running", "Resume it later", self.action_leave),
+        ]
+        if self.session.linked_issue is not None:
+            commands.append(("Meeting: Change issue status", "", self.action_issue_status))
+        return commands

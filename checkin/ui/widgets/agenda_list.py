@@ -1,0 +1,103 @@
+"""The live agenda: every item with its status mark and its time against the plan."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Sequence
+
+from rich.text import Text
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option, OptionDoesNotExist
+
+from checkin.core.enums import ItemStatus
+from checkin.core.meeting import AgendaItem
+from checkin.core.text import clean_line
+
+MARKS = {
+    ItemStatus.PENDING: ("○", "dim"),
+    ItemStatus.DISCUSSED: ("✓", "green"),
+    ItemStatus.SKIPPED: ("↷", "dim"),
+    ItemStatus.DEFERRED: ("⇥", "yellow"),
+}
+
+
+def clock(seconds: int) -> str:
+    """``mm:ss`` (or ``h:mm:ss`` past an hour)."""
+    minutes, secs = divmod(max(0, seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
+
+
+def item_line(item: AgendaItem, seconds: int, *, current: bool, width: int = 38) -> Text:
+    mark, style = MARKS[item.status]
+    if current:
+        mark, style = "▶", "bold"
+    planned = item.planned_minutes * 60
+    over = seconds > planned > 0 or (planned == 0 and seconds > 0)
+    timing = (
+        f"{clock(seconds)}/{item.planned_minutes}m" if seconds else f"{item.planned_minutes} min"
+    )
+    title = clean_line(item.title)
+    room = max(8, width - len(timing) - 4)
+    if len(title) > room:
+        title = title[: room - 1] + "…"
+    line = Text(no_wrap=True, overflow="ellipsis")
+    line.append(f"{mark} ", style=style)
+    line.append(
+        title.ljust(room),
+        style="bold" if current else ("dim" if item.status in (ItemStatus.SKIPPED,) else ""),
+    )
+    line.append(" ")
+    line.append(timing, style="bold yellow" if over else "dim")
+    return line
+
+
+class AgendaList(OptionList):
+    """Attributes down: :meth:`show` gets the items; selecting one is the screen's business."""
+
+    DEFAULT_CSS = """
+    AgendaList { height: 1fr; border: round $primary 40%; }
+    AgendaList:focus { border: round $primary; }
+    """
+
+    def show(
+        self,
+        items: Sequence[AgendaItem],
+        parked: Sequence[AgendaItem],
+        current_key: str | None,
+        seconds: Callable[[AgendaItem], int],
+    ) -> None:
+        width = max(20, self.size.width - 4) if self.size.width else 38
+        wanted = [i.key for i in items] + [f"parked:{i.key}" for i in parked]
+        if [o.id for o in self.options if o.id] != wanted:
+            highlighted = self.highlighted
+            options: list[Option | None] = [
+                Option(
+                    item_line(i, seconds(i), current=i.key == current_key, width=width), id=i.key
+                )
+                for i in items
+            ]
+            if parked:
+                options.append(None)
+                options += [
+                    Option(
+                        Text.assemble(("⏸ ", "dim"), (clean_line(i.title), "dim italic")),
+                        id=f"parked:{i.key}",
+                    )
+                    for i in parked
+                ]
+            self.set_options(options)
+            if highlighted is not None and highlighted < self.option_count:
+                self.highlighted = highlighted
+            return
+        for item in items:
+            self.replace_option_prompt(
+                item.key,
+                item_line(item, seconds(item), current=item.key == current_key, width=width),
+            )
+
+    def highlight_key(self, key: str | None) -> None:
+        if key is None:
+            return
+        with contextlib.suppress(OptionDoesNotExist):
+            self.highlighted = self.get_option_index(key)

@@ -1,0 +1,81 @@
+"""The relationship health breakdown: the score, each factor with its numbers, and the trend."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import DataTable, Static
+
+from checkin.core.health import Band, Health
+from checkin.ui.text import plain
+
+BAND_STYLE = {Band.GOOD: "bold green", Band.WATCH: "bold yellow", Band.AT_RISK: "bold red"}
+BARS = " ▁▂▃▄▅▆▇█"
+
+
+def bar(value: float, width: int = 10) -> str:
+    filled = round(max(0.0, min(1.0, value)) * width)
+    return "█" * filled + "░" * (width - filled)
+
+
+def health_badge(health: Health) -> Text:
+    return Text(f"{health.score} {health.band.value}", style=BAND_STYLE[health.band])
+
+
+def sparkline(scores: list[int]) -> str:
+    return "".join(BARS[min(8, max(0, round(s / 100 * 8)))] for s in scores)
+
+
+class HealthPanel(Vertical):
+    """Shows a Health passed down with :meth:`show`; computes nothing itself."""
+
+    DEFAULT_CSS = """
+    HealthPanel { height: auto; padding: 0 1; }
+    HealthPanel #health-score { padding: 1 0 0 0; }
+    HealthPanel #health-factors { height: auto; max-height: 12; margin: 1 0; }
+    HealthPanel #health-trend { color: $text; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="health-score")
+        yield DataTable(id="health-factors", cursor_type="row", zebra_stripes=True)
+        yield Static(id="health-trend")
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_column("Factor", key="factor")
+        table.add_column("Points", key="points")
+        table.add_column("", key="bar")
+        table.add_column("Based on", key="detail")
+
+    def show(self, health: Health, trend: list[tuple[date, int]]) -> None:
+        heading = Text.assemble(
+            ("Relationship health ", "bold"),
+            health_badge(health),
+            ("  out of 100 · weakest: ", "dim"),
+            (health.weakest.label, "bold"),
+        )
+        self.query_one("#health-score", Static).update(heading)
+        table = self.query_one(DataTable)
+        table.clear()
+        for factor in health.factors:
+            style = "red" if factor.value < 0.5 else ("yellow" if factor.value < 0.8 else "green")
+            table.add_row(
+                plain(factor.label, "bold"),
+                plain(f"{factor.points:4.1f} / {factor.weight}"),
+                plain(bar(factor.value), style),
+                plain(factor.detail),
+                key=factor.name,
+            )
+        scores = [score for _day, score in trend]
+        points = "  ".join(f"{day:%d %b} {score}" for day, score in trend)
+        self.query_one("#health-trend", Static).update(
+            Text.assemble(
+                ("Trend over the last check-ins  ", "bold"),
+                (sparkline(scores), "cyan"),
+                ("\n" + points, "dim"),
+            )
+        )

@@ -1,0 +1,64 @@
+"""Driving the accounts and account screens with keys; asserting on what was stored."""
+
+from __future__ import annotations
+
+from checkin.core import IssueStatus, Severity
+from checkin.services.workspace import Workspace
+from checkin.ui.app import CheckinApp
+from checkin.ui.modals.form import FormModal
+from checkin.ui.screens.account import AccountScreen
+from checkin.ui.screens.accounts import AccountsScreen
+
+
+async def test_filter_by_typing_and_open(app: CheckinApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, AccountsScreen)
+        await pilot.press(*"glo")
+        table = app.screen.query_one("#accounts")
+        assert table.row_count == 1
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, AccountScreen)
+        assert app.screen.account.slug == "globex"
+
+
+async def test_new_issue_from_the_account_screen_is_stored(app: CheckinApp, ws: Workspace) -> None:
+    acme = ws.account("acme")
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.open_account(acme)
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, FormModal)
+        app.screen.query_one("#field-title").value = "Invoices [red]missing[/] in export"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        # Severity is required: the form stays open and says so.
+        assert isinstance(app.screen, FormModal)
+        app.screen.query_one("#field-severity").value = Severity.HIGH
+        app.screen.query_one("#field-due").value = "2026-11-01"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, FormModal)
+        error = app.screen.query_one("#error-due").content
+        assert "before the opened date" in str(error)
+        app.screen.query_one("#field-due").value = "fri"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, AccountScreen)
+    stored = [i for i in ws.issues(acme.id) if i.title.startswith("Invoices")]
+    assert len(stored) == 1
+    assert stored[0].title == "Invoices [red]missing[/] in export"
+    assert stored[0].severity is Severity.HIGH and stored[0].due.isoformat() == "2026-11-27"
+
+
+async def test_acknowledge_an_issue_with_one_key(app: CheckinApp, ws: Workspace) -> None:
+    acme = ws.account("acme")
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.open_account(acme)
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+    critical = next(i for i in ws.issues(acme.id) if i.severity is Severity.CRITICAL)
+    assert critical.status is IssueStatus.ACKNOWLEDGED and critical.acknowledged is not None
