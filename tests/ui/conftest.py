@@ -18,20 +18,58 @@ def small_workspace() -> Workspace:
     ws = Workspace.in_memory(clock=lambda: NOW, rng=random.Random(3))
     acme = ws.add_account(name="Acme Corp", slug="acme", cadence_days=7, our_owner="Sam Reyes")
     ws.add_account(name="Globex Retail", slug="globex", cadence_days=14)
-    ws.add(Contact, "contact", account_id=acme.id, name="Dana Whitfield", role="VP Ops",
-           email="dana@acme.example", focal=True)
+    ws.add(
+        Contact,
+        "contact",
+        account_id=acme.id,
+        name="Dana Whitfield",
+        role="VP Ops",
+        email="dana@acme.example",
+        focal=True,
+    )
     ws.add(Contact, "contact", account_id=acme.id, name="Sam Reyes", side=Side.OURS, focal=True)
-    ws.add(Issue, "issue", account_id=acme.id, title="[bold]Sync[/] fails for EU tenants",
-           severity=Severity.CRITICAL, opened=NOW - timedelta(hours=70))
-    ws.add(Issue, "issue", account_id=acme.id, title="Export drops a column",
-           severity=Severity.MEDIUM, opened=NOW - timedelta(days=9))
-    ws.add(RoadmapItem, "roadmap", account_id=acme.id, side=RoadmapSide.THEIRS,
-           title="EU rollout", target=(NOW + timedelta(days=20)).date(),
-           original_target=(NOW - timedelta(days=10)).date())
-    ws.add(Feedback, "feedback", account_id=acme.id, direction=Direction.FROM_CLIENT,
-           sentiment=-2, text="Reports arrive late", received=(NOW - timedelta(days=5)).date())
-    ws.add(ActionItem, "action", account_id=acme.id, title="Send the EU plan", owner="us",
-           due=(NOW - timedelta(days=3)).date())
+    ws.add(
+        Issue,
+        "issue",
+        account_id=acme.id,
+        title="[bold]Sync[/] fails for EU tenants",
+        severity=Severity.CRITICAL,
+        opened=NOW - timedelta(hours=70),
+    )
+    ws.add(
+        Issue,
+        "issue",
+        account_id=acme.id,
+        title="Export drops a column",
+        severity=Severity.MEDIUM,
+        opened=NOW - timedelta(days=9),
+    )
+    ws.add(
+        RoadmapItem,
+        "roadmap",
+        account_id=acme.id,
+        side=RoadmapSide.THEIRS,
+        title="EU rollout",
+        target=(NOW + timedelta(days=20)).date(),
+        original_target=(NOW - timedelta(days=10)).date(),
+    )
+    ws.add(
+        Feedback,
+        "feedback",
+        account_id=acme.id,
+        direction=Direction.FROM_CLIENT,
+        sentiment=-2,
+        text="Reports arrive late",
+        received=(NOW - timedelta(days=5)).date(),
+    )
+    ws.add(
+        ActionItem,
+        "action",
+        account_id=acme.id,
+        title="Send the EU plan",
+        owner="us",
+        due=(NOW - timedelta(days=3)).date(),
+    )
     return ws
 
 
@@ -43,4 +81,3 @@ def ws() -> Workspace:
 @pytest.fixture
 def app(ws: Workspace) -> CheckinApp:
     return CheckinApp(ws)
-

@@ -1,0 +1,210 @@
+"""Wrap-up after the call: rating, the "what could we have done better?" answer, next date."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Button, Footer, Header, Input, Label, Select, Static, TextArea
+
+from checkin.core.dates import DATE_HINT, human_date, parse_date
+from checkin.core.enums import ActionStatus
+from checkin.core.meeting import Meeting
+from checkin.core.records import ActionItem
+from checkin.core.text import clean_text
+from checkin.services.session import default_next_meeting, wrap_up
+from checkin.ui.modals.records import SENTIMENTS, record_form
+from checkin.ui.screens.base import CheckinScreen
+from checkin.ui.widgets.tables import ActionsTable
+
+RATINGS = (("5 excellent", 5), ("4 good", 4), ("3 fine", 3), ("2 poor", 2), ("1 bad", 1))
+
+
+class WrapUpScreen(CheckinScreen[Meeting | None]):
+    """Dismisses with the wrapped-up meeting; the app then shows its minutes."""
+
+    CSS_PATH = "wrapup.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "ctrl+s",
+            "finish",
+            "Finish",
+            id="wrap.finish",
+            priority=True,
+            tooltip="Save the wrap-up and show the minutes",
+        ),
+    ]
+
+    def __init__(self, meeting: Meeting) -> None:
+        super().__init__()
+        self.meeting = meeting
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="wrap"):
+            yield Static(id="wrap-summary")
+            with Horizontal(classes="row"):
+                with Vertical(classes="col"):
+                    yield Label("How did it go? (rating)", classes="field-label")
+                    yield Select(RATINGS, id="rating", prompt="Rate the meeting…")
+                with Vertical(classes="col"):
+                    yield Label("Next meeting", classes="field-label")
+                    yield Input(id="next", placeholder="2026-12-01, +2w, next fri")
+                    yield Static("", id="next-hint", classes="hint")
+            yield Label("What could we have done better? (their answer)", classes="field-label")
+            yield TextArea(id="better", soft_wrap=True, show_line_numbers=False)
+            with Horizontal(classes="row"):
+                yield Label("Sentiment of that answer", classes="field-label")
+                yield Select(SENTIMENTS, id="better-sentiment", value=0, allow_blank=False)
+            yield Label(
+                "Action items from this meeting (d done · x drop · e edit)", classes="field-label"
+            )
+            yield ActionsTable(id="wrap-actions")
+            with Horizontal(id="wrap-buttons"):
+                yield Button("Finish and show the minutes", id="finish", variant="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        account = self.workspace.account(self.meeting.account_id)
+        self.title = f"{account.name} · wrap-up"
+        today = self.workspace.today()
+        default = self.meeting.next_meeting or default_next_meeting(account.cadence_days, today)
+        self.query_one("#next", Input).value = default.isoformat()
+        if self.meeting.rating:
+            self.query_one("#rating", Select).value = self.meeting.rating
+        self._summary()
+        self._actions()
+        self.query_one("#rating", Select).focus()
+
+    def _summary(self) -> None:
+        m = self.meeting
+        discussed = sum(1 for i in m.agenda if i.status.value == "discussed")
+        deferred = sum(1 for i in m.agenda if i.status.value in ("deferred", "pending"))
+        minutes = int(
+            ((m.ended or m.planned_start) - (m.started or m.planned_start)).total_seconds() // 60
+        )
+        self.query_one("#wrap-summary", Static).update(
+            Text(
+                f"{minutes} min of {m.length_minutes} · {discussed} items discussed · "
+                f"{deferred} carry over · {len(m.decisions)} decisions · "
+                f"{len(m.status_changes)} issue updates",
+                style="bold",
+            )
+        )
+
+    def _actions(self) -> None:
+        items = [
+            a
+            for a in self.workspace.actions(self.meeting.account_id)
+            if a.meeting_id == self.meeting.id
+        ]
+        self.query_one(ActionsTable).show(items, self.workspace.now())
+
+    @on(Input.Changed, "#next")
+    def _next_changed(self, event: Input.Changed) -> None:
+        hint = self.query_one("#next-hint", Static)
+        try:
+            day = parse_date(event.value, self.workspace.today()) if event.value.strip() else None
+        except ValueError:
+            hint.update(Text(DATE_HINT, style="red"))
+            return
+        hint.update(
+            Text(f"→ {human_date(day, self.workspace.today())}" if day else "no next meeting")
+        )
+
+    @on(ActionsTable.ActionRequested)
+    def _action_key(self, event: ActionsTable.ActionRequested) -> None:
+        status = {
+            "done": ActionStatus.DONE,
+            "drop": ActionStatus.DROPPED,
+            "reopen": ActionStatus.OPEN,
+        }.get(event.action)
+        if status is not None and self.attempt(
+            lambda: self.workspace.set_action_status(event.record.id, status)
+        ):
+            self._actions()
+
+    @on(ActionsTable.EditRequested)
+    def _edit_action(self, event: ActionsTable.EditRequested) -> None:
+        record = event.record
+        assert isinstance(record, ActionItem)
+        modal = record_form(
+            ActionItem,
+            today=self.workspace.today(),
+            account_id=record.account_id,
+            record=record,
+            contacts=self.workspace.contacts(record.account_id),
+        )
+
+        def edited(fields: dict[str, Any] | None) -> None:
+            if fields is not None and self.attempt(
+                lambda: self.workspace.save(dataclasses.replace(record, **fields)), "Saved"
+            ):
+                self._actions()
+
+        self.app.push_screen(modal, edited)
+
+    @on(ActionsTable.CreateRequested)
+    def _create_action(self) -> None:
+        account_id = self.meeting.account_id
+        modal = record_form(
+            ActionItem,
+            today=self.workspace.today(),
+            account_id=account_id,
+            contacts=self.workspace.contacts(account_id),
+            defaults={"owner": "us", "status": ActionStatus.OPEN},
+        )
+
+        def created(fields: dict[str, Any] | None) -> None:
+            if fields is not None and self.attempt(
+                lambda: self.workspace.add(
+                    ActionItem,
+                    "action",
+                    account_id=account_id,
+                    meeting_id=self.meeting.id,
+                    **fields,
+                ),
+                "Added",
+            ):
+                self._actions()
+
+        self.app.push_screen(modal, created)
+
+    @on(Button.Pressed, "#finish")
+    def _finish_pressed(self) -> None:
+        self.action_finish()
+
+    def action_finish(self) -> None:
+        today = self.workspace.today()
+        text = self.query_one("#next", Input).value.strip()
+        try:
+            next_day = parse_date(text, today) if text else None
+        except ValueError as error:
+            self.notify(str(error), title="Next meeting", severity="error", markup=False)
+            self.query_one("#next", Input).focus()
+            return
+        rating = self.query_one("#rating", Select).value
+        sentiment = self.query_one("#better-sentiment", Select).value
+        better = clean_text(self.query_one("#better", TextArea).text)
+        result: list[Meeting] = []
+        if self.attempt(
+            lambda: result.append(
+                wrap_up(
+                    self.workspace,
+                    self.meeting,
+                    rating=rating if isinstance(rating, int) else None,
+                    better=better,
+                    better_sentiment=sentiment if isinstance(sentiment, int) else 0,
+                    next_meeting=next_day,
+                )
+            )
+        ):
+            self.dismiss(result[0])
+
+    def palette_commands(self) -> list[tuple[str, str, Any]]:
+        return [("Meeting: Finish wrap-up", "Save and show the minutes", self.action_finish)]
