@@ -8,8 +8,6 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import orjson
-
 from checkin.core.codec import encode
 from checkin.core.enums import (
     ActionStatus,
@@ -25,6 +23,7 @@ from checkin.core.enums import (
 from checkin.core.ids import new_id
 from checkin.core.meeting import AgendaItem, Decision, Meeting, Reason
 from checkin.core.records import Account, ActionItem, Contact, Feedback, Issue, RoadmapItem
+from checkin.storage.doctable import dump_tables, from_plain
 from checkin.storage.files import atomic_write
 from checkin.storage.schema import META_ID, META_TABLE, SCHEMA_VERSION
 
@@ -251,7 +250,7 @@ def _meeting(rng: random.Random, account: Account, issue_ids: list[str], now: da
 
 def write(size: Size, path: Path, seed: int = 7) -> int:
     """Write a generated workspace to ``path``; returns its size in bytes."""
-    data = orjson.dumps(generate(size, seed))
+    data = dump_tables(from_plain(generate(size, seed)))
     path.parent.mkdir(parents=True, exist_ok=True)
     atomic_write(path, data)
     return len(data)

@@ -152,6 +152,20 @@ class Workspace:
             now=self.now(),
         )
 
+    def overview(self, account: Account) -> tuple[AccountSummary, Health]:
+        """The overview figures and the health of ``account``, reading its records once."""
+        r = self.relationship(account)
+        now = self.now()
+        summary = summarize(
+            account,
+            contacts=r.contacts,
+            issues=r.issues,
+            actions=r.actions,
+            meetings=r.meetings,
+            now=now,
+        )
+        return summary, assess(r, now)
+
     def relationship(self, account: Account) -> Relationship:
         s = self.store
         return Relationship(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import datetime
 from pathlib import Path
 
@@ -28,13 +29,26 @@ def newest_backup(db_path: Path) -> Path | None:
     return backups[-1] if backups else None
 
 
-def make_backup(db_path: Path, data: bytes, now: datetime, keep: int = KEEP) -> Path | None:
-    """Keep a copy of ``data`` (a good state of ``db_path``) unless the newest backup holds it.
+def _holds(backup: Path, db_path: Path, data: bytes) -> bool:
+    """Whether ``backup`` already holds ``data`` (the same file, or the same bytes)."""
+    try:
+        if os.path.samefile(backup, db_path):
+            return True
+        return backup.stat().st_size == len(data) and backup.read_bytes() == data
+    except OSError:
+        return False
 
-    Older backups beyond ``keep`` are removed. Returns the new backup, or None.
+
+def make_backup(db_path: Path, data: bytes, now: datetime, keep: int = KEEP) -> Path | None:
+    """Keep a copy of ``data`` (the good state ``db_path`` holds now) unless the newest backup
+    holds it already. Older backups beyond ``keep`` are removed. Returns the new backup, or None.
+
+    The copy is a hard link when the file system allows it: every save replaces the database
+    with a new file (``os.replace``), so the linked state never changes, and linking costs
+    nothing however big the workspace is.
     """
     newest = newest_backup(db_path)
-    if newest is not None and newest.read_bytes() == data:
+    if newest is not None and _holds(newest, db_path, data):
         return None
     folder = backup_dir(db_path)
     ensure_private_dir(folder)
@@ -44,7 +58,10 @@ def make_backup(db_path: Path, data: bytes, now: datetime, keep: int = KEEP) -> 
     while target.exists():
         target = folder / f"{db_path.stem}-{stamp}-{counter:02d}.json"
         counter += 1
-    atomic_write(target, data)
+    try:
+        os.link(db_path, target)
+    except OSError:
+        atomic_write(target, data)
     for old in list_backups(db_path)[:-keep]:
         old.unlink(missing_ok=True)
     return target

@@ -6,23 +6,21 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-import orjson
 from tinydb.storages import Storage
 
+from checkin.storage.doctable import DocTable, Tables, dump_tables, load_tables
 from checkin.storage.errors import ReadOnlyDatabase
 from checkin.storage.files import atomic_write
-
-Tables = dict[str, dict[str, Any]]
 
 
 class DurableStorage(Storage):
     """TinyDB's stock JSONStorage rewrites the file in place and re-reads it on every query.
 
-    This one reads once, serves every read from memory and replaces the file on each write
-    (temp file, fsync, os.replace, fsync of the folder), so a crash leaves the previous or the
-    next state, never a torn file. Inside :meth:`batch` writes are collected and saved once.
+    This one reads once, serves every read from memory (documents kept as bytes, see
+    :class:`DocTable`) and replaces the file on each write (temp file, fsync, os.replace,
+    fsync of the folder), so a crash leaves the previous or the next state, never a torn
+    file. Inside :meth:`begin`/:meth:`end` writes are collected and saved once.
     """
 
     def __init__(self, path: Path | None, data: Tables, *, read_only: bool = False) -> None:
@@ -35,12 +33,12 @@ class DurableStorage(Storage):
         self.last_save_seconds = 0.0
         self.saves = 0
         self.on_saved: Callable[[], None] | None = None
-        self._committed: bytes | None = orjson.dumps(data) if path is None else None
+        self._committed: bytes | None = self.serialize() if path is None else None
 
-    def read(self) -> Tables:
+    def read(self) -> Tables:  # type: ignore[override]
         return self._data
 
-    def write(self, data: Tables) -> None:
+    def write(self, data: Tables) -> None:  # type: ignore[override]
         if self.read_only:
             raise ReadOnlyDatabase(self.path or Path("<memory>"))
         with self._lock:
@@ -52,6 +50,13 @@ class DurableStorage(Storage):
 
     def close(self) -> None:
         """Nothing to flush: every write outside a batch is already on disk."""
+
+    def table(self, name: str) -> DocTable:
+        """The table ``name``, created empty when it does not exist yet."""
+        table = self._data.get(name)
+        if table is None:
+            table = self._data[name] = DocTable(name=name)
+        return table
 
     def replace_data(self, data: Tables) -> None:
         """Swap in freshly loaded data (after a rollback) without saving it."""
@@ -78,12 +83,12 @@ class DurableStorage(Storage):
         """The last saved state, read back (from the file, or from memory for a memory store)."""
         if self.path is None:
             assert self._committed is not None
-            loaded: Tables = orjson.loads(self._committed)
-            return loaded
-        return orjson.loads(self.path.read_bytes())  # type: ignore[no-any-return]
+            return load_tables(self._committed)
+        return load_tables(self.path.read_bytes())
 
     def serialize(self) -> bytes:
-        return orjson.dumps(self._data)
+        with self._lock:
+            return dump_tables(self._data)
 
     def _save(self) -> None:
         self._dirty = False

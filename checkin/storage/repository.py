@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from tinydb.table import Document, Table
 
-from checkin.core.codec import decode, encode
+from checkin.core.codec import DecodeError, decode, encode
 from checkin.core.errors import NotFound
 from checkin.core.records import Record
+from checkin.storage.backup import newest_backup
+from checkin.storage.doctable import DocTable, DocumentError
+from checkin.storage.durable import DurableStorage
+from checkin.storage.errors import CorruptDatabase
 
 if TYPE_CHECKING:
     from checkin.storage.store import Store
@@ -19,9 +24,28 @@ R = TypeVar("R", bound=Record)
 
 
 class StrIdTable(Table):
-    """A TinyDB table keyed by the app's own string ids instead of TinyDB's counters."""
+    """A TinyDB table keyed by the app's own string ids instead of TinyDB's counters.
+
+    Its updates change the storage's :class:`DocTable` in place: TinyDB's own version copies
+    every document of the table twice on each write.
+    """
 
     document_id_class = str  # type: ignore[assignment]
+
+    def _update_table(self, updater: Callable[[dict[int, Mapping[str, Any]]], None]) -> None:
+        storage: DurableStorage = self._storage  # type: ignore[assignment]
+        updater(storage.table(self.name))  # type: ignore[arg-type]
+        storage.write(storage.read())
+        self.clear_cache()
+
+    def contains(self, cond: Any = None, doc_id: Any = None) -> bool:
+        if doc_id is not None:
+            return str(doc_id) in self._read_table()
+        return bool(super().contains(cond))
+
+    def doc_table(self) -> DocTable:
+        storage: DurableStorage = self._storage  # type: ignore[assignment]
+        return storage.table(self.name)
 
 
 class Repository(Generic[R]):
@@ -37,38 +61,42 @@ class Repository(Generic[R]):
 
     # -- reading -----------------------------------------------------------------------
 
+    def _docs(self) -> DocTable:
+        return self._table.doc_table()  # type: ignore[no-any-return]
+
     def get(self, record_id: str) -> R:
         """The record with ``record_id``; raises NotFound."""
-        raw = self._table.get(doc_id=record_id)
-        if raw is None:
+        if record_id not in self._docs():
             raise NotFound(self.kind, record_id)
-        return decode(self.cls, raw)
+        return self._read(record_id)
 
     def find(self, record_id: str) -> R | None:
-        raw = self._table.get(doc_id=record_id)
-        return None if raw is None else decode(self.cls, raw)
+        return self._read(record_id) if record_id in self._docs() else None
+
+    def _read(self, record_id: str) -> R:
+        """Decode one stored document; a broken one is reported as a corrupt database."""
+        try:
+            return decode(self.cls, self._docs().get(record_id))
+        except (DocumentError, DecodeError) as error:
+            path = self._store.path or Path("<memory>")
+            detail = f"{self.kind} {record_id}: {error}"
+            raise CorruptDatabase(path, detail, newest_backup(path)) from None
 
     def exists(self, record_id: str) -> bool:
-        return bool(self._table.contains(doc_id=record_id))
+        return record_id in self._docs()
 
     def all(self) -> list[R]:
-        return [decode(self.cls, raw) for raw in self._table]
+        return [self._read(record_id) for record_id in self._docs()]
 
     def count(self) -> int:
-        return len(self._table)
+        return len(self._docs())
 
     def ids_for_account(self, account_id: str) -> list[str]:
         return list(self._index().get(account_id, ()))
 
     def for_account(self, account_id: str) -> list[R]:
         """Every record of this kind that belongs to ``account_id``, oldest first."""
-        table = self._table
-        return [decode(self.cls, table.get(doc_id=i)) for i in self._index().get(account_id, ())]
-
-    def raw_for_account(self, account_id: str) -> Iterable[dict[str, Any]]:
-        """The stored dicts of an account's records, read-only, for fast aggregate counts."""
-        table = self._table
-        return (table.get(doc_id=i) for i in self._index().get(account_id, ()))
+        return [self._read(i) for i in self._index().get(account_id, ())]
 
     def where(self, predicate: Callable[[R], bool]) -> list[R]:
         return [r for r in self.all() if predicate(r)]
@@ -122,9 +150,10 @@ class Repository(Generic[R]):
     def _index(self) -> dict[str, list[str]]:
         if self._by_account is None or self._generation != self._store.generation:
             index: dict[str, list[str]] = {}
-            for doc in self._table:
-                account = doc.get("account_id") or doc.doc_id
-                index.setdefault(account, []).append(doc.doc_id)
+            docs = self._docs()
+            for doc_id in docs:
+                account = docs.field(doc_id, "account_id") or doc_id
+                index.setdefault(account, []).append(doc_id)
             self._by_account = index
             self._generation = self._store.generation
         return self._by_account

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-Tables = dict[str, dict[str, Any]]
+# A workspace's tables (DocTables in practice: id -> document, read like dicts).
+Tables = dict[str, Any]
 
 SCHEMA_VERSION = 1
 META_TABLE = "meta"
@@ -27,20 +28,7 @@ def migrate(tables: Tables, found: int, target: int | None = None) -> Tables:
     """Apply every migration from ``found`` up to ``target`` (default: the current version)."""
     for version in range(found, SCHEMA_VERSION if target is None else target):
         tables = MIGRATIONS[version](tables)
-        tables.setdefault(META_TABLE, {}).setdefault(META_ID, {})["schema_version"] = version + 1
+        meta = dict(tables[META_TABLE].get(META_ID) or {})
+        meta["schema_version"] = version + 1
+        tables[META_TABLE][META_ID] = meta
     return tables
-
-
-def check_shape(tables: Any) -> str | None:
-    """Why ``tables`` is not a checkin workspace, or None when it has the right shape."""
-    if not isinstance(tables, dict):
-        return f"the top level is a JSON {type(tables).__name__}, not an object of tables"
-    if META_TABLE not in tables:
-        return "it has no meta table with a schema_version"
-    for name, table in tables.items():
-        if not isinstance(table, dict):
-            return f"table {name!r} is not an object of documents"
-        for doc_id, doc in table.items():
-            if not isinstance(doc, dict):
-                return f"document {doc_id!r} of table {name!r} is not an object"
-    return None

@@ -8,13 +8,21 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import orjson
 from tinydb import TinyDB
 
 from checkin.core.meeting import Meeting
 from checkin.core.records import Account, ActionItem, Contact, Feedback, Issue, RoadmapItem
 from checkin.storage import backup, schema
-from checkin.storage.durable import DurableStorage, Tables
+from checkin.storage.doctable import (
+    DocTable,
+    DocumentError,
+    Tables,
+    dump_tables,
+    from_plain,
+    load_tables,
+    to_plain,
+)
+from checkin.storage.durable import DurableStorage
 from checkin.storage.errors import CorruptDatabase, NewerSchema
 from checkin.storage.files import (
     FILE_MODE,
@@ -30,7 +38,7 @@ Clock = Callable[[], datetime]
 
 def _empty_workspace(now: datetime) -> Tables:
     meta = {"schema_version": schema.SCHEMA_VERSION, "created_at": now.isoformat()}
-    return {schema.META_TABLE: {schema.META_ID: meta}}
+    return {schema.META_TABLE: DocTable({schema.META_ID: meta}, schema.META_TABLE)}
 
 
 def load_file(path: Path) -> tuple[bytes, Tables]:
@@ -39,16 +47,12 @@ def load_file(path: Path) -> tuple[bytes, Tables]:
     try:
         if not raw.strip():
             raise ValueError("the file is empty")
-        tables = orjson.loads(raw)
-        problem = schema.check_shape(tables)
-        if problem is None and schema.schema_version(tables) < 1:
-            problem = "its meta table has no schema_version"
-        if problem is not None:
-            raise ValueError(problem)
-    except orjson.JSONDecodeError as error:
-        detail = f"invalid JSON at line {error.lineno} column {error.colno}: {error.msg}"
-        raise CorruptDatabase(path, detail, backup.newest_backup(path)) from None
-    except ValueError as error:
+        tables = load_tables(raw)
+        if schema.META_TABLE not in tables:
+            raise ValueError("it has no meta table with a schema_version")
+        if schema.schema_version(tables) < 1:
+            raise ValueError("its meta table has no schema_version")
+    except (ValueError, DocumentError) as error:
         raise CorruptDatabase(path, str(error), backup.newest_backup(path)) from None
     return raw, tables
 
@@ -111,15 +115,15 @@ class Store:
     def _load_or_create(path: Path, clock: Clock) -> Tables:
         if not path.exists():
             tables = _empty_workspace(clock())
-            atomic_write(path, orjson.dumps(tables))
+            atomic_write(path, dump_tables(tables))
             return tables
         path.chmod(FILE_MODE)
         raw, tables = load_file(path)
         found = _check_version(path, tables)
         backup.make_backup(path, raw, clock())
         if found < schema.SCHEMA_VERSION:
-            tables = schema.migrate(tables, found)
-            atomic_write(path, orjson.dumps(tables))
+            tables = from_plain(schema.migrate(to_plain(tables), found))
+            atomic_write(path, dump_tables(tables))
         return tables
 
     def close(self) -> None:

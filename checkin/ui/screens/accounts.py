@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date
 from typing import ClassVar
 
@@ -15,7 +16,6 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 from checkin.core.dates import human_date
 from checkin.core.records import Account
 from checkin.core.summary import AccountSummary
-from checkin.ui.modals.records import record_form
 from checkin.ui.screens.base import CheckinScreen
 from checkin.ui.text import plain
 from checkin.ui.widgets.health import health_badge
@@ -102,6 +102,9 @@ class AccountsScreen(CheckinScreen[None]):
     def on_mount(self) -> None:
         self.title = "checkin"
         self.sub_title = "Accounts"
+        self._accounts: list[Account] = []
+        self._figures: dict[str, tuple[AccountSummary, Text]] = {}
+        self._shown = False
         table = self.query_one(DataTable)
         for key, label in COLUMNS:
             table.add_column(label, key=key, width=11 if key == "health" else None)
@@ -109,23 +112,44 @@ class AccountsScreen(CheckinScreen[None]):
         self.query_one("#filter", Input).focus()
 
     def on_screen_resume(self) -> None:
-        if self.is_mounted:
+        # The first resume is the first show, right after on_mount: nothing changed yet.
+        if self._shown:
             self.reload()
+        self._shown = True
 
     def reload(self) -> None:
-        self._summaries = self.workspace.summaries()
-        self._health: dict[str, Text] = {}
+        """List the accounts at once; their figures follow, one account at a time."""
+        self._accounts = self.workspace.accounts()
         self._fill(self.query_one("#filter", Input).value)
-        # Health reads every record of every account: fill it in after the first paint.
-        self.call_after_refresh(self._fill_health)
+        self.run_worker(self._compute_figures(), group="figures", exclusive=True)
 
-    def _fill_health(self) -> None:
+    async def _compute_figures(self) -> None:
+        """Summaries and health read every record of an account: paint first, then fill in.
+
+        Yielding between accounts keeps typing and scrolling smooth on a big workspace.
+        """
+        ws = self.workspace
+        today = ws.today()
         table = self.query_one(DataTable)
-        for summary in self._summaries:
-            badge = health_badge(self.workspace.health(summary.account))
-            self._health[summary.account.id] = badge
-            if summary.account.id in table.rows:
-                table.update_cell(summary.account.id, "health", badge)
+        for account in list(self._accounts):
+            summary, health = ws.overview(account)
+            badge = health_badge(health)
+            self._figures[account.id] = (summary, badge)
+            if account.id in table.rows:
+                for (key, _label), cell in zip(COLUMNS, self._cells(account, today), strict=True):
+                    if key != "account":
+                        table.update_cell(account.id, key, cell)
+            await asyncio.sleep(0)
+        self._update_status()
+
+    def _cells(self, account: Account, today: date) -> list[Text]:
+        figures = self._figures.get(account.id)
+        if figures is None:
+            return [plain(account.name, "bold"), *(plain("…", "dim") for _ in COLUMNS[1:])]
+        summary, badge = figures
+        cells = summary_cells(summary, today)
+        cells[1] = badge
+        return cells
 
     def _fill(self, text: str) -> None:
         table = self.query_one(DataTable)
@@ -133,23 +157,26 @@ class AccountsScreen(CheckinScreen[None]):
         table.clear()
         needle = text.casefold().strip()
         today = self.workspace.today()
-        shown = 0
-        for summary in self._summaries:
-            account = summary.account
+        for account in self._accounts:
             if needle and needle not in f"{account.name} {account.slug}".casefold():
                 continue
-            cells = summary_cells(summary, today)
-            cells[1] = self._health.get(account.id, cells[1])
-            table.add_row(*cells, key=account.id)
-            shown += 1
+            table.add_row(*self._cells(account, today), key=account.id)
         if keep is not None and keep.id in table.rows:
             table.move_cursor(row=table.get_row_index(keep.id))
-        flagged = sum(1 for s in self._summaries if s.cadence_overdue)
-        breach = sum(1 for s in self._summaries if s.in_breach)
-        self.query_one("#status", Static).update(
-            f"{shown} of {len(self._summaries)} accounts · {flagged} past their cadence · "
-            f"{breach} with issues past the 48-hour rules"
-        )
+        self._update_status()
+
+    def _update_status(self) -> None:
+        shown = self.query_one(DataTable).row_count
+        total = len(self._accounts)
+        summaries = [
+            figures[0] for a in self._accounts if (figures := self._figures.get(a.id)) is not None
+        ]
+        text = f"{shown} of {total} accounts"
+        if len(summaries) == total:
+            flagged = sum(1 for s in summaries if s.cadence_overdue)
+            breach = sum(1 for s in summaries if s.in_breach)
+            text += f" · {flagged} past their cadence · {breach} with issues past the 48-hour rules"
+        self.query_one("#status", Static).update(text)
 
     @property
     def selected(self) -> Account | None:
@@ -157,7 +184,7 @@ class AccountsScreen(CheckinScreen[None]):
         if table.row_count == 0:
             return None
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        return next((s.account for s in self._summaries if s.account.id == key), None)
+        return next((a for a in self._accounts if a.id == key), None)
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
@@ -204,6 +231,8 @@ class AccountsScreen(CheckinScreen[None]):
         self.checkin.show_all_actions()
 
     def action_new_account(self) -> None:
+        from checkin.ui.modals.records import record_form
+
         modal = record_form(
             Account,
             today=self.workspace.today(),

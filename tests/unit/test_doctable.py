@@ -1,0 +1,140 @@
+"""Documents kept as bytes: the file layout, lazy decoding and in-place updates."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import orjson
+import pytest
+from tinydb import TinyDB
+from tinydb.storages import JSONStorage
+
+from checkin.storage.backup import list_backups
+from checkin.storage.doctable import (
+    DocTable,
+    DocumentError,
+    dump_tables,
+    from_plain,
+    load_tables,
+)
+from checkin.storage.errors import CorruptDatabase
+from checkin.storage.store import Store
+from tests.conftest import NOW
+
+PLAIN = {
+    "meta": {"schema": {"schema_version": 1}},
+    "issues": {
+        "i-1": {"account_id": "a-1", "title": 'Quotes " and \\ and\nnewlines', "n": 1},
+        "i-2": {"account_id": "a-2", "title": "Ünïcode ✓", "n": 2},
+    },
+    "empty": {},
+}
+
+
+def test_round_trip_keeps_every_document_and_is_plain_json() -> None:
+    raw = dump_tables(from_plain(PLAIN))
+    assert orjson.loads(raw) == PLAIN
+    assert raw.count(b"\n") > 5  # one line per document: the fast path can split it
+    tables = load_tables(raw)
+    assert dict(tables["issues"].items()) == PLAIN["issues"]
+    assert dump_tables(tables) == raw
+
+
+def test_other_json_layouts_are_parsed_whole() -> None:
+    pretty = orjson.dumps(PLAIN, option=orjson.OPT_INDENT_2)
+    tables = load_tables(pretty)
+    assert tables["issues"].get("i-2") == PLAIN["issues"]["i-2"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        (b"[1, 2]", "not an object of tables"),
+        (b'{"issues": [1]}', "not an object of documents"),
+        (b'{"issues": {"i-1": 3}}', "not an object"),
+        (b'{"issues": {"i-1": ', "invalid JSON"),
+    ],
+)
+def test_wrong_shapes_are_refused(raw: bytes, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        load_tables(raw)
+
+
+def test_a_truncated_file_is_not_taken_for_the_line_layout() -> None:
+    raw = dump_tables(from_plain(PLAIN))
+    for cut in (len(raw) - 2, len(raw) // 2, 10):
+        with pytest.raises(ValueError):
+            load_tables(raw[:cut])
+
+
+def test_a_broken_document_is_reported_when_read() -> None:
+    table = DocTable({"i-1": b'{"title": "ok"}', "i-2": b'{"title": oops}'}, "issues")
+    assert table.get("i-1") == {"title": "ok"}
+    with pytest.raises(DocumentError, match="'i-2' of table 'issues'"):
+        table.get("i-2")
+
+
+def test_reads_are_copies_and_updates_stay_until_saved() -> None:
+    table = DocTable({"i-1": b'{"account_id":"a-1","n":1}'}, "issues")
+    table.get("i-1")["n"] = 99  # a copy: the table is unchanged
+    assert table.get("i-1")["n"] == 1
+    table["i-1"]["n"] = 2  # TinyDB's update functions change documents in place
+    assert table.get("i-1")["n"] == 2
+    table.freeze()
+    assert table.raw("i-1") == b'{"account_id":"a-1","n":2}'
+    assert table.field("i-1", "account_id") == "a-1"
+    assert table.field("i-1", "missing") is None
+
+
+def test_field_reads_ids_without_decoding() -> None:
+    table = DocTable(
+        {
+            "i-1": b'{"account_id":"a-1"}',
+            "i-2": b'{"account_id":null}',
+            "i-3": b'{"account_id":"a-\\"x"}',
+        }
+    )
+    assert table.field("i-1", "account_id") == "a-1"
+    assert table.field("i-2", "account_id") is None
+    assert table.field("i-3", "account_id") == 'a-"x'
+
+
+def test_stock_tinydb_reads_the_workspace_file(tmp_path: Path) -> None:
+    db = tmp_path / "db.json"
+    store = Store.open(db, lambda: NOW)
+    store.db.table("notes").insert({"text": "kept"})
+    store.close()
+    stock = TinyDB(db, storage=JSONStorage)
+    assert stock.table("notes").all() == [{"text": "kept"}]
+    stock.close()
+
+
+def test_backups_are_hard_links_of_the_last_good_state(tmp_path: Path) -> None:
+    db = tmp_path / "db.json"
+    Store.open(db, lambda: NOW).close()
+    before = db.read_bytes()
+    store = Store.open(db, lambda: NOW)
+    store.db.table("notes").insert({"text": "new"})
+    store.close()
+    backups = list_backups(db)
+    assert len(backups) == 1 and backups[0].read_bytes() == before
+    assert os.stat(backups[0]).st_mode & 0o777 == 0o600
+    Store.open(db, lambda: NOW).close()  # a second open links the new state
+    assert len(list_backups(db)) == 2
+
+
+def test_a_corrupt_document_in_a_well_framed_file_names_it(tmp_path: Path) -> None:
+    db = tmp_path / "db.json"
+    store = Store.open(db, lambda: NOW)
+    from checkin.core import Account
+
+    store.accounts.add(Account(id="a-1", name="Acme", slug="acme"))
+    store.close()
+    raw = db.read_bytes().replace(b'"name":"Acme"', b'"name":Acme"')
+    db.write_bytes(raw)
+    store = Store.open(db, lambda: NOW)
+    with pytest.raises(CorruptDatabase, match="'a-1' of table 'accounts'"):
+        store.accounts.get("a-1")
+    store.close()
+    assert db.read_bytes() == raw
