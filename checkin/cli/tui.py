@@ -3,16 +3,27 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from checkin.services.workspace import Workspace
 
+Probe = Literal["ready", "settled"]
 
-def run_app(path: Path) -> None:
-    """Open the workspace (taking the writer lock) and run the app until the user quits."""
+
+def run_app(path: Path, *, probe: Probe | None = None) -> None:
+    """Open the workspace (taking the writer lock) and run the app until the user quits.
+
+    ``probe`` is for the benchmark: run headless and exit once the accounts screen is
+    interactive ("ready") or once every account's figures are filled in ("settled").
+    """
     ws = Workspace.open(path)
     try:
         from checkin.ui.app import CheckinApp
 
-        CheckinApp(ws).run()
+        app = CheckinApp(ws, exit_at=probe)
+        if probe is None:
+            app.run()
+        else:
+            app.run(headless=True, size=(120, 40))
     finally:
         ws.close()

@@ -40,9 +40,15 @@ class CheckinApp(App[None]):
         Binding("f1", "help", "Keys", id="app.help", tooltip="Every key of this screen"),
     ]
 
-    def __init__(self, workspace: Workspace) -> None:
+    def __init__(self, workspace: Workspace, *, exit_at: str | None = None) -> None:
         super().__init__()
         self.workspace = workspace
+        self._exit_at = exit_at
+
+    def reached(self, milestone: str) -> None:
+        """Screens report start-up milestones ("ready", "settled"); the benchmark exits at one."""
+        if milestone == self._exit_at:
+            self.exit()
 
     def on_mount(self) -> None:
         self.register_theme(CALM)

@@ -54,9 +54,11 @@ def test_only_storage_imports_tinydb() -> None:
 
 
 def test_only_ui_imports_textual() -> None:
+    # The benchmark's baseline is a bare Textual app: the one other place Textual may appear.
+    allowed = {Path("bench/probe.py")}
     offenders = [
         p.relative_to(PACKAGE)
         for p in modules_under("")
         if "textual" in imported_modules(p) and "ui" not in p.parts
     ]
-    assert offenders == []
+    assert set(offenders) <= allowed

@@ -110,6 +110,7 @@ class AccountsScreen(CheckinScreen[None]):
             table.add_column(label, key=key, width=11 if key == "health" else None)
         self.reload()
         self.query_one("#filter", Input).focus()
+        self.call_after_refresh(self.checkin.reached, "ready")
 
     def on_screen_resume(self) -> None:
         # The first resume is the first show, right after on_mount: nothing changed yet.
@@ -141,6 +142,7 @@ class AccountsScreen(CheckinScreen[None]):
                         table.update_cell(account.id, key, cell)
             await asyncio.sleep(0)
         self._update_status()
+        self.checkin.reached("settled")
 
     def _cells(self, account: Account, today: date) -> list[Text]:
         figures = self._figures.get(account.id)

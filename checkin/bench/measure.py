@@ -1,0 +1,49 @@
+"""Timing helpers: child processes with their peak memory, and medians of repeated runs."""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ChildRun:
+    seconds: float
+    peak_bytes: int
+
+
+def run_child(args: list[str]) -> ChildRun:
+    """Run ``python -m checkin.bench.probe ARGS``; wall time and peak resident memory."""
+    started = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-m", "checkin.bench.probe", *args],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        check=False,
+    )
+    seconds = time.perf_counter() - started
+    out = done.stdout.decode(errors="replace")
+    if done.returncode != 0 or "peak_kb=" not in out:
+        error = done.stderr.decode(errors="replace")
+        raise RuntimeError(f"probe {' '.join(args)} failed ({done.returncode}): {error}")
+    peak_kb = int(out.rsplit("peak_kb=", 1)[1].split()[0])
+    return ChildRun(seconds=seconds, peak_bytes=peak_kb * 1024)
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def timed(action: Callable[[], object], runs: int) -> float:
+    """The median wall time of ``runs`` calls of ``action`` (after one warm-up call)."""
+    action()
+    samples = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        action()
+        samples.append(time.perf_counter() - started)
+    return median(samples)

@@ -1,0 +1,56 @@
+"""Start-up probes, run in a child process: exit as soon as the first screen is interactive.
+
+``python -m checkin.bench.probe bare`` is the baseline: a bare Textual app showing one screen.
+``python -m checkin.bench.probe checkin PATH`` starts checkin the way the ``checkin`` command
+does and exits once the accounts screen has been painted and takes keys;
+``... checkin PATH --settled`` waits until every account's figures are filled in as well.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+
+def bare() -> None:
+    from textual.app import App, ComposeResult
+    from textual.widgets import Static
+
+    class Bare(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Static("Hello")
+
+        def on_ready(self) -> None:
+            self.exit()
+
+    Bare().run(headless=True, size=(120, 40))
+
+
+def checkin(path: Path, *, settled: bool) -> None:
+    from checkin.cli.tui import run_app
+
+    run_app(path, probe="settled" if settled else "ready")
+
+
+def peak_memory_kb() -> int:
+    """This process's peak resident memory (VmHWM: unlike ru_maxrss it starts at exec, so the
+    parent's size at fork does not count)."""
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    return 0
+
+
+def main(argv: list[str]) -> None:
+    if argv[:1] == ["bare"]:
+        bare()
+    elif argv[:1] == ["checkin"] and len(argv) >= 2:
+        checkin(Path(argv[1]), settled="--settled" in argv)
+    else:
+        sys.exit("usage: python -m checkin.bench.probe bare | checkin PATH [--settled]")
+    print(f"peak_kb={peak_memory_kb()}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
