@@ -62,3 +62,33 @@ async def test_acknowledge_an_issue_with_one_key(app: CheckinApp, ws: Workspace)
         await pilot.pause()
     critical = next(i for i in ws.issues(acme.id) if i.severity is Severity.CRITICAL)
     assert critical.status is IssueStatus.ACKNOWLEDGED and critical.acknowledged is not None
+
+
+async def test_accounts_list_fills_figures_and_moves_with_keys(
+    app: CheckinApp, ws: Workspace
+) -> None:
+    from checkin.ui.widgets.account_list import AccountList
+
+    ws.add_account(name="[bold]Initech[/]", slug="initech")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        table = app.screen.query_one(AccountList)
+        assert table.row_count == 3
+        # Figures are in: the critical issue past 48 h is flagged on Acme's row.
+        acme = ws.account("acme")
+        assert "past 48 h" in str(table._cells[acme.id][5])
+        status = str(app.screen.query_one("#status").content)
+        assert "3 of 3 accounts" in status and "1 with issues past the 48-hour rules" in status
+        # A name with markup shows literally.
+        assert "[bold]Initech[/]" in [str(cells[0]) for cells in table._cells.values()]
+        await pilot.press("down", "down")
+        assert table.cursor == 2
+        await pilot.press("up")
+        assert table.cursor_key == table.keys[1]
+        await pilot.click(AccountList, offset=(5, 1))  # the first row, then again to open
+        assert table.cursor == 0
+        await pilot.click(AccountList, offset=(5, 1))
+        await pilot.pause()
+        assert isinstance(app.screen, AccountScreen)

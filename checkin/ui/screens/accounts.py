@@ -4,30 +4,31 @@ from __future__ import annotations
 
 import asyncio
 from datetime import date
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.events import Key
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import Footer, Header, Input, Static
 
 from checkin.core.dates import human_date
 from checkin.core.records import Account
 from checkin.core.summary import AccountSummary
 from checkin.ui.screens.base import CheckinScreen
 from checkin.ui.text import plain
+from checkin.ui.widgets.account_list import AccountList, Column
 from checkin.ui.widgets.health import health_badge
 
 COLUMNS = (
-    ("account", "Account"),
-    ("health", "Health"),
-    ("focal", "Focal contact"),
-    ("last", "Last check-in"),
-    ("due", "Next due"),
-    ("critical", "Critical issues"),
-    ("actions", "Overdue actions"),
+    Column("account", "Account", 20, flexible=True),
+    Column("health", "Health", 10),
+    Column("focal", "Focal contact", 18),
+    Column("last", "Last check-in", 13, optional=True),
+    Column("due", "Next due", 14),
+    Column("critical", "Critical", 16),
+    Column("actions", "Late actions", 12),
 )
 
 
@@ -37,12 +38,12 @@ def summary_cells(summary: AccountSummary, today: date) -> list[Text]:
     focal = summary.focal_client
     due = human_date(summary.next_due, today)
     if summary.cadence_overdue:
-        due = f"⚑ {due}, {summary.days_overdue} d late"
+        due = f"⚑ {summary.days_overdue} days late"
     elif summary.live_meeting_id:
         due = "● check-in in progress"
     critical = str(summary.open_critical) if summary.open_critical else "·"
     if summary.in_breach:
-        critical += f"  ⚠ {summary.in_breach} past 48 h"
+        critical += f" ⚠ {summary.in_breach} past 48 h"
     return [
         plain(account.name, "bold"),
         plain("…", "dim"),
@@ -95,7 +96,7 @@ class AccountsScreen(CheckinScreen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Input(placeholder="Type to filter accounts · ↑↓ to pick · enter to open", id="filter")
-        yield DataTable(id="accounts", cursor_type="row", zebra_stripes=True)
+        yield AccountList(COLUMNS, id="accounts")
         yield Static(id="status")
         yield Footer()
 
@@ -105,9 +106,6 @@ class AccountsScreen(CheckinScreen[None]):
         self._accounts: list[Account] = []
         self._figures: dict[str, tuple[AccountSummary, Text]] = {}
         self._shown = False
-        table = self.query_one(DataTable)
-        for key, label in COLUMNS:
-            table.add_column(label, key=key, width=11 if key == "health" else None)
         self.reload()
         self.query_one("#filter", Input).focus()
         self.call_after_refresh(self.checkin.reached, "ready")
@@ -122,7 +120,14 @@ class AccountsScreen(CheckinScreen[None]):
         """List the accounts at once; their figures follow, one account at a time."""
         self._accounts = self.workspace.accounts()
         self._fill(self.query_one("#filter", Input).value)
-        self.run_worker(self._compute_figures(), group="figures", exclusive=True)
+        # After the next paint, so the list shows before the figures are worked out.
+        self.call_after_refresh(self._start_figures)
+
+    def _start_figures(self) -> None:
+        # A callable, not a coroutine: a worker cancelled before it starts leaves nothing
+        # un-awaited behind.
+        work: Any = self._compute_figures
+        self.run_worker(work, group="figures", exclusive=True)
 
     async def _compute_figures(self) -> None:
         """Summaries and health read every record of an account: paint first, then fill in.
@@ -131,15 +136,11 @@ class AccountsScreen(CheckinScreen[None]):
         """
         ws = self.workspace
         today = ws.today()
-        table = self.query_one(DataTable)
+        table = self.query_one(AccountList)
         for account in list(self._accounts):
             summary, health = ws.overview(account)
-            badge = health_badge(health)
-            self._figures[account.id] = (summary, badge)
-            if account.id in table.rows:
-                for (key, _label), cell in zip(COLUMNS, self._cells(account, today), strict=True):
-                    if key != "account":
-                        table.update_cell(account.id, key, cell)
+            self._figures[account.id] = (summary, health_badge(health))
+            table.update_row(account.id, self._cells(account, today))
             await asyncio.sleep(0)
         self._update_status()
         self.checkin.reached("settled")
@@ -154,21 +155,19 @@ class AccountsScreen(CheckinScreen[None]):
         return cells
 
     def _fill(self, text: str) -> None:
-        table = self.query_one(DataTable)
-        keep = self.selected
-        table.clear()
         needle = text.casefold().strip()
         today = self.workspace.today()
-        for account in self._accounts:
-            if needle and needle not in f"{account.name} {account.slug}".casefold():
-                continue
-            table.add_row(*self._cells(account, today), key=account.id)
-        if keep is not None and keep.id in table.rows:
-            table.move_cursor(row=table.get_row_index(keep.id))
+        self.query_one(AccountList).set_rows(
+            [
+                (account.id, self._cells(account, today))
+                for account in self._accounts
+                if not needle or needle in f"{account.name} {account.slug}".casefold()
+            ]
+        )
         self._update_status()
 
     def _update_status(self) -> None:
-        shown = self.query_one(DataTable).row_count
+        shown = self.query_one(AccountList).row_count
         total = len(self._accounts)
         summaries = [
             figures[0] for a in self._accounts if (figures := self._figures.get(a.id)) is not None
@@ -182,10 +181,7 @@ class AccountsScreen(CheckinScreen[None]):
 
     @property
     def selected(self) -> Account | None:
-        table = self.query_one(DataTable)
-        if table.row_count == 0:
-            return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        key = self.query_one(AccountList).cursor_key
         return next((a for a in self._accounts if a.id == key), None)
 
     @on(Input.Changed, "#filter")
@@ -196,8 +192,8 @@ class AccountsScreen(CheckinScreen[None]):
     def _filter_submitted(self) -> None:
         self.action_open()
 
-    @on(DataTable.RowSelected)
-    def _row_selected(self) -> None:
+    @on(AccountList.Chosen)
+    def _row_chosen(self) -> None:
         self.action_open()
 
     def on_key(self, event: Key) -> None:
@@ -209,8 +205,7 @@ class AccountsScreen(CheckinScreen[None]):
             event.stop()
 
     def action_move(self, rows: int) -> None:
-        table = self.query_one(DataTable)
-        table.move_cursor(row=max(0, min(table.row_count - 1, table.cursor_row + rows)))
+        self.query_one(AccountList).move_cursor(rows)
 
     def action_clear_filter(self) -> None:
         filter_input = self.query_one("#filter", Input)

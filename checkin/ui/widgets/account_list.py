@@ -1,0 +1,193 @@
+"""A light table for the accounts screen: fixed columns, one line per row, a cursor.
+
+DataTable measures every cell of every row with Rich on each change; this renders only the
+visible lines, from cells that are already Rich Text, so the home screen paints fast even
+with hundreds of accounts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+GAP = 2
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str
+    width: int
+    flexible: bool = False  # takes the room that is left (``width`` is its minimum)
+    optional: bool = False  # hidden when the screen is too narrow for every column
+
+
+class AccountList(ScrollView, can_focus=True):
+    """Rows of Rich Text cells keyed by id. Attributes down (``set_rows``, ``update_row``),
+    messages up (``Chosen`` on enter or a click on the highlighted row)."""
+
+    COMPONENT_CLASSES = {"account-list--header", "account-list--cursor", "account-list--odd"}
+    DEFAULT_CSS = """
+    AccountList { height: 1fr; }
+    AccountList > .account-list--header { text-style: bold; color: $text-primary; }
+    AccountList > .account-list--cursor { background: $primary 35%; }
+    AccountList:focus > .account-list--cursor { background: $primary 55%; }
+    AccountList > .account-list--odd { background: $boost; }
+    """
+    BINDINGS = [("enter", "choose", "Open")]
+
+    cursor: reactive[int] = reactive(0, always_update=True)
+
+    class Chosen(Message):
+        """The user picked a row (enter, or a click on the highlighted row)."""
+
+        def __init__(self, key: str) -> None:
+            super().__init__()
+            self.key = key
+
+    def __init__(self, columns: Sequence[Column], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.columns = list(columns)
+        self._keys: list[str] = []
+        self._cells: dict[str, list[Text]] = {}
+        self._strips: dict[str, Strip] = {}
+        self._width = 0
+
+    # -- data down -------------------------------------------------------------------------
+
+    @property
+    def row_count(self) -> int:
+        return len(self._keys)
+
+    @property
+    def keys(self) -> list[str]:
+        return list(self._keys)
+
+    def set_rows(self, rows: Sequence[tuple[str, list[Text]]]) -> None:
+        """Replace every row, keeping the cursor on the same key when it is still there."""
+        current = self.cursor_key
+        self._keys = [key for key, _cells in rows]
+        self._cells = dict(rows)
+        self._strips.clear()
+        self.virtual_size = Size(self.size.width, len(self._keys) + 1)
+        index = self._keys.index(current) if current in self._cells else 0
+        self.cursor = min(index, max(0, len(self._keys) - 1))
+
+    def update_row(self, key: str, cells: list[Text]) -> None:
+        if key in self._cells:
+            self._cells[key] = cells
+            self._strips.pop(key, None)
+            self.refresh_line(self._keys.index(key) + 1 - self.scroll_offset.y)
+
+    @property
+    def cursor_key(self) -> str | None:
+        return self._keys[self.cursor] if 0 <= self.cursor < len(self._keys) else None
+
+    def move_cursor(self, rows: int) -> None:
+        if self._keys:
+            self.cursor = max(0, min(len(self._keys) - 1, self.cursor + rows))
+
+    def watch_cursor(self, _old: int, new: int) -> None:
+        visible = max(1, self.size.height - 1)  # the header line stays put
+        top = self.scroll_offset.y
+        if new < top:
+            self.scroll_to(y=new, animate=False)
+        elif new >= top + visible:
+            self.scroll_to(y=new - visible + 1, animate=False)
+        self.refresh()
+
+    # -- messages up -----------------------------------------------------------------------
+
+    def action_choose(self) -> None:
+        if (key := self.cursor_key) is not None:
+            self.post_message(self.Chosen(key))
+
+    def on_click(self, event: events.Click) -> None:
+        row = event.y - 1 + self.scroll_offset.y
+        if event.y == 0 or not 0 <= row < len(self._keys):
+            return
+        if row == self.cursor or event.chain > 1:
+            self.cursor = row
+            self.action_choose()
+        else:
+            self.cursor = row
+
+    # -- rendering -------------------------------------------------------------------------
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.virtual_size = Size(event.size.width, len(self._keys) + 1)
+        self._strips.clear()
+
+    def _widths(self, width: int) -> list[int]:
+        """Each column's width (0: hidden); optional columns give way on narrow screens."""
+        shown = list(self.columns)
+
+        def needed() -> int:
+            return sum(c.width for c in shown) + GAP * (len(shown) - 1) + 1
+
+        while needed() > width and any(c.optional for c in shown):
+            shown.remove(next(c for c in reversed(shown) if c.optional))
+        room = width - needed()
+        return [
+            # A flexible column grows up to twice its minimum: wider rows are harder to read.
+            0 if c not in shown else c.width + min(max(0, room), c.width) if c.flexible else c.width
+            for c in self.columns
+        ]
+
+    def _line(self, cells: Sequence[Text], widths: list[int]) -> Strip:
+        segments: list[Segment] = [Segment(" ")]
+        console = self.app.console
+        last = max(n for n, w in enumerate(widths) if w)
+        for n, (cell, width) in enumerate(zip(cells, widths, strict=False)):
+            if not width:
+                continue
+            text = cell.copy()
+            text.truncate(width, overflow="ellipsis", pad=True)
+            # Text.render leaves out the Text's own base style: add it to each piece.
+            base = console.get_style(text.style) if text.style else Style.null()
+            segments.extend(Segment(s.text, base + s.style) for s in text.render(console))
+            if n < last:
+                segments.append(Segment(" " * GAP))
+        return Strip(segments)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        if width != self._width:
+            self._width = width
+            self._strips.clear()
+        widths = self._widths(width)
+        base = self.rich_style
+        if y == 0:
+            header = self.get_component_rich_style("account-list--header")
+            labels = [Text(c.label) for c in self.columns]
+            return self._line(labels, widths).apply_style(header).crop_extend(0, width, base)
+        row = y - 1 + self.scroll_offset.y
+        if row >= len(self._keys):
+            return Strip.blank(width, base)
+        key = self._keys[row]
+        strip = self._strips.get(key)
+        if strip is None:
+            strip = self._strips[key] = self._line(self._cells[key], widths)
+        style = base
+        if row == self.cursor:
+            style = base + self.get_component_rich_style("account-list--cursor")
+        elif row % 2:
+            style = base + self.get_component_rich_style("account-list--odd")
+        return _with_background(strip, style).crop_extend(0, width, style)
+
+
+def _with_background(strip: Strip, style: Style) -> Strip:
+    """The cells' own colours on top of the row's background."""
+    return Strip(
+        [Segment(text, style + (s or Style())) for text, s, _c in strip], strip.cell_length
+    )
