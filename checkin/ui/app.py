@@ -44,6 +44,9 @@ class CheckinApp(App[None]):
         super().__init__()
         self.workspace = workspace
         self._exit_at = exit_at
+        # Set before the first stylesheet parse: changing the theme later parses it again.
+        self.register_theme(CALM)
+        self.theme = "checkin"
 
     def reached(self, milestone: str) -> None:
         """Screens report start-up milestones ("ready", "settled"); the benchmark exits at one."""
@@ -51,8 +54,6 @@ class CheckinApp(App[None]):
             self.exit()
 
     def on_mount(self) -> None:
-        self.register_theme(CALM)
-        self.theme = "checkin"
         self._install_signal_handlers()
         from checkin.ui.screens.accounts import AccountsScreen
 
