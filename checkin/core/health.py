@@ -11,7 +11,7 @@ from itertools import pairwise
 from checkin.core.enums import Direction, Side
 from checkin.core.meeting import Meeting, MeetingState
 from checkin.core.records import Account, ActionItem, Contact, Feedback, Issue
-from checkin.core.sla import LIMIT
+from checkin.core.sla import LIMIT, in_breach
 from checkin.core.summary import focal_contact
 
 WINDOW = timedelta(days=180)  # how far back adherence is judged
@@ -41,9 +41,12 @@ class Factor:
 
 @dataclass(frozen=True, kw_only=True)
 class Health:
+    """The score, its factors, and the warnings that hold the band at "watch" or below."""
+
     score: int
     band: Band
     factors: tuple[Factor, ...]
+    flags: tuple[str, ...] = ()
 
     @property
     def weakest(self) -> Factor:
@@ -149,7 +152,7 @@ def _verified(r: Relationship, now: datetime) -> Factor:
             name="verified",
             label="Verified fixes",
             value=1.0,
-            weight=10,
+            weight=5,
             detail="no fix delivered in the last 180 days",
         )
     verified = sum(1 for i in resolved if i.verified is not None)
@@ -158,7 +161,7 @@ def _verified(r: Relationship, now: datetime) -> Factor:
         name="verified",
         label="Verified fixes",
         value=verified / len(resolved),
-        weight=10,
+        weight=5,
         detail=detail,
     )
 
@@ -173,7 +176,7 @@ def _sentiment(r: Relationship, now: datetime) -> Factor:
             name="sentiment",
             label="Client feedback",
             value=0.75,
-            weight=15,
+            weight=20,
             detail="no feedback from the client in the last 90 days",
         )
     mean = sum(f.sentiment for f in received) / len(received)
@@ -183,7 +186,7 @@ def _sentiment(r: Relationship, now: datetime) -> Factor:
     detail = f"average {mean:+.1f} over {pieces} in 90 days"
     if open_negative:
         detail += f"; {open_negative} negative unaddressed"
-    return Factor(name="sentiment", label="Client feedback", value=value, weight=15, detail=detail)
+    return Factor(name="sentiment", label="Client feedback", value=value, weight=20, detail=detail)
 
 
 def _ratings(r: Relationship, now: datetime) -> Factor:
@@ -200,7 +203,9 @@ def _ratings(r: Relationship, now: datetime) -> Factor:
             detail="no rated check-in yet",
         )
     ratings = [m.rating or 0 for m in rated]
-    mean = sum(ratings) / len(ratings)
+    # The latest meeting counts most: a falling rating should show at once.
+    weights = range(1, len(ratings) + 1)
+    mean = sum(w * r for w, r in zip(weights, ratings, strict=True)) / sum(weights)
     trend = " (falling)" if len(ratings) > 1 and ratings[-1] < ratings[0] else ""
     detail = f"last {len(ratings)} ratings {', '.join(map(str, ratings))}{trend}"
     return Factor(
@@ -231,11 +236,47 @@ FACTORS: tuple[Callable[[Relationship, datetime], Factor], ...] = (
 )
 
 
+def warnings(r: Relationship, now: datetime) -> tuple[str, ...]:
+    """Red flags an account manager acts on whatever the score says (DESIGN.md section 1)."""
+    flags = []
+    breaches = sum(1 for i in r.issues if in_breach(i, now))
+    if breaches:
+        flags.append(f"{breaches} issue{'s' if breaches > 1 else ''} past the 48-hour rules")
+    ended = [m.day for m in r.meetings if m.state is MeetingState.ENDED]
+    start = max(ended) if ended else (r.account.created_at or now).date()
+    late = (now.date() - start).days - r.account.cadence_days
+    if late > 0:
+        flags.append(f"check-in {late} days past the {r.account.cadence_days}-day cadence")
+    since = (now - FEEDBACK_WINDOW).date()
+    upset = [
+        f
+        for f in r.feedback
+        if f.direction is Direction.FROM_CLIENT
+        and f.sentiment <= -2
+        and f.addressed is None
+        and f.received >= since
+    ]
+    if upset:
+        flags.append(f"very negative feedback not addressed yet ({len(upset)})")
+    for side, label in ((Side.CLIENT, "client"), (Side.OURS, "our")):
+        if focal_contact(r.contacts, side) is None:
+            flags.append(f"no focal contact on the {label} side")
+    return tuple(flags)
+
+
 def assess(r: Relationship, now: datetime) -> Health:
-    """Health of the relationship at ``now``: 0-100, the sum of weighted factors."""
+    """Health of the relationship at ``now``: 0-100, the sum of weighted factors.
+
+    A good score with a red flag (an issue past the 48-hour rules, a missed cadence, a
+    missing focal contact) is shown as "watch": the flags say why.
+    """
     factors = tuple(f(r, now) for f in FACTORS)
     score = round(sum(f.points for f in factors))
-    return Health(score=score, band=band_for(score), factors=factors)
+    flags = warnings(r, now)
+    band = band_for(score)
+    if flags and band is Band.GOOD:
+        band = Band.WATCH
+    return Health(score=score, band=band, factors=factors, flags=flags)
 
 
 def as_of(r: Relationship, moment: datetime) -> Relationship:

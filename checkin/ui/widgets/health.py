@@ -58,6 +58,9 @@ class HealthPanel(Vertical):
             ("  out of 100 · weakest: ", "dim"),
             (health.weakest.label, "bold"),
         )
+        for flag in health.flags:
+            heading.append("\n⚑ ", style="bold yellow")
+            heading.append(flag)
         self.query_one("#health-score", Static).update(heading)
         table = self.query_one(DataTable)
         table.clear()
