@@ -26,7 +26,8 @@ JIRA_PRIORITY: dict[str, Severity] = {
     "low": L, "lowest": L, "minor": L, "trivial": L,
 }  # fmt: skip
 JIRA_STATUS: dict[str, IssueStatus] = {
-    "open": NEW, "new": NEW, "to do": NEW, "backlog": NEW, "waiting for support": NEW,
+    "open": NEW, "new": NEW, "to do": NEW, "todo": NEW, "backlog": NEW,
+    "waiting for support": NEW,
     "reopened": ACK, "under review": ACK, "triaged": ACK,
     "selected for development": PLANNED, "planned": PLANNED,
     "in progress": WORKING, "in review": WORKING, "in development": WORKING,

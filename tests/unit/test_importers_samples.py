@@ -148,3 +148,14 @@ def test_generic_csv_rows() -> None:
     crash = rows["HX-3"]
     assert crash.severity is Severity.CRITICAL and crash.url == "https://tracker.example/HX-3"
     assert rows["HX-1"].url == "" and rows["HX-1"].acknowledged is None
+
+
+def test_the_benchmark_export_has_the_sample_shape() -> None:
+    from checkin.bench.jira_rows import jira_export
+
+    data = jira_export(200)
+    assert detect(data) is ImportFormat.JIRA
+    result = parse(ImportFormat.JIRA, data)
+    assert result.ok, [str(p) for p in result.problems[:3]]
+    assert len(result.rows) == 200 and result.rows[0].external_id == "ACME-1"
+    assert jira_export(20) == jira_export(20)  # deterministic
