@@ -41,6 +41,8 @@ async def test_import_a_sample_from_the_account_screen(app: CheckinApp, ws: Work
         status = str(modal.query_one("#status", Static).content)
         assert status.startswith("6 new, 0 updated, 0 unchanged in jira-export.csv.")
         assert modal.query_one("#changes", DataTable).row_count == 6
+        detail = str(modal.query_one("#detail", Static).content)
+        assert detail.startswith("row 2 (ACME-412): new critical issue, in progress")
         assert not modal.query_one("#import", Button).disabled
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -138,3 +140,37 @@ async def test_a_home_relative_path_is_expanded(
         modal = await open_modal(app, pilot, "acme")
         await preview_file(app, pilot, modal, "~/Downloads/zendesk.ndjson")
         assert str(modal.query_one("#status", Static).content).startswith("3 new")
+
+
+async def test_an_update_lists_every_changed_field(
+    app: CheckinApp, ws: Workspace, tmp_path: Path
+) -> None:
+    changed = tmp_path / "issues.csv"
+    text = (SAMPLES / "issues.csv").read_text()
+    changed.write_text(text.replace("critical,in progress", "high,resolved"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        modal = await open_modal(app, pilot, "acme")
+        await preview_file(app, pilot, modal, str(SAMPLES / "issues.csv"))
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        modal = await open_modal(app, pilot, "acme")
+        await preview_file(app, pilot, modal, str(changed))
+        assert str(modal.query_one("#status", Static).content).startswith("0 new, 1 updated")
+        detail = str(modal.query_one("#detail", Static).content).split("\n")
+        assert detail[0] == "row 4 (HX-3):"
+        assert "  severity: critical → high" in detail
+        assert "  status: in progress → resolved" in detail
+
+
+def test_path_completion(tmp_path: Path, monkeypatch: object) -> None:
+    from checkin.ui.widgets.path_input import complete_path
+
+    (tmp_path / "Downloads").mkdir()
+    (tmp_path / "Downloads" / "jira-export.csv").write_text("x")
+    (tmp_path / ".hidden").mkdir()
+    monkeypatch.setenv("HOME", str(tmp_path))  # type: ignore[attr-defined]
+    assert complete_path("~/Dow") == "~/Downloads/"
+    assert complete_path("~/Downloads/j") == "~/Downloads/jira-export.csv"
+    assert complete_path("~/Downloads/jira-export.csv") is None
+    assert complete_path("~/.h") == "~/.hidden/"
+    assert complete_path(f"{tmp_path}/nope/x") is None

@@ -189,3 +189,16 @@ def test_decoding_accepts_bom_utf16_and_windows_line_ends() -> None:
     assert decode("title\nx".encode("utf-16")) == "title\nx"
     with pytest.raises(BadFile, match="NUL"):
         decode(b"ti\x00tle")
+
+
+def test_importers_load_no_framework() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, checkin.importers;"
+        "bad = [m for m in ('textual', 'tinydb', 'rich', 'click') if m in sys.modules];"
+        "print(','.join(bad))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
@@ -14,15 +14,15 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Input, Label, Select, Static
 from textual.worker import get_current_worker
 
-from checkin.core.errors import CheckinError
 from checkin.core.records import Account
-from checkin.importers import ImportFormat, detect
+from checkin.importers import ImportFormat
+from checkin.services.import_file import FilePreview, preview_file
+from checkin.services.import_merge import shown
 from checkin.services.importing import (
     ChangeKind,
     ImportPlan,
     PlannedIssue,
     not_in_file_note,
-    preview,
     problem_lines,
 )
 from checkin.services.workspace import Workspace
@@ -32,15 +32,6 @@ from checkin.ui.widgets.path_input import PathInput, expand
 AUTO = "auto"
 ROWS_SHOWN = 500
 PROBLEMS_SHOWN = 200
-
-
-@dataclass(frozen=True)
-class Loaded:
-    """What the preview worker found: a plan, or a sentence saying why there is none."""
-
-    plan: ImportPlan | None = None
-    error: str = ""
-    detected: ImportFormat | None = None
 
 
 class ImportModal(ModalScreen[ImportPlan | None]):
@@ -59,7 +50,8 @@ class ImportModal(ModalScreen[ImportPlan | None]):
     ImportModal #detected { padding: 1 2; color: $text-muted; width: 1fr; }
     ImportModal #status { padding: 1 1 0 1; height: auto; }
     ImportModal #status.-error { color: $error; }
-    ImportModal #changes { height: auto; max-height: 14; margin: 1 0 0 0; }
+    ImportModal #changes { height: auto; max-height: 12; margin: 1 0 0 0; }
+    ImportModal #detail { height: auto; max-height: 6; padding: 0 1; color: $text-muted; }
     ImportModal #problems-box { height: auto; max-height: 14; margin: 1 0 0 0; }
     ImportModal #problems { color: $error; padding: 0 1; }
     ImportModal .-hidden { display: none; }
@@ -85,6 +77,7 @@ class ImportModal(ModalScreen[ImportPlan | None]):
         self.account = account
         self.initial_path = path
         self.plan: ImportPlan | None = None
+        self.shown: list[PlannedIssue] = []
 
     def compose(self) -> ComposeResult:
         formats = [(f.label, f.value) for f in ImportFormat]
@@ -103,6 +96,7 @@ class ImportModal(ModalScreen[ImportPlan | None]):
                 yield Static("", id="detected")
             yield Static("Type the path of an export and press enter to preview it.", id="status")
             yield DataTable(id="changes", cursor_type="row", zebra_stripes=True, classes="-hidden")
+            yield Static("", id="detail", classes="-hidden")
             with VerticalScroll(id="problems-box", classes="-hidden"):
                 yield Static("", id="problems")
             yield Static(
@@ -137,39 +131,17 @@ class ImportModal(ModalScreen[ImportPlan | None]):
             return
         self._forget_plan()
         self._set_status(f"Reading {expand(text).name}…")
-        self._preview(str(expand(text)), self.chosen_format)
+        self._preview(expand(text), self.chosen_format)
 
     @work(thread=True, exclusive=True, group="import-preview")
-    def _preview(self, path: str, fmt: ImportFormat | None) -> None:
-        loaded = self._build(path, fmt)
+    def _preview(self, path: Path, fmt: ImportFormat | None) -> None:
+        loaded = preview_file(self.workspace, self.account, path, fmt)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show, loaded)
 
-    def _build(self, path: str, fmt: ImportFormat | None) -> Loaded:
-        try:
-            with open(path, "rb") as handle:
-                data = handle.read()
-        except FileNotFoundError:
-            return Loaded(error=f"There is no file {path}.")
-        except IsADirectoryError:
-            return Loaded(error=f"{path} is a folder: type the name of the export file in it.")
-        except OSError as error:
-            return Loaded(error=f"{path} cannot be read: {error.strerror}.")
-        detected = detect(data) if fmt is None else None
-        if fmt is None and detected is None:
-            return Loaded(error="I cannot tell which tracker this file comes from: pick a format.")
-        chosen = fmt or detected
-        assert chosen is not None
-        name = path.rsplit("/", 1)[-1]
-        try:
-            plan = preview(self.workspace, self.account, chosen, data, name=name)
-        except CheckinError as error:
-            return Loaded(error=str(error), detected=detected)
-        return Loaded(plan=plan, detected=detected)
-
     # -- showing it --------------------------------------------------------------------------
 
-    def _show(self, loaded: Loaded) -> None:
+    def _show(self, loaded: FilePreview) -> None:
         detected = self.query_one("#detected", Static)
         detected.update(literal(f"detected: {loaded.detected.label}" if loaded.detected else ""))
         if loaded.plan is None:
@@ -203,7 +175,8 @@ class ImportModal(ModalScreen[ImportPlan | None]):
     def _fill_table(self, changed: list[PlannedIssue]) -> None:
         table = self.query_one("#changes", DataTable)
         table.clear()
-        for item in changed[:ROWS_SHOWN]:
+        self.shown = changed[:ROWS_SHOWN]
+        for index, item in enumerate(self.shown):
             if item.kind is ChangeKind.NEW:
                 issue = item.issue
                 what = f"{issue.severity.value}, {issue.status.value}"
@@ -211,11 +184,36 @@ class ImportModal(ModalScreen[ImportPlan | None]):
             else:
                 what = "; ".join(str(c) for c in item.changes)
                 mark = plain("updated", "bold yellow")
-            table.add_row(mark, plain(item.row.external_id), plain(item.issue.title), plain(what))
+            cells = (mark, plain(item.row.external_id), plain(item.issue.title), plain(what))
+            table.add_row(*cells, key=str(index))
         if len(changed) > ROWS_SHOWN:
             more = Text(f"… and {len(changed) - ROWS_SHOWN} more", style="italic")
             table.add_row(more, Text(""), Text(""), Text(""))
         table.set_class(not changed, "-hidden")
+        self.query_one("#detail").set_class(not changed, "-hidden")
+        if changed:
+            self._show_detail(0)
+
+    def _show_detail(self, index: int) -> None:
+        """Every change of the highlighted issue, one per line (the table cell is cut)."""
+        if not 0 <= index < len(self.shown):
+            return
+        item = self.shown[index]
+        issue = item.issue
+        if item.kind is ChangeKind.NEW:
+            lines = [
+                f"{item.row.where}: new {issue.severity.value} issue, {issue.status.value}, "
+                f"opened {shown(issue.opened)}"
+                + (f", owner {issue.owner}" if issue.owner else "")
+                + (f", due {shown(issue.due)}" if issue.due else "")
+            ]
+        else:
+            lines = [f"{item.row.where}:", *(f"  {change}" for change in item.changes)]
+        self.query_one("#detail", Static).update(literal("\n".join(lines)))
+
+    @on(DataTable.RowHighlighted, "#changes")
+    def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_detail(event.cursor_row)
 
     def _set_status(self, message: str, *, error: bool = False) -> None:
         status = self.query_one("#status", Static)
@@ -230,6 +228,7 @@ class ImportModal(ModalScreen[ImportPlan | None]):
         self.plan = None
         self.query_one("#import", Button).disabled = True
         self.query_one("#changes", DataTable).add_class("-hidden")
+        self.query_one("#detail").add_class("-hidden")
         self.query_one("#problems-box").add_class("-hidden")
 
     # -- events and actions -----------------------------------------------------------------
