@@ -68,7 +68,9 @@ def describe(plan: ImportPlan) -> list[str]:
 @db_option
 @click.argument("fmt", metavar="FORMAT", type=click.Choice([f.value for f in ImportFormat]))
 @click.argument("file", metavar="FILE")
-@click.option("--account", "-a", "account_key", required=True, help="Account slug or id.")
+@click.option(
+    "--account", "-a", "account_key", metavar="ACCOUNT", required=True, help="Account slug or id."
+)
 @click.option("--dry-run", "-n", is_flag=True, help="Show what would change; write nothing.")
 @click.pass_context
 def import_issues(ctx: click.Context, fmt: str, file: str, account_key: str, dry_run: bool) -> None:

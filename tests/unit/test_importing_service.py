@@ -191,3 +191,29 @@ def test_new_ids_are_unique_within_one_import(workspace: Workspace, acme: Accoun
     assert len({item.issue.id for item in plan.items}) == 300
     importing.apply(workspace, plan)
     assert len(workspace.issues(acme.id)) == 300
+
+
+def test_a_failure_halfway_through_apply_leaves_the_file_untouched(
+    file_workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ws = file_workspace
+    acme = ws.add_account(name="Acme Corp", slug="acme")
+    run(ws, acme, JIRA, jira("Sync,ACME-1,Open,High,03/Nov/26 9:14 AM,,,"))
+    assert ws.path is not None
+    before = ws.path.read_bytes()
+    plan = importing.preview(
+        ws,
+        acme,
+        JIRA,
+        jira("Sync,ACME-1,Done,High,03/Nov/26 9:14 AM,,,", "New,ACME-2,Open,Low,03/Nov/26,,,"),
+    )
+    assert plan.summary == "1 new, 1 updated, 0 unchanged"
+
+    def broken(records: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(ws.store.issues, "save_many", broken)
+    with pytest.raises(OSError):
+        importing.apply(ws, plan)
+    assert ws.path.read_bytes() == before
+    assert set(by_key(ws, acme)) == {"ACME-1"}  # the new issue was rolled back in memory too
