@@ -58,6 +58,9 @@ def _register() -> None:
 
     cli.add_command(accounts.accounts)
     cli.add_command(demo.demo)
+    from checkin.cli.imports import import_issues
+
+    cli.add_command(import_issues)
 
 
 _register()

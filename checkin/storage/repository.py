@@ -114,8 +114,36 @@ class Repository(Generic[R]):
         return stamped
 
     def add_many(self, records: Iterable[R]) -> list[R]:
+        """Insert many records in one table write (TinyDB copies the table on every insert)."""
+        now = self._store.now()
+        stamped = [
+            dataclasses.replace(r, created_at=r.created_at or now, updated_at=r.updated_at or now)
+            for r in records
+        ]
+        docs = [Document(encode(r), doc_id=r.id) for r in stamped]  # type: ignore[arg-type]
         with self._store.transaction():
-            return [self.add(r) for r in records]
+            self._table.insert_multiple(docs)
+        self._by_account = None
+        return stamped
+
+    def save_many(self, records: Iterable[R]) -> list[R]:
+        """Replace many stored records in one table write; raises NotFound before any change."""
+        now = self._store.now()
+        stamped = [dataclasses.replace(r, updated_at=now) for r in records]
+        for record in stamped:
+            if not self.exists(record.id):
+                raise NotFound(self.kind, record.id)
+        new = {r.id: encode(r) for r in stamped}
+
+        def replace(doc: dict[str, Any]) -> None:
+            fresh = new[doc["id"]]
+            doc.clear()
+            doc.update(fresh)
+
+        with self._store.transaction():
+            self._table.update(replace, doc_ids=list(new))
+        self._by_account = None
+        return stamped
 
     def save(self, record: R) -> R:
         """Replace the stored record with the same id; returns it with updated_at set now."""

@@ -5,14 +5,18 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import signal
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.theme import Theme
 
+from checkin.core.errors import CheckinError
 from checkin.core.records import Account
 from checkin.services.workspace import Workspace
+
+if TYPE_CHECKING:
+    from checkin.services.importing import ImportPlan
 from checkin.ui.commands import AccountCommands, ScreenCommands
 
 CALM = Theme(
@@ -88,7 +92,28 @@ class CheckinApp(App[None]):
         self.notify(f"Minutes of {meeting_id} are not built yet.", markup=False)
 
     def import_issues(self, account: Account) -> None:
-        self.notify(f"Importing into {account.name} arrives with the importers.", markup=False)
+        """Preview an export in a modal; once confirmed, apply it and refresh the screen."""
+        from checkin.ui.modals.importing import ImportModal
+
+        def confirmed(plan: ImportPlan | None) -> None:
+            if plan is not None:
+                self.apply_import(plan)
+
+        self.push_screen(ImportModal(self.workspace, account), confirmed)
+
+    def apply_import(self, plan: ImportPlan) -> None:
+        from checkin.services.importing import apply
+        from checkin.ui.screens.account import AccountScreen
+
+        try:
+            report = apply(self.workspace, plan)
+        except CheckinError as error:
+            self.notify(str(error), title="Not imported", severity="error", markup=False)
+            return
+        message = f"{plan.name} into {plan.account.name}: {report.summary}"
+        self.notify(message, title="Imported", markup=False)
+        if isinstance(self.screen, AccountScreen):
+            self.screen.refresh_data()
 
     def action_help(self) -> None:
         from checkin.ui.screens.help import HelpScreen

@@ -260,11 +260,13 @@ class AccountScreen(CheckinScreen[None]):
             "addressed": (lambda: ws.mark_addressed(record.id), "Marked as addressed"),
             "focal": (lambda: ws.make_focal(record.id), "Focal contact set"),
         }
-        if event.action == "import":
-            self.checkin.import_issues(self.account)
-        elif event.action in operations:
+        if event.action in operations:
             operation, message = operations[event.action]
             self._apply(operation, message)
+
+    @on(IssuesTable.ImportRequested)
+    def _import(self) -> None:
+        self.checkin.import_issues(self.account)
 
     @on(ProfileView.EditRequested)
     def _edit_profile(self) -> None:

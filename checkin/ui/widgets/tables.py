@@ -7,6 +7,7 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
+from textual.message import Message
 
 from checkin.core.dates import human_date
 from checkin.core.enums import ActionStatus, Direction, IssueStatus, RoadmapStatus, Severity, Side
@@ -70,12 +71,18 @@ class IssuesTable(RecordTable[Issue]):
         ),
         Binding(
             "i",
-            "request('import')",
+            "import_issues",
             "Import",
             id="issues.import",
             tooltip="Import issues from Jira, GitHub, Zendesk, Linear or CSV",
         ),
     ]
+
+    class ImportRequested(Message):
+        """Import was asked for; unlike row actions it needs no selected row."""
+
+    def action_import_issues(self) -> None:
+        self.post_message(self.ImportRequested())
 
     def cells(self, issue: Issue) -> Sequence[Text]:
         now = self.now

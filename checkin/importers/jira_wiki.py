@@ -1,0 +1,91 @@
+"""A light conversion of Jira wiki markup to Markdown, so imported descriptions read well.
+
+Only the common, unambiguous constructs change: headings, bullet and numbered lists, quotes,
+code and noformat blocks, ``{{monospace}}``, ``*bold*`` and ``[text|link]``. Anything else
+(tables, colours, macros) stays as the text it was. The result is stored and shown as text.
+"""
+
+from __future__ import annotations
+
+import re
+
+_HEADING = re.compile(r"^h([1-6])\.\s+")
+_LIST = re.compile(r"^([*#-]+)\s+")
+_BLOCK = re.compile(r"^\{(code|noformat)(?::([^}]*))?\}(.*)$")
+_BLOCK_END = re.compile(r"\{(code|noformat)\}\s*$")
+_MONO = re.compile(r"\{\{(.+?)\}\}")
+_BOLD = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]*?\S)\*(?![\w*])")
+_LINK = re.compile(r"\[([^\[\]|\n]+)\|((?:https?|mailto):[^\]\s]+)\]")
+_BARE_LINK = re.compile(r"\[((?:https?|mailto):[^\]\s|]+)\]")
+
+
+def to_markdown(text: str) -> str:
+    """Jira wiki markup as Markdown (see the module docstring for what changes)."""
+    if not text:
+        return text
+    out: list[str] = []
+    fence: str | None = None
+    quoting = False
+    for raw in text.split("\n"):
+        if fence is not None:
+            end = _BLOCK_END.search(raw)
+            if end is not None and end.group(1) == fence:
+                before = raw[: end.start()]
+                if before.strip():
+                    out.append(before)
+                out.append("```")
+                fence = None
+            else:
+                out.append(raw)
+            continue
+        block = _BLOCK.match(raw.strip())
+        if block is not None:
+            fence = block.group(1)
+            language = (block.group(2) or "").split("|")[0].strip()
+            out.append("```" + (language if fence == "code" and "=" not in language else ""))
+            rest = block.group(3)
+            end = _BLOCK_END.search(rest)
+            if end is not None:
+                if rest[: end.start()].strip():
+                    out.append(rest[: end.start()])
+                out.append("```")
+                fence = None
+            elif rest.strip():
+                out.append(rest)
+            continue
+        if raw.strip() == "{quote}":
+            quoting = not quoting
+            continue
+        line = _line(raw)
+        out.append("> " + line if quoting else line)
+    if fence is not None:
+        out.append("```")
+    return "\n".join(out)
+
+
+def _line(raw: str) -> str:
+    heading = _HEADING.match(raw)
+    if heading is not None:
+        return "#" * int(heading.group(1)) + " " + _inline(raw[heading.end() :])
+    if raw.startswith("bq. "):
+        return "> " + _inline(raw[4:])
+    if raw.strip() == "----":
+        return "---"
+    bullets = _LIST.match(raw)
+    if bullets is not None and (set(bullets.group(1)) != {"-"} or len(bullets.group(1)) == 1):
+        marks = bullets.group(1)
+        indent = "  " * (len(marks) - 1)
+        marker = "1." if marks[-1] == "#" else "-"
+        return f"{indent}{marker} {_inline(raw[bullets.end() :])}"
+    return _inline(raw)
+
+
+def _inline(text: str) -> str:
+    if "{{" in text:
+        text = _MONO.sub(lambda m: f"`{m.group(1)}`", text)
+    if "[" in text:
+        text = _LINK.sub(r"[\1](\2)", text)
+        text = _BARE_LINK.sub(r"<\1>", text)
+    if "*" in text:
+        text = _BOLD.sub(r"**\1**", text)
+    return text

@@ -1,0 +1,191 @@
+"""Building import rows: reading fields with problems named by row, and implied milestones."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from datetime import date, datetime
+from typing import TypeVar
+
+from checkin.core.enums import IssueStatus, Severity
+from checkin.importers import cleaning
+from checkin.importers.mapping import DEFAULT_SEVERITY, known, lookup
+from checkin.importers.model import (
+    ImportFormat,
+    ImportProblem,
+    ImportRow,
+    ParsedFile,
+    file_problem,
+    rejected,
+)
+
+T = TypeVar("T")
+ACKNOWLEDGING = frozenset(IssueStatus) - {IssueStatus.NEW}
+# Waiting on the client means findings were shared and the ball is in their court.
+PLANNING = frozenset({IssueStatus.PLANNED, IssueStatus.IN_PROGRESS, IssueStatus.WAITING_ON_CLIENT})
+DONE = frozenset({IssueStatus.RESOLVED, IssueStatus.CLOSED})
+
+
+class RowReader:
+    """Reads the fields of one record, collecting every problem instead of stopping at one."""
+
+    def __init__(self, row: int, where: str) -> None:
+        self.row = row
+        self.where = where
+        self.problems: list[ImportProblem] = []
+
+    def problem(self, field: str, message: str) -> None:
+        self.problems.append(ImportProblem(self.where, field, message, self.row))
+
+    def name(self, key: str) -> None:
+        """Add the record's external id to where it is: ``row 4 (ACME-412)``."""
+        if key:
+            self.where = f"{self.where} ({key})"
+
+    def line(self, field: str, value: object, *, required: bool = False) -> str:
+        cleaned = cleaning.line(value)
+        if required and not cleaned:
+            self.problem(field, "is empty; every issue needs one")
+        return cleaned
+
+    def when(
+        self, field: str, value: str | None, parse: Callable[[str], T], *, required: bool = False
+    ) -> T | None:
+        """A date or date-time read with ``parse``; empty is None (a problem if required)."""
+        if value is None or not str(value).strip():
+            if required:
+                self.problem(field, "is empty; every issue needs one")
+            return None
+        try:
+            return parse(str(value))
+        except ValueError as error:
+            self.problem(field, str(error))
+            return None
+
+    def mapped(
+        self, field: str, raw: str, table: Mapping[str, T], what: str, default: T | None = None
+    ) -> T | None:
+        """``raw`` looked up in a mapping table; unknown values are problems listing the known."""
+        if not raw.strip():
+            if default is None:
+                self.problem(field, "is empty")
+            return default
+        found = lookup(table, raw)
+        if found is None:
+            self.problem(field, f"{raw.strip()!r} is not {what} I know; known: {known(table)}")
+        return found
+
+    def url(self, field: str, value: object) -> str:
+        address = cleaning.url(value)
+        if address is None:
+            self.problem(field, f"{cleaning.line(value)!r} is not an http(s) address")
+            return ""
+        return address
+
+    def build(
+        self,
+        *,
+        external_id: str,
+        title: str,
+        status: IssueStatus | None,
+        severity: Severity | None,
+        opened: datetime | None,
+        updated: datetime | None = None,
+        body: str = "",
+        due: date | None = None,
+        url: str = "",
+        labels: Iterable[str] = (),
+        owner: str = "",
+        raw_priority: str = "",
+        raw_status: str = "",
+        acknowledged: datetime | None = None,
+        plan_given: datetime | None = None,
+        resolved: datetime | None = None,
+        activity: Iterable[datetime | None] = (),
+    ) -> ImportRow | None:
+        """The row, or None when a problem was found (they are in ``problems``)."""
+        if self.problems or status is None or opened is None:
+            return None
+        ack, plan, done = milestones(
+            status,
+            opened,
+            updated,
+            acknowledged=acknowledged,
+            plan_given=plan_given,
+            resolved=resolved,
+            activity=activity,
+        )
+        return ImportRow(
+            row=self.row,
+            where=self.where,
+            external_id=external_id,
+            title=title,
+            body=body,
+            severity=severity or DEFAULT_SEVERITY,
+            status=status,
+            opened=opened,
+            updated=updated,
+            acknowledged=ack,
+            plan_given=plan,
+            resolved=done,
+            due=due,
+            url=url,
+            labels=cleaning.labels(labels),
+            owner=owner,
+            raw_priority=raw_priority,
+            raw_status=raw_status,
+        )
+
+
+def milestones(
+    status: IssueStatus,
+    opened: datetime,
+    updated: datetime | None,
+    *,
+    acknowledged: datetime | None = None,
+    plan_given: datetime | None = None,
+    resolved: datetime | None = None,
+    activity: Iterable[datetime | None] = (),
+) -> tuple[datetime | None, datetime | None, datetime | None]:
+    """The acknowledged, plan-given and resolved times a status implies.
+
+    Dates the source states are kept. A status past "new" without a stated acknowledgement is
+    taken as acknowledged at the earliest activity the export shows (first comment, start,
+    resolution or last update): the tracker does not say when, but it was no later than that.
+    A plan goes with planned / in progress / waiting on client (taken as given when the issue
+    was acknowledged), a resolution with resolved / closed (the source's resolution date, else
+    its last update). Nothing comes before ``opened``.
+    """
+
+    def clamp(value: datetime | None) -> datetime | None:
+        return None if value is None else max(value, opened)
+
+    evidence = [t for t in (acknowledged, plan_given, *activity, resolved, updated) if t]
+    first = min(evidence) if evidence else opened
+    ack = acknowledged or (first if status in ACKNOWLEDGING else None)
+    plan = plan_given or (ack if status in PLANNING else None)
+    done = (resolved or updated or ack or opened) if status in DONE else None
+    return clamp(ack), clamp(plan), clamp(done)
+
+
+def finish(
+    fmt: ImportFormat, readers: Iterable[tuple[RowReader, ImportRow | None]], id_field: str
+) -> ParsedFile:
+    """Every row, or every problem (duplicate ids included): a file imports whole or not at all."""
+    rows: list[ImportRow] = []
+    problems: list[ImportProblem] = []
+    first_seen: dict[str, str] = {}
+    for reader, row in readers:
+        problems.extend(reader.problems)
+        if row is None:
+            continue
+        earlier = first_seen.setdefault(row.external_id, row.where)
+        if earlier != row.where:
+            reader.problem(id_field, f"{row.external_id!r} appears twice (also {earlier})")
+            problems.extend(reader.problems)
+            continue
+        rows.append(row)
+    if problems:
+        return rejected(fmt, problems)
+    if not rows:
+        return rejected(fmt, [file_problem("holds no issues")])
+    return ParsedFile(fmt, tuple(rows), ())

@@ -1,0 +1,232 @@
+"""Importing tracker exports into an account: preview what changes, then apply all or nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from checkin.core.errors import CheckinError, ValidationError
+from checkin.core.records import Account, Issue
+from checkin.importers import ImportFormat, ImportProblem, ImportRow, ParsedFile, parse
+from checkin.importers import source_field as _source_field
+from checkin.services.import_merge import FieldChange, changes, merged_issue, new_issue
+
+if TYPE_CHECKING:
+    from checkin.services.workspace import Workspace
+
+PROBLEMS_SHOWN = 20
+
+
+class ChangeKind(StrEnum):
+    NEW = "new"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedIssue:
+    """What an import does with one row: the issue as it will be stored, and what changes."""
+
+    kind: ChangeKind
+    row: ImportRow
+    issue: Issue
+    before: Issue | None = None
+    changes: tuple[FieldChange, ...] = ()
+
+
+def counts_text(new: int, updated: int, unchanged: int) -> str:
+    return f"{new} new, {updated} updated, {unchanged} unchanged"
+
+
+@dataclass(frozen=True)
+class ImportPlan:
+    """A preview: every row of the file matched against the account, or why the file is bad.
+
+    ``not_in_file`` counts issues of this source in the account that the file does not
+    mention; an import leaves them as they are (an export is often filtered).
+    """
+
+    account: Account
+    fmt: ImportFormat
+    items: tuple[PlannedIssue, ...]
+    problems: tuple[ImportProblem, ...] = ()
+    name: str = ""
+    not_in_file: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def of_kind(self, kind: ChangeKind) -> list[PlannedIssue]:
+        return [item for item in self.items if item.kind is kind]
+
+    @property
+    def changed(self) -> list[PlannedIssue]:
+        """The new and updated issues, in file order: what applying the plan writes."""
+        return [item for item in self.items if item.kind is not ChangeKind.UNCHANGED]
+
+    def count(self, kind: ChangeKind) -> int:
+        return sum(1 for item in self.items if item.kind is kind)
+
+    @property
+    def summary(self) -> str:
+        """``N new, M updated, K unchanged``."""
+        return counts_text(
+            self.count(ChangeKind.NEW),
+            self.count(ChangeKind.UPDATED),
+            self.count(ChangeKind.UNCHANGED),
+        )
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What an applied import did."""
+
+    account: Account
+    fmt: ImportFormat
+    new: int
+    updated: int
+    unchanged: int
+    name: str = ""
+
+    @property
+    def summary(self) -> str:
+        return counts_text(self.new, self.updated, self.unchanged)
+
+
+class ImportRejected(CheckinError):
+    """The file has bad rows: nothing of it was imported. The message lists the problems."""
+
+    exit_code = 65
+
+    def __init__(self, name: str, problems: Sequence[ImportProblem]) -> None:
+        self.problems = tuple(problems)
+        count = len(self.problems)
+        head = f"{name or 'the file'} was not imported"
+        head += f" ({count} problem{'s' if count != 1 else ''}); nothing was changed:"
+        super().__init__("\n".join([head, *("  " + line for line in problem_lines(problems))]))
+
+
+class StalePreview(CheckinError):
+    """The account's issues changed between the preview and the confirmation."""
+
+
+def problem_lines(problems: Sequence[ImportProblem], limit: int = PROBLEMS_SHOWN) -> list[str]:
+    """The first ``limit`` problems as lines, then "and N more"."""
+    lines = [str(p) for p in problems[:limit]]
+    if len(problems) > limit:
+        lines.append(f"and {len(problems) - limit} more")
+    return lines
+
+
+def not_in_file_note(plan: ImportPlan) -> str:
+    """A sentence about the account's earlier imported issues that this file does not list."""
+    count = plan.not_in_file
+    source = plan.fmt.tool
+    if count == 1:
+        return f"1 issue imported earlier from {source} is not in this file: it stays as it is."
+    return f"{count} issues imported earlier from {source} are not in this file: they stay."
+
+
+def preview(
+    ws: Workspace, account: Account, fmt: ImportFormat | str, data: bytes, *, name: str = ""
+) -> ImportPlan:
+    """What importing ``data`` (an export of ``fmt``) into ``account`` would change."""
+    fmt = ImportFormat(fmt)
+    return plan_rows(ws, account, parse(fmt, data), name=name)
+
+
+def plan_rows(ws: Workspace, account: Account, parsed: ParsedFile, *, name: str = "") -> ImportPlan:
+    """Match parsed rows against the account's issues by (source, external id)."""
+    fmt = parsed.fmt
+    if not parsed.ok:
+        return ImportPlan(account, fmt, (), parsed.problems, name)
+    existing = _by_key(ws.issues(account.id), fmt)
+    items: list[PlannedIssue] = []
+    problems: list[ImportProblem] = []
+    taken: set[str] = set()
+    for row in parsed.rows:
+        before = existing.get(row.external_id)
+        try:
+            if before is None:
+                issue = new_issue(
+                    row, issue_id=_fresh_id(ws, taken), account_id=account.id, source=fmt.value
+                )
+                items.append(PlannedIssue(ChangeKind.NEW, row, issue))
+                continue
+            issue = merged_issue(row, before)
+        except ValidationError as error:
+            problems.extend(
+                ImportProblem(row.where, _source_field(fmt, p.field), p.message, row.row)
+                for p in error.problems
+            )
+            continue
+        found = changes(before, issue)
+        kind = ChangeKind.UPDATED if found else ChangeKind.UNCHANGED
+        items.append(PlannedIssue(kind, row, issue if found else before, before, found))
+    if problems:
+        return ImportPlan(account, fmt, (), tuple(problems), name)
+    mentioned = {row.external_id for row in parsed.rows}
+    not_in_file = sum(1 for key in existing if key not in mentioned)
+    return ImportPlan(account, fmt, tuple(items), (), name, not_in_file)
+
+
+def apply(ws: Workspace, plan: ImportPlan) -> ImportReport:
+    """Write a plan in one transaction: every new and updated issue, or nothing at all.
+
+    Raises ImportRejected for a plan with problems and StalePreview when the account's issues
+    changed since the preview (preview again then).
+    """
+    if not plan.ok:
+        raise ImportRejected(plan.name, plan.problems)
+    ws.account(plan.account.id)  # NotFound if it was deleted meanwhile
+    _check_fresh(ws, plan)
+    new = [item.issue for item in plan.of_kind(ChangeKind.NEW)]
+    updated = [item.issue for item in plan.of_kind(ChangeKind.UPDATED)]
+    if new or updated:
+        with ws.transaction():
+            ws.store.issues.add_many(new)
+            ws.store.issues.save_many(updated)
+    return ImportReport(
+        plan.account,
+        plan.fmt,
+        len(new),
+        len(updated),
+        plan.count(ChangeKind.UNCHANGED),
+        plan.name,
+    )
+
+
+def _by_key(issues: Iterable[Issue], fmt: ImportFormat) -> dict[str, Issue]:
+    """The account's issues from this source by external id (the oldest wins a tie)."""
+    found: dict[str, Issue] = {}
+    for issue in issues:
+        if issue.source == fmt.value and issue.external_id:
+            found.setdefault(issue.external_id, issue)
+    return found
+
+
+def _fresh_id(ws: Workspace, taken: set[str]) -> str:
+    """A new issue id, unique in the workspace and among the ids of this import."""
+    while True:
+        candidate = ws.new_id("issue")
+        if candidate not in taken:
+            taken.add(candidate)
+            return candidate
+
+
+def _check_fresh(ws: Workspace, plan: ImportPlan) -> None:
+    current = _by_key(ws.issues(plan.account.id), plan.fmt)
+    for item in plan.changed:
+        now = current.get(item.row.external_id)
+        then = item.before
+        same = now == then  # every field: two edits within a second share updated_at
+        if then is None and ws.store.issues.exists(item.issue.id):
+            same = False
+        if not same:
+            raise StalePreview(
+                f"the issues of {plan.account.name} changed since the preview "
+                f"({item.row.external_id}); preview the import again"
+            )

@@ -1,0 +1,268 @@
+"""The import modal: a file path and format, a preview of what changes, then confirm."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, DataTable, Input, Label, Select, Static
+from textual.worker import get_current_worker
+
+from checkin.core.records import Account
+from checkin.importers import ImportFormat
+from checkin.services.import_file import FilePreview, preview_file
+from checkin.services.import_merge import shown
+from checkin.services.importing import (
+    ChangeKind,
+    ImportPlan,
+    PlannedIssue,
+    not_in_file_note,
+    problem_lines,
+)
+from checkin.services.workspace import Workspace
+from checkin.ui.text import literal, plain
+from checkin.ui.widgets.path_input import PathInput, expand
+
+AUTO = "auto"
+ROWS_SHOWN = 500
+PROBLEMS_SHOWN = 200
+
+
+class ImportModal(ModalScreen[ImportPlan | None]):
+    """Returns the confirmed plan (the caller applies it) or None. It never saves."""
+
+    DEFAULT_CSS = """
+    ImportModal { align: center middle; }
+    ImportModal > #dialog {
+        width: 110; max-width: 98%; height: auto; max-height: 95%;
+        border: thick $primary 60%; background: $surface; padding: 0 1;
+    }
+    ImportModal #title { text-style: bold; padding: 1 1 0 1; }
+    ImportModal .field-label { padding: 1 1 0 1; color: $text-muted; }
+    ImportModal #format-row { height: auto; }
+    ImportModal #format { width: 44; }
+    ImportModal #detected { padding: 1 2; color: $text-muted; width: 1fr; }
+    ImportModal #status { padding: 1 1 0 1; height: auto; }
+    ImportModal #status.-error { color: $error; }
+    ImportModal #changes { height: auto; max-height: 12; margin: 1 0 0 0; }
+    ImportModal #detail { height: auto; max-height: 6; padding: 0 1; color: $text-muted; }
+    ImportModal #problems-box { height: auto; max-height: 14; margin: 1 0 0 0; }
+    ImportModal #problems { color: $error; padding: 0 1; }
+    ImportModal .-hidden { display: none; }
+    ImportModal #hint { color: $text-muted; padding: 1 1 0 1; }
+    ImportModal #buttons { height: auto; align: right middle; padding: 1 1; }
+    ImportModal #buttons Button { margin-left: 2; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="import.cancel"),
+        Binding(
+            "ctrl+s",
+            "confirm",
+            "Import",
+            id="import.confirm",
+            tooltip="Import what the preview shows",
+            priority=True,
+        ),
+    ]
+
+    def __init__(self, workspace: Workspace, account: Account, path: str = "") -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.account = account
+        self.initial_path = path
+        self.plan: ImportPlan | None = None
+        self.shown: list[PlannedIssue] = []
+
+    def compose(self) -> ComposeResult:
+        formats = [(f.label, f.value) for f in ImportFormat]
+        with Vertical(id="dialog"):
+            yield Label(literal(f"Import issues into {self.account.name}"), id="title")
+            yield Label("Export file", classes="field-label")
+            yield PathInput(self.initial_path, placeholder="~/Downloads/jira-export.csv", id="path")
+            yield Label("Format", classes="field-label")
+            with Horizontal(id="format-row"):
+                yield Select(
+                    [("Detect from the file", AUTO), *formats],
+                    value=AUTO,
+                    allow_blank=False,
+                    id="format",
+                )
+                yield Static("", id="detected")
+            yield Static("Type the path of an export and press enter to preview it.", id="status")
+            yield DataTable(id="changes", cursor_type="row", zebra_stripes=True, classes="-hidden")
+            yield Static("", id="detail", classes="-hidden")
+            with VerticalScroll(id="problems-box", classes="-hidden"):
+                yield Static("", id="problems")
+            yield Static(
+                "enter preview · → completes the path · ctrl+s import · esc cancel", id="hint"
+            )
+            with Horizontal(id="buttons"):
+                yield Button("Cancel", id="cancel")
+                yield Button("Preview", id="preview")
+                yield Button("Import", id="import", variant="primary", disabled=True)
+
+    def on_mount(self) -> None:
+        table = self.query_one("#changes", DataTable)
+        for key, label in (("change", "Change"), ("id", "Id"), ("title", "Title"),
+                           ("what", "What changes")):  # fmt: skip
+            table.add_column(label, key=key)
+        self.query_one("#path", Input).focus()
+        if self.initial_path:
+            self.load()
+
+    # -- loading a preview -----------------------------------------------------------------
+
+    @property
+    def chosen_format(self) -> ImportFormat | None:
+        value = self.query_one("#format", Select).value
+        return None if value in (AUTO, Select.NULL) else ImportFormat(str(value))
+
+    def load(self) -> None:
+        """Preview the file in a worker thread: a big export never freezes the screen."""
+        text = self.query_one("#path", Input).value
+        if not text.strip():
+            self._show_error("Type the path of the export file first.")
+            return
+        self._forget_plan()
+        self._set_status(f"Reading {expand(text).name}…")
+        self._preview(expand(text), self.chosen_format)
+
+    @work(thread=True, exclusive=True, group="import-preview")
+    def _preview(self, path: Path, fmt: ImportFormat | None) -> None:
+        loaded = preview_file(self.workspace, self.account, path, fmt)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show, loaded)
+
+    # -- showing it --------------------------------------------------------------------------
+
+    def _show(self, loaded: FilePreview) -> None:
+        detected = self.query_one("#detected", Static)
+        detected.update(literal(f"detected: {loaded.detected.label}" if loaded.detected else ""))
+        if loaded.plan is None:
+            self._show_error(loaded.error)
+            return
+        plan = loaded.plan
+        if not plan.ok:
+            count = len(plan.problems)
+            self._show_error(
+                f"{plan.name} cannot be imported: {count} problem{'s' if count != 1 else ''}. "
+                "Nothing will change until the file is fixed."
+            )
+            self.query_one("#problems", Static).update(
+                literal("\n".join(problem_lines(plan.problems, PROBLEMS_SHOWN)))
+            )
+            self.query_one("#problems-box").remove_class("-hidden")
+            return
+        self.plan = plan
+        changed = plan.changed
+        status = f"{plan.summary} in {plan.name}."
+        if not changed:
+            status += " Everything is up to date: there is nothing to import."
+        if plan.not_in_file:
+            status += " " + not_in_file_note(plan)
+        self._set_status(status)
+        self._fill_table(changed)
+        button = self.query_one("#import", Button)
+        button.disabled = not changed
+        button.label = f"Import {len(changed)}" if changed else "Import"
+
+    def _fill_table(self, changed: list[PlannedIssue]) -> None:
+        table = self.query_one("#changes", DataTable)
+        table.clear()
+        self.shown = changed[:ROWS_SHOWN]
+        for index, item in enumerate(self.shown):
+            if item.kind is ChangeKind.NEW:
+                issue = item.issue
+                what = f"{issue.severity.value}, {issue.status.value}"
+                mark = plain("new", "bold green")
+            else:
+                what = "; ".join(str(c) for c in item.changes)
+                mark = plain("updated", "bold yellow")
+            cells = (mark, plain(item.row.external_id), plain(item.issue.title), plain(what))
+            table.add_row(*cells, key=str(index))
+        if len(changed) > ROWS_SHOWN:
+            more = Text(f"… and {len(changed) - ROWS_SHOWN} more", style="italic")
+            table.add_row(more, Text(""), Text(""), Text(""))
+        table.set_class(not changed, "-hidden")
+        self.query_one("#detail").set_class(not changed, "-hidden")
+        if changed:
+            self._show_detail(0)
+
+    def _show_detail(self, index: int) -> None:
+        """Every change of the highlighted issue, one per line (the table cell is cut)."""
+        if not 0 <= index < len(self.shown):
+            return
+        item = self.shown[index]
+        issue = item.issue
+        if item.kind is ChangeKind.NEW:
+            lines = [
+                f"{item.row.where}: new {issue.severity.value} issue, {issue.status.value}, "
+                f"opened {shown(issue.opened)}"
+                + (f", owner {issue.owner}" if issue.owner else "")
+                + (f", due {shown(issue.due)}" if issue.due else "")
+            ]
+        else:
+            lines = [f"{item.row.where}:", *(f"  {change}" for change in item.changes)]
+        self.query_one("#detail", Static).update(literal("\n".join(lines)))
+
+    @on(DataTable.RowHighlighted, "#changes")
+    def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_detail(event.cursor_row)
+
+    def _set_status(self, message: str, *, error: bool = False) -> None:
+        status = self.query_one("#status", Static)
+        status.update(literal(message))
+        status.set_class(error, "-error")
+
+    def _show_error(self, message: str) -> None:
+        self._forget_plan()
+        self._set_status(message, error=True)
+
+    def _forget_plan(self) -> None:
+        self.plan = None
+        self.query_one("#import", Button).disabled = True
+        self.query_one("#changes", DataTable).add_class("-hidden")
+        self.query_one("#detail").add_class("-hidden")
+        self.query_one("#problems-box").add_class("-hidden")
+
+    # -- events and actions -----------------------------------------------------------------
+
+    @on(Input.Submitted, "#path")
+    def _path_submitted(self) -> None:
+        self.load()
+
+    @on(Input.Changed, "#path")
+    def _path_changed(self) -> None:
+        if self.plan is not None:
+            self._forget_plan()
+            self._set_status("Press enter to preview this file.")
+
+    @on(Select.Changed, "#format")
+    def _format_changed(self) -> None:
+        if self.query_one("#path", Input).value.strip():
+            self.load()
+
+    @on(Button.Pressed, "#preview")
+    def _preview_pressed(self) -> None:
+        self.load()
+
+    @on(Button.Pressed, "#import")
+    def _import_pressed(self) -> None:
+        self.action_confirm()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self) -> None:
+        self.dismiss(None)
+
+    def action_confirm(self) -> None:
+        if self.plan is not None and self.plan.changed:
+            self.dismiss(self.plan)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
