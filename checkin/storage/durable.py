@@ -51,11 +51,14 @@ class DurableStorage(Storage):
     def close(self) -> None:
         """Nothing to flush: every write outside a batch is already on disk."""
 
-    def table(self, name: str) -> DocTable:
-        """The table ``name``, created empty when it does not exist yet."""
+    def table(self, name: str, *, create: bool = False) -> DocTable:
+        """The table ``name``; a missing one is empty, and only added when ``create`` is set
+        (reading must not change what the next save writes)."""
         table = self._data.get(name)
         if table is None:
-            table = self._data[name] = DocTable(name=name)
+            table = DocTable(name=name)
+            if create:
+                self._data[name] = table
         return table
 
     def replace_data(self, data: Tables) -> None:

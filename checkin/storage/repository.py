@@ -34,7 +34,7 @@ class StrIdTable(Table):
 
     def _update_table(self, updater: Callable[[dict[int, Mapping[str, Any]]], None]) -> None:
         storage: DurableStorage = self._storage  # type: ignore[assignment]
-        updater(storage.table(self.name))  # type: ignore[arg-type]
+        updater(storage.table(self.name, create=True))  # type: ignore[arg-type]
         storage.write(storage.read())
         self.clear_cache()
 

@@ -274,7 +274,7 @@ def helios(s: Seeder) -> None:
         plan_h=24 * 5,
         owner="Leo Martins",
         source="github",
-        external_id="231",
+        external_id="helios-energy/grid-integration#231",
         url="https://github.com/helios-energy/grid-integration/issues/231",
     )
     s.issue(
