@@ -32,6 +32,8 @@ SECTIONS = (
 )
 # Shipped milestones stay in the roadmap table this long, so good news gets shared once.
 SHIPPED_SHOWN_DAYS = 60
+# A longer table helps nobody in minutes: the most severe and oldest are listed, with a count.
+ISSUE_ROWS = 50
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -40,7 +42,8 @@ class MinutesData:
 
     ``actions`` and ``feedback`` are those of this meeting; ``issues`` and ``roadmap`` are the
     account's (closed issues and old milestones are left out here); ``today`` is the day the
-    open issues and the roadmap are reported as of.
+    open issues and the roadmap are reported as of. ``open_issue_count`` is how many issues
+    are open when ``issues`` holds only the first :data:`ISSUE_ROWS` of them (None: all).
     """
 
     meeting: Meeting
@@ -51,6 +54,7 @@ class MinutesData:
     issues: Sequence[Issue]
     roadmap: Sequence[RoadmapItem]
     today: date
+    open_issue_count: int | None = None
 
     @property
     def is_draft(self) -> bool:
@@ -246,10 +250,15 @@ class _Minutes:
     def issues(self) -> None:
         self.section("Open issues")
         found = open_issues(self.data.issues)
-        self._as_of()
-        if not found:
-            self.emit("No open issues.")
+        total = len(found) if self.data.open_issue_count is None else self.data.open_issue_count
+        shown = found[:ISSUE_ROWS]
+        if not total:
+            self.emit(f"No open issues as of {self.data.today.isoformat()}.")
             return
+        counted = f"{total} open issue{'s' if total != 1 else ''} as of {self.data.today}."
+        if total > len(shown):
+            counted += f" The {len(shown)} most severe (oldest first) are listed."
+        self.emit(counted, "")
         rows = [
             [
                 issue.severity.value.capitalize(),
@@ -259,7 +268,7 @@ class _Minutes:
                 cell(issue.owner),
                 issue.due.isoformat() if issue.due else "—",
             ]
-            for issue in found
+            for issue in shown
         ]
         self.emit(*_table(("Severity", "Issue", "Status", "Opened", "Owner", "Due"), "l" * 6, rows))
 

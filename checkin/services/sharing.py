@@ -10,10 +10,12 @@ import difflib
 from enum import StrEnum
 from pathlib import Path
 
+from checkin.core.codec import decode
+from checkin.core.enums import IssueStatus, Severity
 from checkin.core.errors import CheckinError, NotFound
 from checkin.core.meeting import Meeting, MeetingState
-from checkin.core.records import Account
-from checkin.markdown.minutes import MinutesData, render_minutes
+from checkin.core.records import Account, ActionItem, Feedback, Issue
+from checkin.markdown.minutes import ISSUE_ROWS, MinutesData, render_minutes
 from checkin.services.workspace import Workspace
 from checkin.storage.files import write_private
 
@@ -85,19 +87,48 @@ def _hint(ws: Workspace, key: str) -> str:
 
 
 def minutes_data(ws: Workspace, meeting_id: str) -> MinutesData:
-    """Everything the minutes of a meeting say, read from the workspace."""
+    """Everything the minutes of a meeting say, read from the workspace.
+
+    Only the records the minutes show are decoded (the meeting's action items and feedback,
+    the open issues the table lists): a busy account renders as fast as a quiet one.
+    """
     meeting = find_meeting(ws, meeting_id)
     account = ws.account(meeting.account_id)
+    store = ws.store
+    of_meeting = [
+        raw
+        for raw in store.actions.raw_for_account(account.id)
+        if raw.get("meeting_id") == meeting.id
+    ]
+    feedback = [
+        raw
+        for raw in store.feedback.raw_for_account(account.id)
+        if raw.get("meeting_id") == meeting.id
+    ]
+    issues, open_count = _open_issues(ws, account.id)
     return MinutesData(
         meeting=meeting,
         account=account,
         contacts=ws.contacts(account.id),
-        actions=[a for a in ws.actions(account.id) if a.meeting_id == meeting.id],
-        feedback=[f for f in ws.feedback(account.id) if f.meeting_id == meeting.id],
-        issues=ws.issues(account.id),
+        actions=[decode(ActionItem, raw) for raw in of_meeting],
+        feedback=[decode(Feedback, raw) for raw in feedback],
+        issues=issues,
         roadmap=ws.roadmap(account.id),
         today=ws.today(),
+        open_issue_count=open_count,
     )
+
+
+def _open_issues(ws: Workspace, account_id: str) -> tuple[list[Issue], int]:
+    """The open issues the minutes list (most severe, then oldest) and how many are open."""
+    open_raw = [
+        raw
+        for raw in ws.store.issues.raw_for_account(account_id)
+        if IssueStatus(raw["status"]).is_open
+    ]
+    rank = {severity.value: severity.rank for severity in Severity}
+    open_raw.sort(key=lambda raw: (rank[raw["severity"]], raw["opened"]))
+    return [decode(Issue, raw) for raw in open_raw[:ISSUE_ROWS]], len(open_raw)
 
 
 def minutes_markdown(ws: Workspace, meeting_id: str) -> str:

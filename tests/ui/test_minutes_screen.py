@@ -62,6 +62,7 @@ async def test_write_the_minutes_to_a_file(tmp_path: Path) -> None:
         assert target.read_text() == sharing.minutes_markdown(ws, meeting.id)
         assert stat.S_IMODE(target.stat().st_mode) == 0o600
         assert any(str(target) in str(n.message) for n in app._notifications)
+        assert str(target) in str(app.screen.query_one("#minutes-status", Static).content)
 
         await pilot.press("h")
         await pilot.pause()

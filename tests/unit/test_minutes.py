@@ -10,8 +10,9 @@ import pytest
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from checkin.core.enums import ActionStatus, ItemStatus
+from checkin.core.enums import ActionStatus, ItemStatus, Severity
 from checkin.core.meeting import Meeting
+from checkin.core.records import Issue
 from checkin.markdown.chat import render_chat
 from checkin.markdown.html import render_page
 from checkin.markdown.minutes import SECTIONS, MinutesData, render_minutes
@@ -208,3 +209,39 @@ def test_html_of_the_markdown_is_rendered_once(demo: Workspace) -> None:
     data = sharing.minutes_data(demo, demo_meeting(demo, "acme").id)
     page = render_page(render_minutes(data), data.title)
     assert page == sharing.minutes_html(demo, data.meeting.id)
+
+
+def test_a_long_issue_list_is_capped_with_a_count() -> None:
+    ws, meeting = hostile_workspace()
+    template = ws.issues(meeting.account_id)[0]
+    with ws.transaction():
+        for n in range(60):
+            ws.add(
+                Issue,
+                "issue",
+                **{
+                    **{f.name: getattr(template, f.name) for f in dataclasses.fields(Issue)},
+                    "id": None,
+                    "title": f"Issue {n}",
+                    "severity": Severity.LOW if n % 2 else Severity.HIGH,
+                },
+            )
+    data = sharing.minutes_data(ws, meeting.id)
+    assert len(data.issues) == 50 and data.open_issue_count == 61
+    assert all(i.severity is not Severity.LOW for i in data.issues[:31])
+    text = render_minutes(data)
+    assert "61 open issues as of 2026-11-22. The 50 most severe (oldest first) are listed." in text
+    rows = [t for t in section_tokens(PARSER.parse(text), "Open issues") if t.type == "tr_open"]
+    assert len(rows) == 1 + 50
+
+
+def test_only_the_meetings_own_action_items_and_feedback_are_listed(demo: Workspace) -> None:
+    meeting = demo_meeting(demo, "northwind")
+    data = sharing.minutes_data(demo, meeting.id)
+    account_id = meeting.account_id
+    assert {a.id for a in data.actions} == {
+        a.id for a in demo.actions(account_id) if a.meeting_id == meeting.id
+    }
+    assert {f.id for f in data.feedback} == {
+        f.id for f in demo.feedback(account_id) if f.meeting_id == meeting.id
+    }

@@ -10,7 +10,7 @@ from markdown_it import MarkdownIt
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Markdown
+from textual.widgets import Footer, Header, Markdown, Static
 
 from checkin.core.errors import CheckinError
 from checkin.markdown.minutes import MinutesData, render_minutes
@@ -18,6 +18,7 @@ from checkin.markdown.wording import meeting_title
 from checkin.services import sharing
 from checkin.ui.modals.export import PathModal
 from checkin.ui.screens.base import CheckinScreen
+from checkin.ui.text import literal
 
 
 def _parser() -> MarkdownIt:
@@ -78,6 +79,7 @@ class MinutesScreen(CheckinScreen[None]):
         yield Header()
         with VerticalScroll(id="minutes-scroll"):
             yield Markdown(id="minutes", parser_factory=_parser)
+        yield Static("", id="minutes-status")
         yield Footer()
 
     async def on_mount(self) -> None:
@@ -95,7 +97,15 @@ class MinutesScreen(CheckinScreen[None]):
             f"{meeting_title(data.meeting.template)} · {data.meeting.day.isoformat()}{draft}"
         )
         await self.query_one(Markdown).update(self.markdown)
+        if data.is_draft:
+            self._status("Draft: the meeting has not ended, so these minutes are not final.")
+        else:
+            meeting_id = data.meeting.id
+            self._status(f"Meeting {meeting_id} · `checkin minutes {meeting_id}` prints these")
         self.query_one("#minutes-scroll").focus()
+
+    def _status(self, text: str) -> None:
+        self.query_one("#minutes-status", Static).update(literal(text))
 
     # -- copying ----------------------------------------------------------------------------
 
@@ -104,6 +114,7 @@ class MinutesScreen(CheckinScreen[None]):
             return
         self.app.copy_to_clipboard(self.markdown)
         self.notify("Copied the minutes (Markdown) to the clipboard.", timeout=3)
+        self._status("Copied the minutes (Markdown) to the clipboard.")
 
     def action_copy_chat(self) -> None:
         if self.data is None:
@@ -115,6 +126,7 @@ class MinutesScreen(CheckinScreen[None]):
             return
         self.app.copy_to_clipboard(text)
         self.notify("Copied the chat version of the minutes to the clipboard.", timeout=3)
+        self._status("Copied the chat version (plain text) to the clipboard.")
 
     # -- writing files ----------------------------------------------------------------------
 
@@ -164,6 +176,7 @@ class MinutesScreen(CheckinScreen[None]):
             retry()
             return
         self.notify(f"Wrote {written}", title="Saved", timeout=6, markup=False)
+        self._status(f"Wrote {written}")
 
     # -- navigation -------------------------------------------------------------------------
 
