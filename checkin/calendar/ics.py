@@ -1,15 +1,4 @@
-"""An account's next check-in (VEVENT) and action items (VTODO) as an iCalendar file.
-
-Pure: :func:`render_calendar` turns a :class:`CalendarData` into bytes. Re-importing an
-updated export updates entries instead of duplicating them: UIDs come from record ids
-(``t-7k2q9x@checkin``), SEQUENCE counts the seconds from 2020 to the last change of the records
-an entry comes from, and LAST-MODIFIED and DTSTAMP are set.
-
-Times: checkin stores local wall-clock times without a zone. Meeting times are written in UTC,
-converted with the zone they were recorded in (this computer's unless ``tz`` says otherwise),
-so an invitation shows the right hour in every attendee's time zone. Due dates are all-day
-dates, which have no zone.
-"""
+"""An account's next check-in (VEVENT) and action items (VTODO) as an iCalendar file."""
 
 from __future__ import annotations
 
@@ -187,5 +176,15 @@ class _Builder:
 
 def render_calendar(data: CalendarData) -> bytes:
     """The iCalendar file of ``data.account``: one VEVENT for the next check-in, one VTODO
-    per open (or recently closed) action item."""
+    per open (or recently closed) action item. Pure.
+
+    Re-importing an updated export updates entries instead of duplicating them: UIDs come
+    from record ids (``t-7k2q9x@checkin``), SEQUENCE counts the seconds from 2020 to the last
+    change of the records an entry comes from, LAST-MODIFIED and DTSTAMP are set.
+
+    Times: checkin stores local wall-clock times without a zone. Meeting times are written in
+    UTC, converted with the zone they were recorded in (this computer's unless ``data.tz``
+    says otherwise), so an invitation shows the right hour in every attendee's time zone.
+    Due dates are all-day dates, which have no zone.
+    """
     return bytes(_Builder(data).calendar().to_ical())

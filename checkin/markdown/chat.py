@@ -1,8 +1,4 @@
-"""The minutes as plain text for a chat message: no tables, no markup, bullet lists only.
-
-Slack, Teams and email all show this as typed. Empty sections are left out to keep the
-message short; the full Markdown minutes are the record.
-"""
+"""The minutes as plain text for a chat message: no tables, no markup, bullet lists only."""
 
 from __future__ import annotations
 
@@ -30,7 +26,11 @@ def _joined(title: str, notes: str) -> str:
 
 
 def render_chat(data: MinutesData) -> str:
-    """The minutes of ``data.meeting`` as a short plain-text message, ending in a newline."""
+    """The minutes of ``data.meeting`` as a short plain-text message, ending in a newline.
+
+    Slack, Teams and email show it as typed. Empty sections are left out to keep it short;
+    the Markdown minutes are the full record.
+    """
     m = data.meeting
     client = clean_line(data.account.name)
     out = [clean_line(data.title)]

@@ -1,11 +1,4 @@
-"""Escaping user text for GitHub-flavoured Markdown: inline text, headings, cells and blocks.
-
-The rule is "escape what could change the structure, nothing more", so the raw Markdown still
-reads well in an email: ``user_id`` and ``Q&A`` stay as typed, while ``*``, ``|``, ``<``,
-``[``, backticks and block markers at the start of a line (``#``, ``>``, ``-``, ``1.``) are
-backslash-escaped. Leading indentation is dropped so no line can become a code block, and
-multi-line text is kept inside its list item by indenting every continuation line.
-"""
+"""Escaping user text for GitHub-flavoured Markdown: inline text, headings, cells and blocks."""
 
 from __future__ import annotations
 
@@ -13,6 +6,12 @@ import re
 
 from checkin.core.text import clean_text
 
+# The rule is "escape what could change the structure, nothing more", so the raw Markdown
+# still reads well in an email: user_id and Q&A stay as typed, while *, |, <, [, backticks and
+# block markers at the start of a line (#, >, -, 1.) are backslash-escaped. Leading
+# indentation is dropped so no line becomes a code block; continuation lines of multi-line
+# text are indented so the text stays inside its list item.
+#
 # Always escaped: emphasis, code spans, links and images, raw HTML and autolinks, table pipes,
 # strikethrough, and the backslash itself.
 _ALWAYS = frozenset("\\`*[]<|~")

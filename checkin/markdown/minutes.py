@@ -1,21 +1,18 @@
-"""Meeting minutes as GitHub-flavoured Markdown that pastes well into GitHub, Confluence, Notion.
-
-Pure: :func:`render_minutes` turns a :class:`MinutesData` into a string. Headings are H1 to
-H3, there is no raw HTML, and every piece of user text goes through :mod:`escape`.
-"""
+"""Meeting minutes as GitHub-flavoured Markdown that pastes well into GitHub, Confluence, Notion."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
-from checkin.core.enums import ActionStatus, Direction, RoadmapSide, RoadmapStatus
+from checkin.core.enums import ActionStatus, Direction
 from checkin.core.meeting import Meeting, MeetingState
 from checkin.core.records import Account, ActionItem, Contact, Feedback, Issue, RoadmapItem
 from checkin.core.text import clean_line
 from checkin.markdown import wording as w
-from checkin.markdown.escape import block, cell, heading, inline, safe_url
+from checkin.markdown.escape import block, cell, heading, inline
+from checkin.markdown.tables import issue_table, roadmap_table, table
 
 SECTIONS = (
     "Attendees",
@@ -30,10 +27,6 @@ SECTIONS = (
     "Next meeting",
     "Appendix: why these items",
 )
-# Shipped milestones stay in the roadmap table this long, so good news gets shared once.
-SHIPPED_SHOWN_DAYS = 60
-# A longer table helps nobody in minutes: the most severe and oldest are listed, with a count.
-ISSUE_ROWS = 50
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -67,31 +60,6 @@ class MinutesData:
         draft = " (draft)" if self.is_draft else ""
         name = clean_line(self.account.name)
         return f"{name} · {w.meeting_title(m.template)} · {m.day.isoformat()}{draft}"
-
-
-def open_issues(issues: Sequence[Issue]) -> list[Issue]:
-    """Open issues, most severe first, then oldest first."""
-    return sorted((i for i in issues if i.is_open), key=lambda i: (i.severity.rank, i.opened))
-
-
-def roadmap_shown(items: Sequence[RoadmapItem], today: date) -> list[RoadmapItem]:
-    """Milestones worth a line: not dropped, and shipped ones only while they are news."""
-    recent = today - timedelta(days=SHIPPED_SHOWN_DAYS)
-    shown = [
-        r
-        for r in items
-        if r.status is not RoadmapStatus.DROPPED
-        and (r.status is not RoadmapStatus.SHIPPED or r.target >= recent)
-    ]
-    return sorted(shown, key=lambda r: (r.target, r.side is not RoadmapSide.OURS, r.title))
-
-
-def _table(header: Sequence[str], align: str, rows: Sequence[Sequence[str]]) -> list[str]:
-    """A GFM table; ``align`` has one letter per column: l(eft) or r(ight)."""
-    rule = ["---:" if a == "r" else "---" for a in align]
-    lines = ["| " + " | ".join(header) + " |", "| " + " | ".join(rule) + " |"]
-    lines += ["| " + " | ".join(row) + " |" for row in rows]
-    return lines
 
 
 class _Minutes:
@@ -130,7 +98,8 @@ class _Minutes:
     def head(self) -> None:
         m = self.m
         draft = " (draft)" if self.data.is_draft else ""
-        title = f"{heading(self.client)} · {w.meeting_title(m.template)} · {m.day.isoformat()}"
+        kind = heading(w.meeting_title(m.template))
+        title = f"{heading(self.client)} · {kind} · {m.day.isoformat()}"
         self.emit(f"# {title}{draft}", "")
         if m.state is MeetingState.LIVE:
             self.emit(
@@ -141,7 +110,7 @@ class _Minutes:
             self.emit("> **Draft:** this meeting has not started yet; this is its agenda.", "")
         discussed = sum(1 for i in self.items if w.item_status(i, m) == "Discussed")
         self.emit(
-            f"{w.meeting_title(m.template)} with {inline(self.client)} on {w.when(m)}. "
+            f"{inline(w.meeting_title(m.template))} with {inline(self.client)} on {w.when(m)}. "
             f"{discussed} of {len(self.items)} agenda items discussed."
         )
 
@@ -174,7 +143,7 @@ class _Minutes:
             planned = sum(i.planned_minutes for i in self.items)
             spent = sum(i.actual_seconds for i in self.items)
             rows.append(["", "**Total**", "", f"**{planned} min**", f"**{w.minutes_text(spent)}**"])
-            self.emit(*_table(("#", "Item", "Outcome", "Planned", "Actual"), "rllrr", rows))
+            self.emit(*table(("#", "Item", "Outcome", "Planned", "Actual"), "rllrr", rows))
         parked = w.parked(self.m)
         if parked:
             self.emit("", "Parking lot (did not fit, not discussed):", "")
@@ -249,64 +218,13 @@ class _Minutes:
 
     def issues(self) -> None:
         self.section("Open issues")
-        found = open_issues(self.data.issues)
-        total = len(found) if self.data.open_issue_count is None else self.data.open_issue_count
-        shown = found[:ISSUE_ROWS]
-        if not total:
-            self.emit(f"No open issues as of {self.data.today.isoformat()}.")
-            return
-        counted = f"{total} open issue{'s' if total != 1 else ''} as of {self.data.today}."
-        if total > len(shown):
-            counted += f" The {len(shown)} most severe (oldest first) are listed."
-        self.emit(counted, "")
-        rows = [
-            [
-                issue.severity.value.capitalize(),
-                self._issue_cell(issue),
-                issue.status.value.capitalize(),
-                issue.opened.date().isoformat(),
-                cell(issue.owner),
-                issue.due.isoformat() if issue.due else "—",
-            ]
-            for issue in shown
-        ]
-        self.emit(*_table(("Severity", "Issue", "Status", "Opened", "Owner", "Due"), "l" * 6, rows))
-
-    def _issue_cell(self, issue: Issue) -> str:
-        title = cell(issue.title)
-        ref = inline(issue.external_id)
-        if not ref:
-            return title
-        url = safe_url(issue.url)
-        return f"{title} ([{ref}](<{url}>))" if url else f"{title} ({ref})"
-
-    def _as_of(self) -> None:
-        if self.data.today != self.m.day:
-            self.emit(f"As of {self.data.today.isoformat()}.", "")
+        self.emit(*issue_table(self.data.issues, self.data.open_issue_count, self.data.today))
 
     def roadmap(self) -> None:
         self.section("Roadmap")
-        shown = roadmap_shown(self.data.roadmap, self.data.today)
-        self._as_of()
-        if not shown:
-            self.emit("No roadmap milestones on record.")
-            return
-        rows = []
-        for item in shown:
-            target = item.target.isoformat()
-            if item.slipped_by_days and item.original_target is not None:
-                target += f" (was {item.original_target.isoformat()})"
-            who = w.OUR_TEAM if item.side is RoadmapSide.OURS else inline(self.client)
-            rows.append(
-                [
-                    cell(item.title),
-                    who,
-                    item.status.value.capitalize(),
-                    target,
-                    cell(item.notes, ""),
-                ]
-            )
-        self.emit(*_table(("Milestone", "Owner", "Status", "Target", "Notes"), "l" * 5, rows))
+        if self.data.today != self.m.day:
+            self.emit(f"As of {self.data.today.isoformat()}.", "")
+        self.emit(*roadmap_table(self.data.roadmap, self.data.today, self.client))
 
     def next_meeting(self) -> None:
         self.section("Next meeting")
@@ -336,5 +254,9 @@ class _Minutes:
 
 
 def render_minutes(data: MinutesData) -> str:
-    """The minutes of ``data.meeting`` as GitHub-flavoured Markdown, ending in a newline."""
+    """The minutes of ``data.meeting`` as GitHub-flavoured Markdown, ending in a newline.
+
+    Pure and deterministic. Headings are H1 to H3, there is no raw HTML, and every piece of
+    user text goes through :mod:`checkin.markdown.escape`, so it cannot change the structure.
+    """
     return _Minutes(data).render()

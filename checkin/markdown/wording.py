@@ -8,6 +8,7 @@ from datetime import date, datetime
 from checkin.core.enums import ActionStatus, ItemKind, ItemStatus, Side
 from checkin.core.meeting import AgendaItem, Meeting, MeetingState
 from checkin.core.records import ActionItem, Contact
+from checkin.core.text import clean_line
 
 # English names on purpose: calendar.day_name follows the locale, the minutes should not.
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -42,7 +43,7 @@ def meeting_title(template: str) -> str:
     known = TEMPLATE_TITLES.get(template.strip().lower())
     if known:
         return known
-    words = template.replace("-", " ").replace("_", " ").strip()
+    words = clean_line(template.replace("-", " ").replace("_", " "))
     return words[:1].upper() + words[1:] if words else "Check-in"
 
 

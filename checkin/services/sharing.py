@@ -1,8 +1,7 @@
-"""Sharing after the call: a meeting's minutes (Markdown, HTML, chat text) and the calendar file.
+"""Sharing after the call: a meeting's minutes (Markdown, HTML, chat) and the calendar file."""
 
-Gathers the records from the workspace and calls the pure renderers in ``checkin.markdown``
-and ``checkin.calendar``; only the ``write_*`` helpers touch the disk (atomic, 0600 files).
-"""
+# Gathers the records from the workspace and calls the pure renderers in checkin.markdown and
+# checkin.calendar; only the write_* helpers touch the disk (atomic, 0600 files).
 
 from __future__ import annotations
 
@@ -15,7 +14,8 @@ from checkin.core.enums import IssueStatus, Severity
 from checkin.core.errors import CheckinError, NotFound
 from checkin.core.meeting import Meeting, MeetingState
 from checkin.core.records import Account, ActionItem, Feedback, Issue
-from checkin.markdown.minutes import ISSUE_ROWS, MinutesData, render_minutes
+from checkin.markdown.minutes import MinutesData, render_minutes
+from checkin.markdown.tables import ISSUE_ROWS
 from checkin.services.workspace import Workspace
 from checkin.storage.files import write_private
 

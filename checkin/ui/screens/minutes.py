@@ -13,6 +13,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Markdown, Static
 
 from checkin.core.errors import CheckinError
+from checkin.core.text import clean_line
 from checkin.markdown.minutes import MinutesData, render_minutes
 from checkin.markdown.wording import meeting_title
 from checkin.services import sharing
@@ -91,7 +92,7 @@ class MinutesScreen(CheckinScreen[None]):
             return
         data = self.data
         self.markdown = render_minutes(data)
-        self.title = f"{data.account.name} · minutes"
+        self.title = f"{clean_line(data.account.name)} · minutes"
         draft = " · draft" if data.is_draft else ""
         self.sub_title = (
             f"{meeting_title(data.meeting.template)} · {data.meeting.day.isoformat()}{draft}"
