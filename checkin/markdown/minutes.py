@@ -101,17 +101,19 @@ class _Minutes:
         kind = heading(w.meeting_title(m.template))
         title = f"{heading(self.client)} · {kind} · {m.day.isoformat()}"
         self.emit(f"# {title}{draft}", "")
-        if m.state is MeetingState.LIVE:
-            self.emit(
-                "> **Draft:** this meeting is still in progress; these minutes are not final."
-            )
-            self.emit("")
-        elif m.state is MeetingState.PLANNED:
+        count = len(self.items)
+        if m.state is MeetingState.PLANNED:
             self.emit("> **Draft:** this meeting has not started yet; this is its agenda.", "")
-        discussed = sum(1 for i in self.items if w.item_status(i, m) == "Discussed")
+            progress = f"{count} agenda item{'' if count == 1 else 's'} planned."
+        else:
+            if m.state is MeetingState.LIVE:
+                note = "this meeting is still in progress; these minutes are not final."
+                self.emit(f"> **Draft:** {note}", "")
+            discussed = sum(1 for i in self.items if w.item_status(i, m) == "Discussed")
+            progress = f"{discussed} of {count} agenda items discussed."
         self.emit(
             f"{inline(w.meeting_title(m.template))} with {inline(self.client)} on {w.when(m)}. "
-            f"{discussed} of {len(self.items)} agenda items discussed."
+            + progress
         )
 
     def attendees(self) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from checkin.markdown.html import render_page
 from checkin.markdown.minutes import SECTIONS, MinutesData, render_minutes
 from checkin.services import sharing
 from checkin.services.workspace import Workspace
+from tests.conftest import NOW
 from tests.sharing_data import HOSTILE, demo_workspace, hostile_workspace
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -178,7 +180,7 @@ def test_a_meeting_that_has_not_ended_is_a_draft(demo: Workspace) -> None:
     data = dataclasses.replace(sharing.minutes_data(demo, meeting.id), meeting=live)
     text = render_minutes(data)
     assert text.splitlines()[0].endswith("(draft)")
-    assert "> **Draft:** this meeting is still in progress" in text
+    assert "> **Draft:** this meeting is still in progress; these minutes are not final." in text
     assert "| In progress |" in text and "| Pending |" in text
     check_structure(text, data)
     planned = dataclasses.replace(live, started=None, current_key=None)
@@ -245,3 +247,32 @@ def test_only_the_meetings_own_action_items_and_feedback_are_listed(demo: Worksp
     assert {f.id for f in data.feedback} == {
         f.id for f in demo.feedback(account_id) if f.meeting_id == meeting.id
     }
+
+
+def test_an_empty_planned_meeting_still_has_every_section(demo: Workspace) -> None:
+    juniper = demo.account("juniper")
+    planned = demo.add(
+        Meeting,
+        "meeting",
+        account_id=juniper.id,
+        template="my-own_template",
+        planned_start=NOW.replace(hour=15) + timedelta(days=3),
+    )
+    data = sharing.minutes_data(demo, planned.id)
+    text = render_minutes(data)
+    check_structure(text, data)
+    assert text.startswith("# Juniper Bio · My own template · 2026-11-25 (draft)\n")
+    for empty in (
+        "No attendees were recorded.",
+        "The agenda was empty.",
+        "No notes were taken.",
+        "No decisions were recorded.",
+        "No action items were agreed.",
+        "No feedback was recorded in this meeting.",
+        "There were no agenda items.",
+        "Not scheduled yet (we meet every 14 days).",
+    ):
+        assert empty in text
+    assert "Wednesday 25 November 2026, 15:00 (30 min planned). 0 agenda items planned." in text
+    chat = render_chat(data)
+    assert chat.endswith("Next meeting: not scheduled yet\n")
