@@ -11,6 +11,8 @@ from checkin.core.records import Account, Contact
 
 DEFAULT_TIME = time(10, 0)
 DEFAULT_MINUTES = 30
+# Meetings that do not repeat: the one after them is a plain check-in.
+ONE_OFF_TEMPLATES = frozenset({"kickoff", "qbr"})
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -97,7 +99,7 @@ def upcoming(
         )
     slot = _when(last).time() if last else DEFAULT_TIME
     minutes = last.length_minutes if last else DEFAULT_MINUTES
-    template = last.template if last else ""
+    template = last.template if last and last.template not in ONE_OFF_TEMPLATES else ""
     people = _invited(last, contacts)
     if last is not None and last.next_meeting is not None and last.next_meeting >= today:
         return Upcoming(

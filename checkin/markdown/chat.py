@@ -64,7 +64,7 @@ def render_chat(data: MinutesData) -> str:
     }
     for status, title in headings.items():
         section(title, by_status.get(status, []))
-    section("Decisions", [_text(d.text) for d in m.decisions])
+    section("Decisions", [_text(d.text) for d in m.decisions if d.text.strip()])
     section(
         "Action items",
         [

@@ -175,11 +175,12 @@ class _Minutes:
 
     def decisions(self) -> None:
         self.section("Decisions")
-        if not self.m.decisions:
+        decisions = [d for d in self.m.decisions if d.text.strip()]
+        if not decisions:
             self.emit("No decisions were recorded.")
             return
         numbers = {item.key: n for n, item in enumerate(self.items, start=1)}
-        for decision in self.m.decisions:
+        for decision in decisions:
             where = numbers.get(decision.item_key or "")
             suffix = f" (agenda item {where})" if where else ""
             self.emit(f"- {block(decision.text, 2)}{suffix}")

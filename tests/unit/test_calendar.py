@@ -196,3 +196,10 @@ def test_hostile_text_survives_the_round_trip() -> None:
     assert "Acme | <b>Corp</b> #1 *: <b>Check</b> [x](y) `z` (Our team)" in summaries
     names = {str(a.params["CN"]) for a in event["ATTENDEE"]}
     assert names == {"Dana [x](y) *Whit*field", "Sam `Reyes`"}
+
+
+def test_the_meeting_after_a_kickoff_is_a_plain_check_in(demo: Workspace) -> None:
+    juniper = demo.account("juniper")
+    (event,) = events(parse(sharing.calendar(demo, juniper)))
+    assert str(event["SUMMARY"]) == "Juniper Bio: Check-in"
+    assert event["DTEND"].dt - event["DTSTART"].dt == timedelta(minutes=45)
