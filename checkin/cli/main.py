@@ -55,12 +55,15 @@ def cli(ctx: click.Context, db: Path | None) -> None:
 
 def _register() -> None:
     from checkin.cli import accounts, demo
+    from checkin.cli.ics import ics
+    from checkin.cli.imports import import_issues
+    from checkin.cli.minutes import minutes
 
     cli.add_command(accounts.accounts)
     cli.add_command(demo.demo)
-    from checkin.cli.imports import import_issues
-
     cli.add_command(import_issues)
+    cli.add_command(minutes)
+    cli.add_command(ics)
 
 
 _register()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -97,6 +97,17 @@ class Repository(Generic[R]):
     def for_account(self, account_id: str) -> list[R]:
         """Every record of this kind that belongs to ``account_id``, oldest first."""
         return [self._read(i) for i in self._index().get(account_id, ())]
+
+    def raw_for_account(self, account_id: str) -> Iterator[dict[str, Any]]:
+        """The stored dicts of an account's records (copies), for fast filters and counts:
+        decode only the ones you keep (``checkin.core.codec.decode``)."""
+        docs = self._docs()
+        for record_id in self._index().get(account_id, ()):
+            try:
+                yield docs.get(record_id)
+            except DocumentError as error:
+                path = self._store.path or Path("<memory>")
+                raise CorruptDatabase(path, str(error), newest_backup(path)) from None
 
     def where(self, predicate: Callable[[R], bool]) -> list[R]:
         return [r for r in self.all() if predicate(r)]

@@ -89,7 +89,9 @@ class CheckinApp(App[None]):
         self.notify(f"The live check-in for {account.name} is not built yet.", markup=False)
 
     def open_meeting(self, meeting_id: str) -> None:
-        self.notify(f"Minutes of {meeting_id} are not built yet.", markup=False)
+        from checkin.ui.screens.minutes import MinutesScreen
+
+        self.push_screen(MinutesScreen(meeting_id))
 
     def import_issues(self, account: Account) -> None:
         """Preview an export in a modal; once confirmed, apply it and refresh the screen."""

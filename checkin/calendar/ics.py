@@ -1,0 +1,190 @@
+"""An account's next check-in (VEVENT) and action items (VTODO) as an iCalendar file."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta, tzinfo
+
+from icalendar import Calendar, Event, Todo, vCalAddress, vText
+
+from checkin import __version__
+from checkin.calendar.upcoming import Upcoming, upcoming
+from checkin.core.enums import ActionStatus, Side
+from checkin.core.meeting import Meeting
+from checkin.core.records import Account, ActionItem, Contact
+from checkin.core.text import clean_line, clean_text
+from checkin.markdown.wording import OUR_TEAM, meeting_title
+
+DOMAIN = "checkin"
+SEQUENCE_EPOCH = datetime(2020, 1, 1, tzinfo=UTC)
+# Done and dropped items stay in the export this long, so a calendar that has them open
+# sees them completed; older ones are history.
+CLOSED_SHOWN_DAYS = 30
+
+
+@dataclass(frozen=True, kw_only=True)
+class CalendarData:
+    """An account and its records, as of ``now`` (local wall-clock time)."""
+
+    account: Account
+    contacts: Sequence[Contact]
+    meetings: Sequence[Meeting]
+    actions: Sequence[ActionItem]
+    now: datetime
+    tz: tzinfo | None = None  # the zone stored times are in; None: this computer's
+
+
+def uid(key: str) -> str:
+    """A calendar UID for a record id: ``t-7k2q9x@checkin``."""
+    return f"{key}@{DOMAIN}"
+
+
+def to_utc(moment: datetime, tz: tzinfo | None) -> datetime:
+    """A stored local wall-clock time (or an aware one) as UTC."""
+    if moment.tzinfo is None:
+        moment = moment.astimezone() if tz is None else moment.replace(tzinfo=tz)
+    return moment.astimezone(UTC).replace(microsecond=0)
+
+
+def sequence(changed: datetime, tz: tzinfo | None) -> int:
+    """A SEQUENCE that grows with every change, without storing a counter."""
+    return max(0, int((to_utc(changed, tz) - SEQUENCE_EPOCH).total_seconds()))
+
+
+def shown_actions(actions: Sequence[ActionItem], today: date) -> list[ActionItem]:
+    """Open action items, and those closed in the last :data:`CLOSED_SHOWN_DAYS` days."""
+    since = today - timedelta(days=CLOSED_SHOWN_DAYS)
+
+    def closed_on(action: ActionItem) -> date | None:
+        if action.done_on is not None:
+            return action.done_on
+        return action.updated_at.date() if action.updated_at else None
+
+    shown = [
+        a for a in actions if a.status is ActionStatus.OPEN or (closed_on(a) or date.min) >= since
+    ]
+    return sorted(shown, key=lambda a: (a.due is None, a.due or date.max, a.id))
+
+
+def _address(contact: Contact) -> vCalAddress:
+    address = vCalAddress(f"mailto:{contact.email}")
+    address.params["CN"] = vText(clean_line(contact.name))
+    return address
+
+
+class _Builder:
+    def __init__(self, data: CalendarData) -> None:
+        self.data = data
+        self.tz = data.tz
+        self.stamp = to_utc(data.now, data.tz)
+        self.client = clean_line(data.account.name)
+        self.meetings = {m.id: m for m in data.meetings}
+
+    def calendar(self) -> Calendar:
+        cal = Calendar()
+        cal.add("prodid", f"-//checkin//checkin {__version__}//EN")
+        cal.add("version", "2.0")
+        cal.add("calscale", "GREGORIAN")
+        cal.add("method", "PUBLISH")
+        cal.add("x-wr-calname", f"{self.client} (checkin)")
+        d = self.data
+        cal.add_component(self.event(upcoming(d.account, d.contacts, d.meetings, d.now)))
+        for action in shown_actions(d.actions, d.now.date()):
+            cal.add_component(self.todo(action))
+        return cal
+
+    def _stamps(self, component: Event | Todo, changed: datetime, created: datetime | None) -> None:
+        component.add("dtstamp", self.stamp)
+        if created is not None:
+            component.add("created", to_utc(created, self.tz))
+        component.add("last-modified", to_utc(changed, self.tz))
+        component.add("sequence", sequence(changed, self.tz))
+
+    def event(self, next_one: Upcoming) -> Event:
+        event = Event()
+        event.add("uid", uid(next_one.key))
+        self._stamps(event, next_one.changed, None)
+        event.add("summary", f"{self.client}: {meeting_title(next_one.template)}")
+        start = to_utc(next_one.start, self.tz)
+        event.add("dtstart", start)
+        event.add("dtend", start + timedelta(minutes=next_one.minutes))
+        event.add("status", "CONFIRMED" if next_one.confirmed else "TENTATIVE")
+        event.add("transp", "OPAQUE")
+        event.add("categories", [self.client])
+        event.add("description", self._event_description(next_one))
+        organizer = next(
+            (c for c in next_one.attendees if c.side is Side.OURS and c.focal and c.email), None
+        )
+        if organizer is not None:
+            event.add("organizer", _address(organizer), encode=False)
+        for contact in next_one.attendees:
+            if contact.email:
+                address = _address(contact)
+                address.params["CUTYPE"] = vText("INDIVIDUAL")
+                chair = contact is organizer
+                address.params["ROLE"] = vText("CHAIR" if chair else "REQ-PARTICIPANT")
+                address.params["PARTSTAT"] = vText("ACCEPTED" if chair else "NEEDS-ACTION")
+                event.add("attendee", address, encode=False)
+        return event
+
+    def _event_description(self, next_one: Upcoming) -> str:
+        lines = [next_one.basis]
+        no_email = [clean_line(c.name) for c in next_one.attendees if not c.email]
+        if no_email:
+            lines.append(f"Also invite (no email on record): {', '.join(no_email)}.")
+        open_items = [a for a in self.data.actions if a.is_open]
+        if open_items:
+            lines += ["", "Open action items:"]
+            for action in shown_actions(open_items, self.data.now.date()):
+                due = f" (due {action.due.isoformat()})" if action.due else ""
+                lines.append(f"- {self._owner(action)}: {clean_line(action.title)}{due}")
+        return "\n".join(lines)
+
+    def _owner(self, action: ActionItem) -> str:
+        name = clean_line(action.owner)
+        return OUR_TEAM if name.casefold() == "us" else name
+
+    def todo(self, action: ActionItem) -> Todo:
+        todo = Todo()
+        todo.add("uid", uid(action.id))
+        changed = action.updated_at or action.created_at or self.data.now
+        self._stamps(todo, changed, action.created_at)
+        todo.add("summary", f"{self.client}: {clean_line(action.title)} ({self._owner(action)})")
+        if action.due is not None:
+            todo.add("due", action.due)
+        todo.add("categories", [self.client])
+        todo.add("description", self._todo_description(action))
+        if action.status is ActionStatus.OPEN:
+            todo.add("status", "NEEDS-ACTION")
+        elif action.status is ActionStatus.DONE:
+            todo.add("status", "COMPLETED")
+            todo.add("percent-complete", 100)
+            done = action.done_on or changed.date()
+            todo.add("completed", to_utc(datetime.combine(done, datetime.min.time()), self.tz))
+        else:
+            todo.add("status", "CANCELLED")
+        return todo
+
+    def _todo_description(self, action: ActionItem) -> str:
+        lines = [f"Owner: {self._owner(action)}", f"Account: {self.client}"]
+        meeting = self.meetings.get(action.meeting_id or "")
+        if meeting is not None:
+            lines.append(f"Agreed at the check-in of {meeting.day.isoformat()}.")
+        return clean_text("\n".join(lines))
+
+
+def render_calendar(data: CalendarData) -> bytes:
+    """The iCalendar file of ``data.account``: one VEVENT for the next check-in, one VTODO
+    per open (or recently closed) action item. Pure.
+
+    Re-importing an updated export updates entries instead of duplicating them: UIDs come
+    from record ids (``t-7k2q9x@checkin``), SEQUENCE counts the seconds from 2020 to the last
+    change of the records an entry comes from, LAST-MODIFIED and DTSTAMP are set.
+
+    Times: checkin stores local wall-clock times without a zone. Meeting times are written in
+    UTC, converted with the zone they were recorded in (this computer's unless ``data.tz``
+    says otherwise), so an invitation shows the right hour in every attendee's time zone.
+    Due dates are all-day dates, which have no zone.
+    """
+    return bytes(_Builder(data).calendar().to_ical())

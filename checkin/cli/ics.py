@@ -1,0 +1,42 @@
+"""``checkin ics ACCOUNT``: the next check-in and open action items as an iCalendar file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from checkin.cli.context import db_option, open_for_reading
+from checkin.services import sharing
+
+
+@click.command()
+@db_option
+@click.argument("account")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path, allow_dash=True),
+    default=None,
+    metavar="FILE",
+    help="Write to FILE (private, 0600) instead of printing.",
+)
+@click.pass_context
+def ics(ctx: click.Context, account: str, output: Path | None) -> None:
+    """Export ACCOUNT's next check-in (an event with its attendees) and its open action
+    items (tasks with due dates) as iCalendar.
+
+    Import the file into your calendar; importing a newer export updates the same entries
+    instead of adding copies.
+    """
+    ws = open_for_reading(ctx)
+    try:
+        data = sharing.calendar(ws, account)
+        slug = ws.account(account).slug
+    finally:
+        ws.close()
+    if output is None or str(output) == "-":
+        click.echo(data, nl=False)  # bytes go to the binary stream unchanged (CRLF kept)
+        return
+    written = sharing.write_file(output, data)
+    click.echo(f"Wrote the calendar of {slug} to {written}", err=True)

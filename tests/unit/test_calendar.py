@@ -1,0 +1,205 @@
+"""The .ics export: parsed back with icalendar; stable UIDs so a re-export updates entries."""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+from datetime import UTC, date, datetime, timedelta, timezone
+
+import pytest
+from icalendar import Calendar
+
+from checkin.calendar.ics import CalendarData, render_calendar, to_utc
+from checkin.calendar.upcoming import upcoming, working_day
+from checkin.core.enums import ActionStatus
+from checkin.core.meeting import Meeting
+from checkin.services import sharing
+from checkin.services.demo import seed_demo
+from checkin.services.workspace import Workspace
+from tests.conftest import NOW
+from tests.sharing_data import demo_workspace, hostile_workspace
+
+BERLIN_WINTER = timezone(timedelta(hours=1))
+
+
+class Clock:
+    """A clock the test moves forward."""
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+def parse(data: bytes) -> Calendar:
+    return Calendar.from_ical(data)
+
+
+def events(cal: Calendar) -> list:  # type: ignore[type-arg]
+    return list(cal.walk("VEVENT"))
+
+
+def todos(cal: Calendar) -> dict[str, object]:
+    return {str(t["UID"]): t for t in cal.walk("VTODO")}
+
+
+@pytest.fixture
+def demo() -> Workspace:
+    return demo_workspace()
+
+
+def test_the_file_parses_back_with_the_next_meeting_and_open_actions(demo: Workspace) -> None:
+    acme = demo.account("acme")
+    data = sharing.calendar(demo, acme)
+    assert data.startswith(b"BEGIN:VCALENDAR\r\n") and data.endswith(b"END:VCALENDAR\r\n")
+    assert all(len(line) <= 75 for line in data.split(b"\r\n"))  # folded as RFC 5545 says
+    cal = parse(data)
+    assert str(cal["VERSION"]) == "2.0" and str(cal["METHOD"]) == "PUBLISH"
+    (event,) = events(cal)
+    last = demo.meetings(acme.id)[0]
+    assert last.next_meeting is not None
+    assert str(event["UID"]) == f"{last.id}.next@checkin"
+    assert event["DTSTART"].dt == to_utc(
+        datetime.combine(last.next_meeting, last.started.time()), None
+    )  # type: ignore[union-attr]
+    assert event["DTEND"].dt - event["DTSTART"].dt == timedelta(minutes=last.length_minutes)
+    assert str(event["STATUS"]) == "CONFIRMED"
+    assert str(event["SUMMARY"]) == "Acme Health: Monthly check-in"
+    attendees = {str(a): str(a.params["CN"]) for a in event["ATTENDEE"]}
+    assert attendees["mailto:elena.vasquez@acmehealth.example"] == "Dr. Elena Vasquez"
+    assert attendees["mailto:raj.patel@acmehealth.example"] == "Raj Patel"
+    assert str(event["ORGANIZER"]) == "mailto:chris.moreno@checkin.example"
+    open_actions = [a for a in demo.actions(acme.id) if a.is_open]
+    found = todos(cal)
+    for action in open_actions:
+        todo = found[f"{action.id}@checkin"]
+        assert str(todo["STATUS"]) == "NEEDS-ACTION"  # type: ignore[index]
+        due = todo.get("DUE")  # type: ignore[attr-defined]
+        assert (due.dt if due else None) == action.due
+    assert "Raj Patel" in str(found[f"{open_actions[1].id}@checkin"]["SUMMARY"])  # type: ignore[index]
+
+
+def test_re_exporting_after_a_change_updates_the_same_entries() -> None:
+    clock = Clock(NOW)
+    ws = Workspace.in_memory(clock=clock, rng=random.Random(5))
+    with ws.transaction():
+        seed_demo(ws, NOW)
+    acme = ws.account("acme")
+    before = parse(sharing.calendar(ws, acme))
+    action = next(a for a in ws.actions(acme.id) if a.is_open)
+    clock.now = NOW + timedelta(hours=2)
+    ws.set_action_status(action.id, ActionStatus.DONE)
+    last = ws.meetings(acme.id)[0]
+    ws.save(dataclasses.replace(last, next_meeting=NOW.date() + timedelta(days=9)))
+    after = parse(sharing.calendar(ws, acme))
+    assert set(todos(before)) == set(todos(after))  # the done one is there, completed
+    uid = f"{action.id}@checkin"
+    old, new = todos(before)[uid], todos(after)[uid]
+    assert str(new["STATUS"]) == "COMPLETED"  # type: ignore[index]
+    assert int(new["SEQUENCE"]) > int(old["SEQUENCE"])  # type: ignore[index]
+    assert new["LAST-MODIFIED"].dt > old["LAST-MODIFIED"].dt  # type: ignore[index]
+    (event_before,), (event_after,) = events(before), events(after)
+    assert event_before["UID"] == event_after["UID"]
+    assert int(event_after["SEQUENCE"]) > int(event_before["SEQUENCE"])
+    assert event_after["DTSTART"].dt.date() == NOW.date() + timedelta(days=9)
+
+
+def test_a_planned_meeting_takes_over_the_same_entry(demo: Workspace) -> None:
+    helios = demo.account("helios")
+    agreed = events(parse(sharing.calendar(demo, helios)))[0]
+    start = datetime.combine(NOW.date() + timedelta(days=2), datetime.min.time()).replace(hour=15)
+    planned = demo.add(
+        Meeting,
+        "meeting",
+        account_id=helios.id,
+        template="weekly",
+        planned_start=start,
+        length_minutes=45,
+        attendees=[c.id for c in demo.contacts(helios.id)[:2]],
+    )
+    (event,) = events(parse(sharing.calendar(demo, helios)))
+    assert event["UID"] == agreed["UID"]
+    assert event["DTSTART"].dt == to_utc(planned.planned_start, None)
+    assert event["DTEND"].dt - event["DTSTART"].dt == timedelta(minutes=45)
+    assert len(event["ATTENDEE"]) == 2
+
+
+def test_an_overdue_cadence_is_proposed_for_the_next_working_day(demo: Workspace) -> None:
+    bluefin = demo.account("bluefin")  # last met 47 days ago, monthly cadence
+    meetings = demo.meetings(bluefin.id)
+    next_one = upcoming(bluefin, demo.contacts(bluefin.id), meetings, NOW)
+    assert not next_one.confirmed
+    assert next_one.start.date() == working_day(NOW.date() + timedelta(days=1))
+    assert next_one.start.date() > NOW.date()
+    assert "overdue" in next_one.basis
+    (event,) = events(parse(sharing.calendar(demo, bluefin)))
+    assert str(event["STATUS"]) == "TENTATIVE"
+
+
+def test_a_cadence_not_yet_due_is_proposed_on_its_day(demo: Workspace) -> None:
+    cobalt = demo.account("cobalt")
+    meetings = [dataclasses.replace(m, next_meeting=None) for m in demo.meetings(cobalt.id)]
+    next_one = upcoming(cobalt, demo.contacts(cobalt.id), meetings, NOW)
+    assert next_one.start.date() == working_day(meetings[0].day + timedelta(days=30))
+    assert not next_one.confirmed and next_one.key == f"{meetings[0].id}.next"
+
+
+def test_an_account_without_meetings_gets_its_first_one(demo: Workspace) -> None:
+    juniper = demo.account("juniper")
+    next_one = upcoming(juniper, demo.contacts(juniper.id), [], NOW)
+    assert next_one.key == f"{juniper.id}.first"
+    assert next_one.start.date() > NOW.date()
+    assert next_one.start.time().hour == 10
+
+
+def test_times_are_written_in_utc_from_the_recorded_zone(demo: Workspace) -> None:
+    acme = demo.account("acme")
+    data = CalendarData(
+        account=acme,
+        contacts=demo.contacts(acme.id),
+        meetings=demo.meetings(acme.id),
+        actions=demo.actions(acme.id),
+        now=NOW,
+        tz=BERLIN_WINTER,
+    )
+    (event,) = events(parse(render_calendar(data)))
+    start = event["DTSTART"].dt
+    assert start.tzinfo is not None and start.utcoffset() == timedelta(0)
+    assert (start.hour, start.minute) == (9, 0)  # 10:00 in Berlin in winter
+    assert event["DTSTAMP"].dt == datetime(2026, 11, 22, 8, 0, tzinfo=UTC)
+    assert b"DUE;VALUE=DATE:" in render_calendar(data)
+
+
+def test_closed_action_items_fade_out_after_a_month(demo: Workspace) -> None:
+    northwind = demo.account("northwind")
+    done = next(a for a in demo.actions(northwind.id) if a.status is ActionStatus.DONE)
+    found = todos(parse(sharing.calendar(demo, northwind)))
+    assert f"{done.id}@checkin" in found  # done 30 days ago: still there, completed
+    later = dataclasses.replace(done, done_on=date(2026, 9, 1))
+    data = CalendarData(
+        account=northwind,
+        contacts=demo.contacts(northwind.id),
+        meetings=demo.meetings(northwind.id),
+        actions=[later],
+        now=NOW,
+    )
+    assert f"{done.id}@checkin" not in todos(parse(render_calendar(data)))
+
+
+def test_hostile_text_survives_the_round_trip() -> None:
+    ws, meeting = hostile_workspace()
+    cal = parse(sharing.calendar(ws, meeting.account_id))
+    (event,) = events(cal)
+    assert str(event["SUMMARY"]) == "Acme | <b>Corp</b> #1 *: Monthly check-in"
+    summaries = {str(t["SUMMARY"]) for t in cal.walk("VTODO")}
+    assert "Acme | <b>Corp</b> #1 *: <b>Check</b> [x](y) `z` (Our team)" in summaries
+    names = {str(a.params["CN"]) for a in event["ATTENDEE"]}
+    assert names == {"Dana [x](y) *Whit*field", "Sam `Reyes`"}
+
+
+def test_the_meeting_after_a_kickoff_is_a_plain_check_in(demo: Workspace) -> None:
+    juniper = demo.account("juniper")
+    (event,) = events(parse(sharing.calendar(demo, juniper)))
+    assert str(event["SUMMARY"]) == "Juniper Bio: Check-in"
+    assert event["DTEND"].dt - event["DTSTART"].dt == timedelta(minutes=45)
