@@ -27,11 +27,13 @@ class DocTable(MutableMapping[str, Doc]):
     ``get`` and ``items`` hand out fresh copies that are never kept.
     """
 
-    __slots__ = ("_docs", "name")
+    __slots__ = ("_block", "_docs", "name")
 
     def __init__(self, docs: dict[str, bytes | Doc] | None = None, name: str = "") -> None:
         self._docs: dict[str, bytes | Doc] = docs if docs is not None else {}
         self.name = name
+        # The table's lines as last written: a save re-joins only the tables that changed.
+        self._block: bytes | None = None
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -96,13 +98,16 @@ class DocTable(MutableMapping[str, Doc]):
         if isinstance(value, bytes):
             value = self._decode(key, value)
             self._docs[key] = value
+            self._block = None  # handed out to be changed in place
         return value
 
     def __setitem__(self, key: str, doc: Doc) -> None:
         self._docs[str(key)] = doc  # TinyDB numbers documents inserted without an id
+        self._block = None
 
     def __delitem__(self, key: str) -> None:
         del self._docs[key]
+        self._block = None
 
     def __contains__(self, key: object) -> bool:
         return key in self._docs
@@ -127,6 +132,12 @@ class DocTable(MutableMapping[str, Doc]):
         for key, value in self._docs.items():
             yield orjson.dumps(key) + b":" + value  # type: ignore[operator]
 
+    def block(self) -> bytes:
+        """Every line of the table joined, kept until the table changes."""
+        if self._block is None:
+            self._block = b",\n".join(self.lines())
+        return self._block
+
     def copy(self) -> DocTable:
         self.freeze()
         return DocTable(dict(self._docs), self.name)
@@ -145,7 +156,7 @@ def dump_tables(tables: Tables) -> bytes:
     names = sorted(tables)
     for index, name in enumerate(names):
         parts.append(orjson.dumps(name) + b":{")
-        parts.append(b",\n".join(tables[name].lines()))
+        parts.append(tables[name].block())
         parts.append(b"}," if index < len(names) - 1 else b"}")
     parts.append(b"}\n")
     return b"\n".join(part for part in parts if part)
