@@ -329,7 +329,7 @@ def wrap_up(
                 "feedback",
                 account_id=meeting.account_id,
                 direction=Direction.FROM_CLIENT,
-                sentiment=0,
+                sentiment=better_sentiment,
                 topic="What could we have done better?",
                 text=better.strip(),
                 received=meeting.day,

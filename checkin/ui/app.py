@@ -68,7 +68,29 @@ class CheckinApp(App[None]):
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGTERM, signal.SIGHUP):
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                loop.add_signal_handler(sig, self.exit)
+                loop.add_signal_handler(sig, self.save_and_exit)
+
+    def save_everything(self) -> None:
+        """Write what is typed but not saved yet (a running meeting's notes and timers).
+
+        Safe to call more than once; errors are reported, never raised, so quitting works.
+        """
+        from checkin.ui.screens.base import CheckinScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, CheckinScreen):
+                try:
+                    screen.save_unsaved()
+                except CheckinError as error:
+                    self.notify(str(error), title="Not saved", severity="error", markup=False)
+
+    def save_and_exit(self) -> None:
+        self.save_everything()
+        self.exit()
+
+    async def action_quit(self) -> None:
+        """ctrl+q: save, then quit."""
+        self.save_and_exit()
 
     # -- navigation -------------------------------------------------------------------------
 

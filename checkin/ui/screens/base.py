@@ -24,6 +24,9 @@ class CheckinScreen(Screen[T]):
     def workspace(self) -> Workspace:
         return self.checkin.workspace
 
+    def save_unsaved(self) -> None:
+        """Save what this screen holds that is not saved yet (on quit, SIGTERM, SIGHUP)."""
+
     def attempt(self, operation: Any, message: str = "") -> bool:
         """Run a workspace change; a CheckinError becomes a notification, not a crash."""
         try:

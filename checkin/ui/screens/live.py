@@ -213,9 +213,13 @@ class LiveScreen(CheckinScreen[Meeting | None]):
         self.query_one(NotesArea).load_text(current.notes if current else "")
 
     def flush(self) -> None:
-        """Save everything typed so far (on quit, SIGTERM, SIGHUP)."""
+        """Save everything typed so far."""
         self._flush_notes()
         self.session.save()
+
+    def save_unsaved(self) -> None:
+        if self.is_mounted:
+            self.flush()
 
     @on(TextArea.Changed, "#notes")
     def _notes_changed(self) -> None:
