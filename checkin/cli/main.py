@@ -54,9 +54,10 @@ def cli(ctx: click.Context, db: Path | None) -> None:
 
 
 def _register() -> None:
-    from checkin.cli import accounts, demo
+    from checkin.cli import accounts, agenda, demo
 
     cli.add_command(accounts.accounts)
+    cli.add_command(agenda.agenda)
     cli.add_command(demo.demo)
 
 
