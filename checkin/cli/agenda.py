@@ -11,6 +11,7 @@ import orjson
 from checkin.cli.context import db_option, open_for_reading
 from checkin.core.agenda import Agenda
 from checkin.core.dates import parse_datetime
+from checkin.core.errors import CheckinError
 from checkin.core.meeting import AgendaItem
 from checkin.services.paths import user_template_dir
 
@@ -57,11 +58,19 @@ def render(agenda: Agenda, fmt: str) -> str:
     return render_preread(agenda)
 
 
+class CannotWrite(CheckinError):
+    exit_code = 1  # the documented codes have no closer match
+
+
 def _write(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` as a private (0600) file, atomically."""
     from checkin.storage.files import write_private
 
-    write_private(path.expanduser().absolute(), text.encode("utf-8"))
+    target = path.expanduser().absolute()
+    try:
+        write_private(target, text.encode("utf-8"))
+    except OSError as error:
+        raise CannotWrite(f"cannot write {target}: {error.strerror or error}") from None
 
 
 @click.command(epilog=f"Your templates folder: {user_template_dir()}")

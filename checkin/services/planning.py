@@ -68,6 +68,8 @@ def load_template(name: str) -> Template:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         raise TemplateError(str(path), None, "is not UTF-8 text") from None
+    except OSError as error:
+        raise TemplateError(str(path), None, f"cannot be read ({error.strerror})") from None
     return parse_template(text, name=name, source=str(path))
 
 

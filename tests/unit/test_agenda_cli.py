@@ -139,3 +139,11 @@ def test_help_names_the_user_template_folder(db: Path, user_dir: Path) -> None:
     result = CliRunner().invoke(cli, ["agenda", "--help"])
     assert result.exit_code == 0
     assert "Your templates folder:" in result.output
+
+
+def test_an_unwritable_output_is_a_clear_error(db: Path, tmp_path: Path) -> None:
+    not_a_folder = tmp_path / "notes.txt"
+    not_a_folder.write_text("a file, not a folder")
+    result = run(db, "acme", "--at", AT, "-o", str(not_a_folder / "agenda.md"))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"checkin: cannot write {not_a_folder / 'agenda.md'}: ")

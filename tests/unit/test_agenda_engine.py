@@ -249,3 +249,12 @@ def test_agenda_totals() -> None:
     agenda = build_agenda(data(issues=[issue(S.HIGH)], contacts=FOCAL), template(), 30, NOW)
     assert (agenda.planned_minutes, agenda.free_minutes) == (10, 20)
     assert (agenda.template, agenda.title, agenda.now) == ("test", "Test check-in", NOW)
+
+
+def test_only_standing_items_match_a_template_standing_item_by_title() -> None:
+    last = meeting(
+        7, [agenda_item("custom:c", ItemStatus.PENDING, title="What could we do better?")]
+    )
+    agenda = build_agenda(data(meetings=[last], contacts=FOCAL), template(), 30, NOW)
+    keys = [i.key for i in agenda.items]
+    assert "custom:c" in keys and "standing:better" in keys

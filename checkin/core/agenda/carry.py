@@ -46,7 +46,9 @@ def carry_over(
         if item.status not in LEFT_OPEN:
             continue
         key = item.source_ref or item.key
-        template_key = key if key in keys else by_title.get(item.title.casefold())
+        template_key = key if key in keys else None
+        if template_key is None and item.kind is ItemKind.STANDING:
+            template_key = by_title.get(item.title.casefold())  # keys differ between templates
         if template_key is not None:
             standing.setdefault(template_key, day)
             continue
