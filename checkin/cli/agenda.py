@@ -51,6 +51,7 @@ def agenda_json(agenda: Agenda) -> dict[str, Any]:
 
 
 def render(agenda: Agenda, fmt: str) -> str:
+    """The agenda as ``md`` (the pre-read) or ``json`` text, ending with a newline."""
     if fmt == "json":
         return orjson.dumps(agenda_json(agenda), option=orjson.OPT_INDENT_2).decode() + "\n"
     from checkin.markdown.preread import render_preread

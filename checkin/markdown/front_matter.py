@@ -25,6 +25,8 @@ class TemplateError(CheckinError):
 
 @dataclass
 class FrontMatter:
+    """What the front matter of a template says (empty values: not given)."""
+
     title: str = ""
     minutes: int | None = None
     description: str = ""

@@ -48,6 +48,7 @@ class Candidate:
         self.minutes = minutes  # fixed minutes (a carried custom item keeps its own)
 
     def add_reason(self, reason: Reason) -> None:
+        """One more reason (a carried-over label): the score follows."""
         self.item.reasons.append(reason)
         self.item.score += reason.score
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import date, datetime
 
 from checkin.core.agenda.action_rules import action_candidates
 from checkin.core.agenda.candidate import Candidate
@@ -58,8 +58,7 @@ def build_agenda(
             return URGENT_SECTION
         return homes[candidate.kind]
 
-    standing = template.standing
-    standing_minutes = shrink_to_fit([s.minutes for s in standing], max(0, length_minutes))
+    standing_minutes = shrink_to_fit([s.minutes for s in template.standing], max(0, length_minutes))
     wanted = [_minutes(c, template) for c in ranked]
     sections_of = [section_of(c) for c in ranked]
     plan = fit(
@@ -70,24 +69,8 @@ def build_agenda(
     for index in plan.scheduled:
         item = _item(ranked[index], sections_of[index], wanted[index])
         by_section.setdefault(item.section, []).append(item)
-    home = {stand.key: s.title for s in template.sections for stand in s.standing}
-    for stand, minutes in zip(standing, standing_minutes, strict=True):
-        section = home[stand.key]
-        reasons = [Reason(rule="standing", score=0, text=f"standing item of the {template.title}")]
-        carried = carried_standing.get(stand.key)
-        if carried is not None:
-            reasons.append(carried_over(carried))
-        item = AgendaItem(
-            key=stand.key,
-            kind=ItemKind.STANDING,
-            title=stand.title,
-            section=section,
-            planned_minutes=minutes,
-            reasons=reasons,
-            score=sum(r.score for r in reasons),
-            carried_from=carried,
-        )
-        by_section.setdefault(section, []).append(item)
+    for item in _standing_items(template, standing_minutes, carried_standing):
+        by_section.setdefault(item.section, []).append(item)
 
     parked_reason = Reason(rule="time_fit", score=0, text=f"did not fit in {length_minutes} min")
     parked = []
@@ -112,6 +95,29 @@ def build_agenda(
         items=[item for title in sections for item in by_section.get(title, [])],
         parked=parked,
     )
+
+
+def _standing_items(
+    template: Template, minutes: list[int], carried: dict[str, date]
+) -> Iterator[AgendaItem]:
+    """The template's standing items with their (possibly shrunk) minutes, in order."""
+    sections = {stand.key: s.title for s in template.sections for stand in s.standing}
+    standing = Reason(rule="standing", score=0, text=f"standing item of the {template.title}")
+    for stand, planned in zip(template.standing, minutes, strict=True):
+        reasons = [standing]
+        day = carried.get(stand.key)
+        if day is not None:
+            reasons.append(carried_over(day))
+        yield AgendaItem(
+            key=stand.key,
+            kind=ItemKind.STANDING,
+            title=stand.title,
+            section=sections[stand.key],
+            planned_minutes=planned,
+            reasons=reasons,
+            score=sum(r.score for r in reasons),
+            carried_from=day,
+        )
 
 
 def _proposals(data: AccountData, ctx: Context) -> dict[str, Candidate]:
