@@ -54,12 +54,13 @@ def cli(ctx: click.Context, db: Path | None) -> None:
 
 
 def _register() -> None:
-    from checkin.cli import accounts, demo
+    from checkin.cli import accounts, agenda, demo
     from checkin.cli.ics import ics
     from checkin.cli.imports import import_issues
     from checkin.cli.minutes import minutes
 
     cli.add_command(accounts.accounts)
+    cli.add_command(agenda.agenda)
     cli.add_command(demo.demo)
     cli.add_command(import_issues)
     cli.add_command(minutes)

@@ -1,0 +1,144 @@
+"""``checkin agenda``: an account's next agenda as a Markdown pre-read or as JSON."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+import orjson
+
+from checkin.cli.context import db_option, open_for_reading
+from checkin.core.agenda import Agenda
+from checkin.core.dates import parse_datetime
+from checkin.core.errors import CheckinError
+from checkin.core.meeting import AgendaItem
+from checkin.services.paths import user_template_dir
+
+
+def item_json(rank: int, item: AgendaItem) -> dict[str, Any]:
+    """One agenda item, machine-readable: rank is its position (parked items continue)."""
+    return {
+        "rank": rank,
+        "key": item.key,
+        "section": item.section,
+        "kind": item.kind.value,
+        "title": item.title,
+        "planned_minutes": item.planned_minutes,
+        "owner": item.owner,
+        "score": item.score,
+        "reasons": [{"rule": r.rule, "score": r.score, "text": r.text} for r in item.reasons],
+        "source_ref": item.source_ref,
+        "carried_from": item.carried_from.isoformat() if item.carried_from else None,
+    }
+
+
+def agenda_json(agenda: Agenda) -> dict[str, Any]:
+    """The whole agenda as a JSON-ready dict: the machine-readable face of the engine."""
+    scheduled = len(agenda.items)
+    return {
+        "account": {"slug": agenda.account.slug, "name": agenda.account.name},
+        "template": agenda.template,
+        "title": agenda.title,
+        "at": agenda.now.isoformat(),
+        "length_minutes": agenda.length_minutes,
+        "planned_minutes": agenda.planned_minutes,
+        "free_minutes": agenda.free_minutes,
+        "sections": agenda.sections,
+        "items": [item_json(n, item) for n, item in enumerate(agenda.items, 1)],
+        "parked": [item_json(scheduled + n, item) for n, item in enumerate(agenda.parked, 1)],
+    }
+
+
+def render(agenda: Agenda, fmt: str) -> str:
+    """The agenda as ``md`` (the pre-read) or ``json`` text, ending with a newline."""
+    if fmt == "json":
+        return orjson.dumps(agenda_json(agenda), option=orjson.OPT_INDENT_2).decode() + "\n"
+    from checkin.markdown.preread import render_preread
+
+    return render_preread(agenda)
+
+
+class CannotWrite(CheckinError):
+    exit_code = 1  # the documented codes have no closer match
+
+
+def _write(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` as a private (0600) file, atomically."""
+    from checkin.storage.files import write_private
+
+    target = path.expanduser().absolute()
+    try:
+        write_private(target, text.encode("utf-8"))
+    except OSError as error:
+        raise CannotWrite(f"cannot write {target}: {error.strerror or error}") from None
+
+
+@click.command(epilog=f"Your templates folder: {user_template_dir()}")
+@db_option
+@click.argument("account")
+@click.option(
+    "--minutes",
+    type=click.IntRange(5, 480),
+    default=None,
+    help="Meeting length in minutes (default: the template's).",
+)
+@click.option(
+    "--template",
+    "template_name",
+    metavar="NAME",
+    default=None,
+    help="Agenda template (default by the account's phase: escalation, weekly or monthly).",
+)
+@click.option(
+    "--at",
+    metavar="ISO-DATETIME",
+    default=None,
+    help="Plan for this moment, e.g. 2026-11-22T09:00 (default: now).",
+)
+@click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md", show_default=True)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write to FILE (private, 0600) instead of standard output.",
+)
+@click.pass_context
+def agenda(
+    ctx: click.Context,
+    account: str,
+    minutes: int | None,
+    template_name: str | None,
+    at: str | None,
+    fmt: str,
+    output: Path | None,
+) -> None:
+    """Build the prioritized agenda of ACCOUNT's next check-in (slug or id).
+
+    Markdown is a pre-read you can send to the client; JSON lists every item with its rank,
+    section, kind, minutes, reasons (rule, score, sentence) and source record. Items that do
+    not fit in the meeting are listed in the parking lot. The same inputs and --at always give
+    the same output, byte for byte.
+
+    Templates: monthly, weekly, qbr, escalation and kickoff ship with checkin; your own .md
+    files in the folder below add to them (a file there wins over a shipped one with the same
+    name). The syntax is in agendas/README.md.
+    """
+    from checkin.services import planning
+
+    try:
+        moment = parse_datetime(at) if at else None
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--at") from None
+    ws = open_for_reading(ctx)
+    try:
+        built = planning.plan(ws, account, template=template_name, minutes=minutes, at=moment)
+    finally:
+        ws.close()
+    text = render(built, fmt)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        _write(output, text)
+        click.echo(f"Wrote the agenda of {built.account.name} to {output}", err=True)

@@ -1,0 +1,193 @@
+"""Agenda rules for issues: severity, the 48-hour rules, age, waiting, due dates, follow-ups."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from datetime import timedelta
+
+from checkin.core import sla
+from checkin.core.agenda import phrases, weights
+from checkin.core.agenda.candidate import Candidate, fired
+from checkin.core.agenda.context import Context
+from checkin.core.enums import IssueStatus, ItemKind, Severity
+from checkin.core.meeting import Reason
+from checkin.core.records import Issue
+
+IssueRule = Callable[[Issue, Context], Reason | None]
+
+
+_SEVERITY = {
+    level: Reason(rule="severity", score=weights.SEVERITY[level], text=f"{level.value} severity")
+    for level in Severity
+}  # reasons are immutable: one per severity serves every issue
+_WAITING = Reason(
+    rule="waiting_on_client", score=weights.WAITING_ON_CLIENT, text="waiting on your input"
+)
+_BREACHES = frozenset({"ack_breach_48h", "plan_breach_48h"})
+_TIMING = {level: f"issue.{level.value}" for level in Severity}
+# Issue.is_open, as a set: the enum property builds a tuple of members on every call, and the
+# rules ask for every open issue of a busy account.
+_OPEN = frozenset(status for status in IssueStatus if status.is_open)
+_CRITICAL = Severity.CRITICAL
+_SEVERE = frozenset({Severity.CRITICAL, Severity.HIGH})
+_WAITING_STATUS = IssueStatus.WAITING_ON_CLIENT
+_RESOLVED = IssueStatus.RESOLVED
+_ISSUE, _FOLLOW_UP = ItemKind.ISSUE, ItemKind.FOLLOW_UP
+_LIMIT_HOURS = int(sla.LIMIT.total_seconds() // 3600)
+
+
+def _is_open(issue: Issue) -> bool:
+    return issue.status in _OPEN
+
+
+def severity(issue: Issue, ctx: Context) -> Reason | None:
+    """Every open issue scores by severity; critical weighs as much as a 48-hour breach."""
+    return _SEVERITY[issue.severity] if _is_open(issue) else None
+
+
+def _breach_extra(hours: int) -> float:
+    """The longer past the limit, the higher among breaches: a point per 6 h, capped."""
+    over = max(0, hours - _LIMIT_HOURS)
+    return min(weights.BREACH_EXTRA_MAX, over // 6 * weights.BREACH_EXTRA_PER_6H)
+
+
+def ack_breach_48h(issue: Issue, ctx: Context) -> Reason | None:
+    """Open and still not acknowledged more than 48 hours after it was opened."""
+    if issue.acknowledged is not None:  # the common case, answered before asking sla
+        return None
+    hours = sla.ack_breach_hours(issue, ctx.now)
+    if hours is None:
+        return None
+    return Reason(
+        rule="ack_breach_48h",
+        score=weights.BREACH + _breach_extra(hours),
+        text=f"not acknowledged {hours} h after it was opened (48 h rule)",
+    )
+
+
+def plan_breach_48h(issue: Issue, ctx: Context) -> Reason | None:
+    """Acknowledged more than 48 hours ago, and still no findings and action plan."""
+    if issue.acknowledged is None or issue.plan_given is not None:
+        return None
+    hours = sla.plan_breach_hours(issue, ctx.now)
+    if hours is None:
+        return None
+    return Reason(
+        rule="plan_breach_48h",
+        score=weights.BREACH + _breach_extra(hours),
+        text=f"no findings or action plan {hours} h after it was acknowledged (48 h rule)",
+    )
+
+
+def issue_age(issue: Issue, ctx: Context) -> Reason | None:
+    """An issue open for a week or more: one point a week, capped."""
+    days = (ctx.now - issue.opened).days
+    if days < weights.AGE_FROM_DAYS or not _is_open(issue):
+        return None
+    score = min(weights.AGE_MAX, (days // 7) * weights.AGE_PER_WEEK)
+    return Reason(rule="issue_age", score=score, text=f"open for {days} days")
+
+
+def waiting_on_client(issue: Issue, ctx: Context) -> Reason | None:
+    """The issue waits on the client: the meeting is the place to unblock it."""
+    return _WAITING if issue.status is _WAITING_STATUS else None
+
+
+def issue_due_soon(issue: Issue, ctx: Context) -> Reason | None:
+    """An open issue due within a week, or past its due date."""
+    if issue.due is None or not _is_open(issue):
+        return None
+    days = (issue.due - ctx.today).days
+    when = phrases.day_month(issue.due, ctx.today)
+    if days < 0:
+        text = f"past its due date ({when}) by {phrases.count(-days, 'day')}"
+        return Reason(rule="issue_due_soon", score=weights.DUE_PASSED, text=text)
+    if days <= weights.DUE_SOON_DAYS:
+        text = f"due {phrases.in_days(days)} ({when})"
+        return Reason(rule="issue_due_soon", score=weights.DUE_SOON, text=text)
+    return None
+
+
+def not_discussed_last_time(issue: Issue, ctx: Context) -> Reason | None:
+    """An open issue that was not on the previous meeting's agenda (new since, or left out)."""
+    if ctx.last is None or not _is_open(issue) or f"issue:{issue.id}" in ctx.last_statuses:
+        return None
+    when = phrases.day_month(ctx.last.day, ctx.today)
+    start = ctx.last.started or ctx.last.planned_start
+    if issue.opened < start:
+        text = f"not discussed at the last check-in ({when})"
+    else:
+        text = f"new since the last check-in ({when})"
+    return Reason(rule="not_discussed_last_time", score=weights.NOT_DISCUSSED, text=text)
+
+
+def resolved_unverified(issue: Issue, ctx: Context) -> Reason | None:
+    """A fix the client has not confirmed yet comes back once: "did the fix work for you?".
+
+    It stops once the client's answer is recorded (verified), once it was discussed at a
+    meeting after the fix, or when the fix is older than the follow-up window.
+    """
+    resolved = issue.resolved
+    if issue.status is not _RESOLVED or resolved is None or issue.verified:
+        return None
+    if ctx.now - resolved > timedelta(days=weights.FOLLOW_UP_DAYS):
+        return None
+    discussed = ctx.discussed.get(f"issue:{issue.id}")
+    if discussed is not None and discussed >= resolved:
+        return None
+    score = weights.FOLLOW_UP
+    if issue.severity in _SEVERE:
+        score += weights.FOLLOW_UP_SEVERE
+    ago = phrases.days_ago((ctx.today - resolved.date()).days)
+    return Reason(
+        rule="resolved_unverified", score=score, text=f"resolved {ago}: did the fix work for you?"
+    )
+
+
+OPEN_ISSUE_RULES: tuple[IssueRule, ...] = (
+    severity,
+    ack_breach_48h,
+    plan_breach_48h,
+    issue_age,
+    waiting_on_client,
+    issue_due_soon,
+    not_discussed_last_time,
+)
+
+
+def is_urgent(issue: Issue, ctx: Context) -> bool:
+    """Critical, or in breach of a 48-hour rule: these open the meeting."""
+    return issue.is_open and (issue.severity is Severity.CRITICAL or sla.in_breach(issue, ctx.now))
+
+
+def issue_candidates(issues: Iterable[Issue], ctx: Context) -> Iterator[Candidate]:
+    """One item per open issue, and a follow-up per fix the client has not confirmed."""
+    for issue in issues:
+        ref = f"issue:{issue.id}"
+        if _is_open(issue):
+            reasons = fired([rule(issue, ctx) for rule in OPEN_ISSUE_RULES])
+            urgent = issue.severity is _CRITICAL or any(
+                r.rule in _BREACHES for r in reasons
+            )  # is_urgent, from the reasons already found
+            yield Candidate(
+                key=ref,
+                kind=_ISSUE,
+                title=phrases.title(issue.title),
+                timing=_TIMING[issue.severity],
+                reasons=reasons,
+                source_ref=ref,
+                owner=phrases.shorten(issue.owner, 80),
+                urgent=urgent,
+            )
+            continue
+        follow_up = resolved_unverified(issue, ctx)
+        if follow_up is not None:
+            yield Candidate(
+                key=ref,
+                kind=_FOLLOW_UP,
+                title=phrases.title(f"Follow-up: {issue.title}"),
+                timing="follow-up",
+                reasons=(follow_up,),
+                source_ref=ref,
+                owner=phrases.shorten(issue.owner, 80),
+            )

@@ -1,0 +1,110 @@
+"""What the agenda engine reads (an account's records, a template) and what it returns."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from checkin.core.enums import ItemKind
+from checkin.core.meeting import AgendaItem, Meeting
+from checkin.core.records import Account, ActionItem, Contact, Feedback, Issue, RoadmapItem
+
+# The kinds a template section can take: everything the engine generates or carries over.
+GENERATED_KINDS: tuple[ItemKind, ...] = (
+    ItemKind.ISSUE,
+    ItemKind.FOLLOW_UP,
+    ItemKind.ACTION,
+    ItemKind.ROADMAP,
+    ItemKind.FEEDBACK,
+    ItemKind.RELATIONSHIP,
+    ItemKind.CUSTOM,
+)
+# Sections the engine adds when a template leaves no place for an item (see build_agenda).
+URGENT_SECTION = "Urgent issues"
+OTHER_SECTION = "Other topics"
+
+
+@dataclass(frozen=True, kw_only=True)
+class AccountData:
+    """One account and its records: everything the engine needs, nothing it reads itself.
+
+    ``meetings`` may be limited to the recent ended ones (the last few, and those of the
+    follow-up window): older meetings never change an agenda.
+    """
+
+    account: Account
+    contacts: Sequence[Contact] = ()
+    issues: Sequence[Issue] = ()
+    roadmap: Sequence[RoadmapItem] = ()
+    feedback: Sequence[Feedback] = ()
+    actions: Sequence[ActionItem] = ()
+    meetings: Sequence[Meeting] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class StandingItem:
+    """A template item that is on every agenda made from the template."""
+
+    key: str  # "standing:<slug of the title>"
+    title: str
+    minutes: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class Section:
+    """A heading of the template: the generated kinds it takes and its standing items."""
+
+    title: str
+    kinds: tuple[ItemKind, ...] = ()
+    standing: tuple[StandingItem, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Template:
+    """A parsed agenda template (see agendas/README.md for the file syntax)."""
+
+    name: str
+    title: str
+    minutes: int
+    sections: tuple[Section, ...]
+    description: str = ""
+    # Planned minutes per item, overriding the engine's defaults: "issue.critical" -> 12.
+    item_minutes: dict[str, int] = field(default_factory=dict)
+    source: str = ""  # where it was read from, for messages
+
+    @property
+    def standing(self) -> tuple[StandingItem, ...]:
+        """Every standing item, in template order."""
+        return tuple(item for section in self.sections for item in section.standing)
+
+    def section_for(self, kind: ItemKind) -> str | None:
+        """The title of the section that takes ``kind``, if any."""
+        return next((s.title for s in self.sections if kind in s.kinds), None)
+
+
+@dataclass(kw_only=True)
+class Agenda:
+    """A built agenda: items in meeting order, the parking lot, and what it was built for."""
+
+    account: Account
+    template: str
+    title: str  # the template's title ("Monthly check-in")
+    length_minutes: int
+    now: datetime
+    sections: list[str]  # titles in meeting order, including sections the engine added
+    items: list[AgendaItem]
+    parked: list[AgendaItem]
+
+    @property
+    def planned_minutes(self) -> int:
+        """Minutes planned for the items on the agenda (the parking lot excluded)."""
+        return sum(item.planned_minutes for item in self.items)
+
+    @property
+    def free_minutes(self) -> int:
+        return self.length_minutes - self.planned_minutes
+
+    def in_section(self, title: str) -> list[AgendaItem]:
+        """The items of one section, in meeting order."""
+        return [item for item in self.items if item.section == title]

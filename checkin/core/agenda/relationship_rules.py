@@ -1,0 +1,91 @@
+"""Agenda rules about the relationship itself: cadence, focal contacts, meeting ratings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from checkin.core.agenda import phrases, weights
+from checkin.core.agenda.candidate import Candidate
+from checkin.core.agenda.context import Context
+from checkin.core.enums import ItemKind
+from checkin.core.meeting import Reason
+
+RelationshipRule = Callable[[Context], Reason | None]
+
+
+def cadence_overdue(ctx: Context) -> Reason | None:
+    """More days since the last check-in (or since the account started) than its cadence."""
+    cadence = ctx.account.cadence_days
+    rhythm = f"we aim to meet every {phrases.count(cadence, 'day')}"
+    if ctx.last_day is not None:
+        gap = (ctx.today - ctx.last_day).days
+        text = f"last check-in {phrases.days_ago(gap)}; {rhythm}"
+    elif ctx.account.created_at is not None:
+        gap = (ctx.today - ctx.account.created_at.date()).days
+        text = f"no check-in yet, {gap} days after we started working together; {rhythm}"
+    else:
+        return None
+    if gap <= cadence:
+        return None
+    extra = min(
+        weights.CADENCE_OVERDUE_EXTRA_MAX, (gap - cadence) * weights.CADENCE_OVERDUE_PER_DAY
+    )
+    return Reason(rule="cadence_overdue", score=weights.CADENCE_OVERDUE + extra, text=text)
+
+
+def no_focal_contact(ctx: Context) -> Reason | None:
+    """One focal contact per side: a missing one is named so it gets fixed in the meeting."""
+    client, ours = ctx.focal_client is None, ctx.focal_ours is None
+    if client and ours:
+        where = "on either side"
+    elif client:
+        where = "on your side"
+    elif ours:
+        where = "on our side"
+    else:
+        return None
+    return Reason(
+        rule="no_focal_contact",
+        score=weights.NO_FOCAL_CONTACT,
+        text=f"no focal contact named {where} yet",
+    )
+
+
+def falling_ratings(ctx: Context) -> Reason | None:
+    """The latest check-in was rated below the ones before it (looking at the last three)."""
+    ratings = [m.rating for m in ctx.ended if m.rating is not None][-weights.RATINGS_LOOKED_AT :]
+    if len(ratings) < 2:
+        return None
+    earlier = ratings[:-1]
+    if ratings[-1] * len(earlier) >= sum(earlier):
+        return None
+    listed = ", ".join(str(r) for r in ratings)
+    return Reason(
+        rule="falling_ratings",
+        score=weights.FALLING_RATINGS,
+        text=f"recent check-ins were rated {listed} (out of 5)",
+    )
+
+
+# Each rule with the title of the item it puts on the agenda.
+RELATIONSHIP_RULES: tuple[tuple[RelationshipRule, str], ...] = (
+    (cadence_overdue, "Getting back to our regular check-ins"),
+    (no_focal_contact, "Focal contacts on both sides"),
+    (falling_ratings, "How can we make these check-ins more useful?"),
+)
+
+
+def relationship_candidates(ctx: Context) -> Iterator[Candidate]:
+    """One item per relationship rule that fires, keyed by the rule ("relationship:<rule>")."""
+    for rule, title in RELATIONSHIP_RULES:
+        reason = rule(ctx)
+        if reason is None:
+            continue
+        yield Candidate(
+            key=f"relationship:{reason.rule}",
+            kind=ItemKind.RELATIONSHIP,
+            title=title,
+            timing="relationship",
+            reasons=(reason,),
+            owner=phrases.shorten(ctx.our_owner, 80),
+        )

@@ -1,0 +1,103 @@
+"""The pre-read: a client-facing Markdown agenda (GitHub-flavoured), safe for any user text.
+
+Sections in meeting order, each item with its minutes, owner and a short "why" (the reasons'
+sentences, never their scores), then the parking lot. Every piece of user text is escaped so a
+title such as ``# | <b>`` shows as typed and cannot break the document's structure.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from checkin.core.agenda import Agenda
+from checkin.core.meeting import AgendaItem
+from checkin.core.text import clean_line
+
+# Characters Markdown (or GitHub) could read as structure or markup anywhere in a line.
+_SPECIAL = set("\\`*_[]<>|#~&")
+# Characters that start a block (list, quote, heading, rule) at the start of a line.
+_LEADING = set("-+>=")
+INTERNAL_RULES = frozenset({"standing", "time_fit"})  # reasons that say nothing to a client
+PARKED_SHOWN = 15
+_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def escape(text: str) -> str:
+    """One line of user text as literal Markdown: specials backslash-escaped, blocks defused."""
+    line = clean_line(text)
+    out = "".join(f"\\{ch}" if ch in _SPECIAL else ch for ch in line)
+    if out[:1] in _LEADING:
+        out = "\\" + out
+    else:
+        digits = len(out) - len(out.lstrip("0123456789"))
+        if 0 < digits < len(out) and out[digits] in ".)":  # "1. " would start a list
+            out = out[:digits] + "\\" + out[digits:]
+    return out
+
+
+def when(moment: datetime) -> str:
+    """'Sunday 22 November 2026, 09:00' (English whatever the locale: output is stable)."""
+    day = f"{_DAYS[moment.weekday()]} {moment.day} {_MONTHS[moment.month - 1]} {moment.year}"
+    return f"{day}, {moment:%H:%M}"
+
+
+def why(item: AgendaItem) -> str:
+    """The item's reasons as one sentence for the client; empty for a plain standing item."""
+    texts = [clean_line(r.text) for r in item.reasons if r.rule not in INTERNAL_RULES]
+    return "; ".join(t for t in texts if t)
+
+
+def _minutes(count: int) -> str:
+    return f"{count} min"
+
+
+def _item_lines(rank: int, item: AgendaItem) -> list[str]:
+    head = f"{rank}. **{escape(item.title)}** — {_minutes(item.planned_minutes)}"
+    if item.owner:
+        head += f", owner: {escape(item.owner)}"
+    lines = [head]
+    reason = why(item)
+    if reason:
+        stop = "" if reason[-1] in ".?!…" else "."
+        lines.append(f"   Why: {escape(reason)}{stop}")
+    return lines
+
+
+def render_preread(agenda: Agenda) -> str:
+    """The Markdown pre-read of ``agenda``: the same agenda always gives the same bytes."""
+    account = agenda.account
+    lines = [f"# {escape(account.name)}: {escape(agenda.title)}", ""]
+    facts = f"{when(agenda.now)} · {agenda.length_minutes} minutes"
+    if account.our_owner:
+        facts += f" · prepared by {escape(account.our_owner)}"
+    lines += [facts, ""]
+    rank = 0
+    for title in agenda.sections:
+        items = agenda.in_section(title)
+        if not items:
+            continue
+        total = sum(item.planned_minutes for item in items)
+        lines += [f"## {escape(title)} ({_minutes(total)})", ""]
+        for item in items:
+            rank += 1
+            lines += _item_lines(rank, item)
+        lines.append("")
+    planned = agenda.planned_minutes
+    lines.append(f"Planned: {planned} of {agenda.length_minutes} minutes.")
+    if agenda.parked:
+        lines += ["", "## Parking lot", ""]
+        lines.append(
+            f"These did not fit in {agenda.length_minutes} minutes. Tell us if one of them "
+            "should replace an item above."
+        )
+        lines.append("")
+        for item in agenda.parked[:PARKED_SHOWN]:
+            lines.append(f"- {escape(item.title)} ({_minutes(item.planned_minutes)})")
+        hidden = len(agenda.parked) - PARKED_SHOWN
+        if hidden > 0:
+            lines.append(f"- and {hidden} more")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,166 @@
+"""Planning an agenda: the templates there are, an account's data, and ``plan()``.
+
+What the agenda planner screen and ``checkin agenda`` call. Shipped templates live in the
+package (``checkin/agendas``); a file of the same name in the user's template folder wins.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import checkin
+from checkin.core.agenda import AccountData, Agenda, Template, build_agenda, weights
+from checkin.core.codec import decode
+from checkin.core.dates import to_local
+from checkin.core.enums import IssueStatus, Phase
+from checkin.core.errors import NotFound, Problem, ValidationError
+from checkin.core.meeting import Meeting
+from checkin.core.records import Account, ActionItem, Issue
+from checkin.markdown.template import TemplateError, parse_template
+from checkin.services import paths
+from checkin.services.workspace import Workspace
+
+MIN_LENGTH, MAX_LENGTH = 5, 480
+_OPEN = {status.value for status in IssueStatus if status.is_open}
+_PHASE_TEMPLATE = {Phase.ESCALATION: "escalation", Phase.PROJECT: "weekly"}
+DEFAULT_TEMPLATE = "monthly"
+
+
+class UnknownTemplate(NotFound):
+    """No template of that name; the message lists the names there are."""
+
+    def __init__(self, name: str, names: list[str]) -> None:
+        listed = ", ".join(names) or "none"
+        super().__init__("agenda template", name, f"Templates: {listed}")
+
+
+def shipped_template_dir() -> Path:
+    """The templates that ship inside the package (``agendas/`` at the top of the repo)."""
+    return Path(checkin.__file__).parent / "agendas"
+
+
+def _template_files() -> dict[str, Path]:
+    """Template name -> file; a user file wins over a shipped one with the same name."""
+    found: dict[str, Path] = {}
+    for folder in (shipped_template_dir(), paths.user_template_dir()):
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.glob("*.md")):
+            if path.stem.casefold() != "readme" and path.is_file():
+                found[path.stem] = path
+    return found
+
+
+def template_names() -> list[str]:
+    """Every template name, shipped and the user's, sorted."""
+    return sorted(_template_files())
+
+
+def load_template(name: str) -> Template:
+    """The parsed template ``name``; UnknownTemplate lists the names, TemplateError the line."""
+    files = _template_files()
+    path = files.get(name)
+    if path is None:
+        raise UnknownTemplate(name, sorted(files))
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise TemplateError(str(path), None, "is not UTF-8 text") from None
+    except OSError as error:
+        raise TemplateError(str(path), None, f"cannot be read ({error.strerror})") from None
+    return parse_template(text, name=name, source=str(path))
+
+
+def default_template(account: Account) -> str:
+    """The account's phase decides: escalation review, weekly project sync, else monthly."""
+    return _PHASE_TEMPLATE.get(account.phase, DEFAULT_TEMPLATE)
+
+
+def _account(ws: Workspace, account: Account | str) -> Account:
+    return account if isinstance(account, Account) else ws.account(account)
+
+
+def account_data(
+    ws: Workspace, account: Account | str, *, at: datetime | None = None
+) -> AccountData:
+    """The records the engine reads for ``account``.
+
+    With ``at``, records that cannot change an agenda at that moment are not even decoded
+    (closed issues, fixes older than the follow-up window, finished actions, old meetings):
+    this keeps planning fast on an account with thousands of records, and gives the same
+    agenda as the full data.
+    """
+    acct = _account(ws, account)
+    store = ws.store
+    issues: Iterable[dict[str, Any]] = store.issues.raw_for_account(acct.id)
+    actions: Iterable[dict[str, Any]] = store.actions.raw_for_account(acct.id)
+    meetings: list[dict[str, Any]] = list(store.meetings.raw_for_account(acct.id))
+    if at is not None:
+        issues = [doc for doc in issues if _issue_matters(doc, at)]
+        actions = [doc for doc in actions if doc.get("status") == "open"]
+        meetings = _recent_meetings(meetings, at)
+    return AccountData(
+        account=acct,
+        contacts=store.contacts.for_account(acct.id),
+        issues=[decode(Issue, doc) for doc in issues],
+        roadmap=store.roadmap.for_account(acct.id),
+        feedback=store.feedback.for_account(acct.id),
+        actions=[decode(ActionItem, doc) for doc in actions],
+        meetings=[decode(Meeting, doc) for doc in meetings],
+    )
+
+
+def _issue_matters(doc: dict[str, Any], at: datetime) -> bool:
+    """Open, or resolved and unconfirmed within the follow-up window."""
+    status = doc.get("status")
+    if status in _OPEN:
+        return True
+    resolved = doc.get("resolved")
+    if status != IssueStatus.RESOLVED.value or not resolved or doc.get("verified"):
+        return False
+    return datetime.fromisoformat(resolved) >= at - timedelta(days=weights.FOLLOW_UP_DAYS)
+
+
+def _recent_meetings(docs: list[dict[str, Any]], at: datetime) -> list[dict[str, Any]]:
+    """Meetings ended by ``at``: those in the follow-up window, and at least the last
+    ``RATINGS_LOOKED_AT`` rated ones and the last one (all the engine looks at)."""
+    ended = [(datetime.fromisoformat(d["ended"]), d) for d in docs if d.get("ended")]
+    # Newest first, ties broken by id: the reverse of the engine's order.
+    ended = sorted(
+        (pair for pair in ended if pair[0] <= at), key=lambda p: (p[0], p[1]["id"]), reverse=True
+    )
+    window = at - timedelta(days=weights.FOLLOW_UP_DAYS)
+    kept: list[dict[str, Any]] = []
+    rated = 0
+    for moment, doc in ended:
+        if kept and moment < window and rated >= weights.RATINGS_LOOKED_AT:
+            break
+        kept.append(doc)
+        rated += doc.get("rating") is not None
+    return kept
+
+
+def plan(
+    ws: Workspace,
+    account: Account | str,
+    *,
+    template: str | None = None,
+    minutes: int | None = None,
+    at: datetime | None = None,
+) -> Agenda:
+    """The agenda of ``account``'s next check-in.
+
+    ``template`` defaults by the account's phase, ``minutes`` to the template's length, ``at``
+    to the workspace clock's now.
+    """
+    acct = _account(ws, account)
+    chosen = load_template(template or default_template(acct))
+    length = chosen.minutes if minutes is None else minutes
+    if not MIN_LENGTH <= length <= MAX_LENGTH:
+        problem = Problem("minutes", f"must be between {MIN_LENGTH} and {MAX_LENGTH}, not {length}")
+        raise ValidationError("Agenda", [problem])
+    now = to_local(at) if at is not None else ws.now()
+    return build_agenda(account_data(ws, acct, at=now), chosen, length, now)

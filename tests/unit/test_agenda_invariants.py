@@ -1,0 +1,351 @@
+"""The six invariants of DESIGN.md section 3, checked over random workspaces (hypothesis)."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from checkin.cli.agenda import render
+from checkin.core import sla
+from checkin.core.agenda import (
+    GENERATED_KINDS,
+    AccountData,
+    Agenda,
+    Section,
+    StandingItem,
+    Template,
+    build_agenda,
+)
+from checkin.core.enums import (
+    ActionStatus,
+    Direction,
+    IssueStatus,
+    ItemKind,
+    ItemStatus,
+    RoadmapSide,
+    RoadmapStatus,
+    Severity,
+    Side,
+)
+from checkin.core.meeting import AgendaItem, MeetingState
+from checkin.markdown.template import parse_template
+from tests.unit import agenda_data as build
+from tests.unit.agenda_data import NOW, TODAY
+
+AGENDAS = Path(__file__).parents[2] / "agendas"
+SHIPPED = [
+    parse_template(path.read_text(), name=path.stem)
+    for path in sorted(AGENDAS.glob("*.md"))
+    if path.stem != "README"
+]
+INVARIANT = settings(
+    max_examples=200,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+_PLANNED = (IssueStatus.PLANNED, IssueStatus.IN_PROGRESS, IssueStatus.WAITING_ON_CLIENT)
+_DONE = (IssueStatus.RESOLVED, IssueStatus.CLOSED)
+
+
+@st.composite
+def issues(draw: st.DrawFn) -> Any:
+    status = draw(st.sampled_from(IssueStatus))
+    opened_h = draw(st.integers(0, 24 * 150))
+    ack_h = plan_h = resolved_h = verified_h = None
+    if status is not IssueStatus.NEW:
+        ack_h = opened_h - draw(st.integers(0, min(opened_h, 120)))
+        if status in _PLANNED + _DONE and draw(st.booleans()):
+            plan_h = ack_h - draw(st.integers(0, min(ack_h, 120)))
+        if status in _DONE:
+            latest = plan_h if plan_h is not None else ack_h
+            resolved_h = latest - draw(st.integers(0, latest))
+            if draw(st.booleans()):
+                verified_h = resolved_h - draw(st.integers(0, resolved_h))
+    due_in = draw(st.none() | st.integers(-30, 40))
+    if due_in is not None:
+        due_in = max(due_in, -(opened_h // 24))
+    return build.issue(
+        draw(st.sampled_from(Severity)),
+        status,
+        opened_h=opened_h,
+        ack_h=ack_h,
+        plan_h=plan_h,
+        resolved_h=resolved_h,
+        verified_h=verified_h,
+        due_in=due_in,
+        title=draw(st.sampled_from(["Sync fails", "Export | broken", "# typo", "`x` <b>"])),
+        owner=draw(st.sampled_from(["", "Priya", "Leo"])),
+    )
+
+
+@st.composite
+def actions(draw: st.DrawFn) -> Any:
+    status = draw(st.sampled_from(ActionStatus))
+    side = draw(st.sampled_from(Side))
+    return build.action(
+        draw(st.sampled_from(["Send the plan", "Review", "Approve the window"])),
+        owner="us" if side is Side.OURS else "Dana",
+        side=side,
+        due_in=draw(st.none() | st.integers(-60, 60)),
+        status=status,
+        done_on=TODAY if status is ActionStatus.DONE else None,
+    )
+
+
+@st.composite
+def milestones(draw: st.DrawFn) -> Any:
+    return build.milestone(
+        draw(st.sampled_from(["EU rollout", "API v2", "Go-live"])),
+        draw(st.sampled_from(RoadmapStatus)),
+        side=draw(st.sampled_from(RoadmapSide)),
+        target_in=draw(st.integers(-90, 150)),
+        original_in=draw(st.none() | st.integers(-120, 60)),
+    )
+
+
+@st.composite
+def feedbacks(draw: st.DrawFn) -> Any:
+    days_ago = draw(st.integers(0, 200))
+    addressed = draw(st.none() | st.integers(0, days_ago))
+    return build.feedback(
+        draw(st.integers(-2, 2)),
+        direction=draw(st.sampled_from(Direction)),
+        days_ago=days_ago,
+        addressed_days_ago=addressed,
+        meeting_id=draw(st.none() | st.just("m-earlier")),
+    )
+
+
+@st.composite
+def templates(draw: st.DrawFn) -> Template:
+    if draw(st.booleans()):
+        return draw(st.sampled_from(SHIPPED))
+    kinds = list(draw(st.permutations(GENERATED_KINDS)))
+    kinds = kinds[: draw(st.integers(0, len(kinds)))]  # some kinds may have no section
+    count = draw(st.integers(1, 4))
+    sections = []
+    for n in range(count):
+        taken = tuple(kinds[n::count])
+        standing = tuple(
+            StandingItem(key=f"standing:s{n}-{m}", title=f"Standing {n}.{m}", minutes=minutes)
+            for m, minutes in enumerate(draw(st.lists(st.integers(1, 20), max_size=2)))
+        )
+        if not taken and not standing:
+            standing = (StandingItem(key=f"standing:s{n}", title=f"Standing {n}", minutes=3),)
+        sections.append(Section(title=f"Section {n}", kinds=taken, standing=standing))
+    return Template(name="random", title="Random", minutes=30, sections=tuple(sections))
+
+
+@st.composite
+def meetings(draw: st.DrawFn, keys: list[str], standing: list[str]) -> list[Any]:
+    found = []
+    for days_ago in sorted(set(draw(st.lists(st.integers(1, 120), max_size=3)))):
+        picked = draw(st.lists(st.sampled_from(keys), max_size=6)) if keys else []
+        items: dict[str, AgendaItem] = {}
+        for key in picked:
+            items[key] = build.agenda_item(key, draw(st.sampled_from(ItemStatus)), title="Was")
+        for n in range(draw(st.integers(0, 2))):
+            key = f"custom:c{days_ago}-{n}"
+            status = draw(st.sampled_from(ItemStatus))
+            items[key] = build.agenda_item(key, status, title=f"Custom {n}", minutes=n + 2)
+        if standing and draw(st.booleans()):
+            title = draw(st.sampled_from(standing))
+            items["standing:7"] = build.agenda_item(
+                "standing:7", draw(st.sampled_from(ItemStatus)), kind=ItemKind.STANDING, title=title
+            )
+        found.append(
+            build.meeting(
+                days_ago, list(items.values()), rating=draw(st.none() | st.integers(1, 5))
+            )
+        )
+    return found
+
+
+@st.composite
+def workspaces(draw: st.DrawFn) -> tuple[AccountData, Template, int]:
+    template = draw(templates())
+    records: dict[str, Any] = {
+        "issues": draw(st.lists(issues(), max_size=12)),
+        "actions": draw(st.lists(actions(), max_size=6)),
+        "roadmap": draw(st.lists(milestones(), max_size=5)),
+        "feedback": draw(st.lists(feedbacks(), max_size=4)),
+    }
+    keys = [
+        f"{prefix}:{record.id}"
+        for prefix, kind in (("issue", "issues"), ("action", "actions"),
+                             ("roadmap", "roadmap"), ("feedback", "feedback"))
+        for record in records[kind]
+    ]  # fmt: skip
+    standing = [item.title for item in template.standing] + ["Quarter in review"]
+    contacts = [
+        build.contact(f"Person {n}", draw(st.sampled_from(Side)), focal=draw(st.booleans()))
+        for n in range(draw(st.integers(0, 3)))
+    ]
+    account = build.account(
+        cadence_days=draw(st.integers(1, 31)),
+        created_at=NOW - timedelta(days=draw(st.integers(0, 400))),
+    )
+    data = AccountData(
+        account=account,
+        contacts=contacts,
+        meetings=draw(meetings(keys, standing)),
+        **records,
+    )
+    return data, template, draw(st.integers(5, 90))
+
+
+def _everything(agenda: Agenda) -> list[AgendaItem]:
+    return agenda.items + agenda.parked
+
+
+def _urgent(data: AccountData) -> set[str]:
+    return {
+        f"issue:{i.id}"
+        for i in data.issues
+        if i.is_open and (i.severity is Severity.CRITICAL or sla.in_breach(i, NOW))
+    }
+
+
+@INVARIANT
+@given(workspaces())
+def test_1_same_inputs_give_the_same_agenda_byte_for_byte(
+    case: tuple[AccountData, Template, int],
+) -> None:
+    data, template, length = case
+    first = build_agenda(data, template, length, NOW)
+    assert build_agenda(data, template, length, NOW) == first
+    rng = random.Random(0)
+    shuffled = replace(
+        data,
+        **{
+            name: rng.sample(list(getattr(data, name)), len(getattr(data, name)))
+            for name in ("contacts", "issues", "roadmap", "feedback", "actions", "meetings")
+        },
+    )
+    again = build_agenda(shuffled, template, length, NOW)
+    for fmt in ("md", "json"):
+        assert render(again, fmt).encode() == render(first, fmt).encode()
+
+
+@INVARIANT
+@given(workspaces())
+def test_2_critical_and_48_hour_breaches_rank_above_everything_else(
+    case: tuple[AccountData, Template, int],
+) -> None:
+    data, template, length = case
+    agenda = build_agenda(data, template, length, NOW)
+    urgent = _urgent(data)
+    positions = [n for n, item in enumerate(agenda.items) if item.key in urgent]
+    others = [n for n, item in enumerate(agenda.items) if item.key not in urgent]
+    if positions and others:
+        assert max(positions) < min(others)
+    scores_urgent = [i.score for i in _everything(agenda) if i.key in urgent]
+    scores_other = [i.score for i in _everything(agenda) if i.key not in urgent]
+    if scores_urgent and scores_other:
+        assert min(scores_urgent) > max(scores_other)
+    # An urgent item is parked only if it could not fit even without any other item.
+    reserved = sum(item.planned_minutes for item in agenda.items if item.kind is ItemKind.STANDING)
+    urgent_minutes = sum(item.planned_minutes for item in agenda.items if item.key in urgent)
+    for item in agenda.parked:
+        if item.key in urgent:
+            assert item.planned_minutes > length - reserved - urgent_minutes
+
+
+@INVARIANT
+@given(workspaces())
+def test_3_one_item_per_source_record_with_all_its_reasons(
+    case: tuple[AccountData, Template, int],
+) -> None:
+    data, template, length = case
+    agenda = build_agenda(data, template, length, NOW)
+    keys = [item.key for item in _everything(agenda)]
+    assert len(keys) == len(set(keys))
+    refs = [item.source_ref for item in _everything(agenda) if item.source_ref]
+    assert len(refs) == len(set(refs))
+    by_key = {item.key: item for item in _everything(agenda)}
+    for issue in data.issues:
+        if not issue.is_open:
+            continue
+        rules = {r.rule for r in by_key[f"issue:{issue.id}"].reasons}
+        assert "severity" in rules
+        if sla.ack_breach_hours(issue, NOW) is not None:
+            assert "ack_breach_48h" in rules
+        if sla.plan_breach_hours(issue, NOW) is not None:
+            assert "plan_breach_48h" in rules
+        if issue.due is not None and issue.due < TODAY:
+            assert "issue_due_soon" in rules
+    for item in _everything(agenda):
+        assert item.reasons, f"{item.key} has no reason"
+        assert item.score == sum(r.score for r in item.reasons)
+
+
+@INVARIANT
+@given(workspaces())
+def test_4_planned_minutes_never_exceed_the_length_and_nothing_is_dropped(
+    case: tuple[AccountData, Template, int],
+) -> None:
+    data, template, length = case
+    agenda = build_agenda(data, template, length, NOW)
+    assert agenda.planned_minutes <= length
+    assert not any(item.parked for item in agenda.items)
+    for item in agenda.parked:
+        assert item.parked
+        assert item.reasons[-1].text == f"did not fit in {length} min"
+        assert item.planned_minutes > agenda.free_minutes  # it really did not fit
+    present = {item.key for item in _everything(agenda)}
+    expected = {f"issue:{i.id}" for i in data.issues if i.is_open}
+    expected |= {f"action:{a.id}" for a in data.actions if a.is_open}
+    expected |= {
+        f"feedback:{f.id}"
+        for f in data.feedback
+        if f.direction is Direction.FROM_CLIENT and f.sentiment < 0 and f.addressed is None
+    }
+    assert expected <= present
+
+
+@INVARIANT
+@given(workspaces())
+def test_5_template_standing_items_are_always_present(
+    case: tuple[AccountData, Template, int],
+) -> None:
+    data, template, length = case
+    agenda = build_agenda(data, template, length, NOW)
+    scheduled = {item.key: item for item in agenda.items}
+    for standing in template.standing:
+        assert standing.key in scheduled
+        assert scheduled[standing.key].kind is ItemKind.STANDING
+    assert not any(item.kind is ItemKind.STANDING for item in agenda.parked)
+
+
+@INVARIANT
+@given(workspaces())
+def test_6_pending_and_deferred_items_come_back_labelled_with_the_date(
+    case: tuple[AccountData, Template, int],
+) -> None:
+    data, template, length = case
+    agenda = build_agenda(data, template, length, NOW)
+    ended = [m for m in data.meetings if m.state is MeetingState.ENDED and m.ended <= NOW]
+    if not ended:
+        assert not any(item.carried_from for item in _everything(agenda))
+        return
+    last = max(ended, key=lambda m: (m.ended, m.id))
+    by_key = {item.key: item for item in _everything(agenda)}
+    standing_by_title = {s.title.casefold(): s.key for s in template.standing}
+    label = f"carried from {last.day.isoformat()}"
+    for item in last.agenda:
+        if item.status not in (ItemStatus.PENDING, ItemStatus.DEFERRED):
+            continue
+        key = item.source_ref or item.key
+        if item.kind is ItemKind.STANDING and item.title.casefold() in standing_by_title:
+            key = standing_by_title[item.title.casefold()]
+        assert key in by_key, f"{key} did not come back"
+        back = by_key[key]
+        assert back.carried_from == last.day
+        assert label in [r.text for r in back.reasons]
