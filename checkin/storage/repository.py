@@ -98,6 +98,19 @@ class Repository(Generic[R]):
         """Every record of this kind that belongs to ``account_id``, oldest first."""
         return [self._read(i) for i in self._index().get(account_id, ())]
 
+    def ids(self) -> list[str]:
+        """Every record id, in the order they were added."""
+        return list(self._docs())
+
+    def field(self, record_id: str, name: str) -> Any:
+        """One top-level field of a stored record, read without decoding the rest (fast for
+        id and date fields; see DocTable.field)."""
+        try:
+            return self._docs().field(record_id, name)
+        except DocumentError as error:
+            path = self._store.path or Path("<memory>")
+            raise CorruptDatabase(path, str(error), newest_backup(path)) from None
+
     def raw_for_account(self, account_id: str) -> Iterator[dict[str, Any]]:
         """The stored dicts of an account's records (copies), for fast filters and counts:
         decode only the ones you keep (``checkin.core.codec.decode``)."""

@@ -12,6 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.theme import Theme
 
 from checkin.core.errors import CheckinError
+from checkin.core.meeting import Meeting
 from checkin.core.records import Account
 from checkin.services.workspace import Workspace
 
@@ -62,6 +63,36 @@ class CheckinApp(App[None]):
         from checkin.ui.screens.accounts import AccountsScreen
 
         self.push_screen(AccountsScreen())
+        if self._exit_at is None:
+            self.call_after_refresh(self.offer_resume)
+
+    def offer_resume(self) -> None:
+        """A meeting still running (the app was closed or killed during a call) is offered
+        for resuming, with everything typed up to the last autosave."""
+        from checkin.services.meetings import live_meetings
+        from checkin.ui.modals.capture import ConfirmModal
+
+        running = live_meetings(self.workspace)
+        if not running:
+            return
+        meeting = running[-1]
+        account = self.workspace.account(meeting.account_id)
+        started = meeting.started or meeting.planned_start
+        question = (
+            f"The check-in with {account.name} started {started:%a %d %b at %H:%M} is still "
+            "running. Resume it now?"
+        )
+
+        def answered(resume: bool | None) -> None:
+            if resume:
+                self.run_meeting(meeting)
+            else:
+                self.notify(
+                    f"It stays open: Run check-in (ctrl+r) on {account.name} resumes it.",
+                    markup=False,
+                )
+
+        self.push_screen(ConfirmModal(question), answered)
 
     def _install_signal_handlers(self) -> None:
         """A closed terminal (SIGHUP) or a kill (SIGTERM) saves and exits like ctrl+q."""
@@ -108,7 +139,51 @@ class CheckinApp(App[None]):
         self.notify(f"Planning for {account.name} arrives with the agenda planner.", markup=False)
 
     def start_checkin(self, account: Account) -> None:
-        self.notify(f"The live check-in for {account.name} is not built yet.", markup=False)
+        """Resume the account's running meeting, else start the planned one, else start one
+        with the agenda the engine builds now."""
+        from checkin.services.meetings import meeting_to_run
+
+        try:
+            meeting = meeting_to_run(self.workspace, account)
+        except CheckinError as error:
+            self.notify(str(error), title="Cannot start", severity="error", markup=False)
+            return
+        self.run_meeting(meeting)
+
+    def run_meeting(self, meeting: Meeting) -> None:
+        """The live screen; when the meeting ends, the wrap-up, then the minutes."""
+        from checkin.services.session import MeetingSession
+        from checkin.ui.screens.live import LiveScreen
+
+        try:
+            session = MeetingSession(self.workspace, meeting)
+        except CheckinError as error:
+            self.notify(str(error), title="Cannot start", severity="error", markup=False)
+            return
+
+        def left(ended: Meeting | None) -> None:
+            if ended is not None:
+                self.wrap_up(ended)
+            else:
+                self.refresh_screen()
+
+        self.push_screen(LiveScreen(session), left)
+
+    def wrap_up(self, meeting: Meeting) -> None:
+        from checkin.ui.screens.wrapup import WrapUpScreen
+
+        def done(wrapped: Meeting | None) -> None:
+            self.refresh_screen()
+            if wrapped is not None:
+                self.open_meeting(wrapped.id)
+
+        self.push_screen(WrapUpScreen(meeting), done)
+
+    def refresh_screen(self) -> None:
+        """Ask the screen now on top to show fresh data (after a meeting or an import)."""
+        refresh = getattr(self.screen, "refresh_data", None)
+        if callable(refresh):
+            refresh()
 
     def open_meeting(self, meeting_id: str) -> None:
         from checkin.ui.screens.minutes import MinutesScreen

@@ -1,0 +1,99 @@
+"""An account's upcoming meeting and its planned agenda; the meetings to start or resume."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from datetime import datetime
+
+from checkin.core.agenda import Agenda
+from checkin.core.meeting import AgendaItem, Meeting, MeetingState
+from checkin.core.records import Account
+from checkin.services.workspace import Workspace
+
+
+def planned_meeting(ws: Workspace, account: Account) -> Meeting | None:
+    """The account's upcoming meeting: planned, not started yet (the latest planned)."""
+    planned = [m for m in ws.meetings(account.id) if m.state is MeetingState.PLANNED]
+    return max(planned, key=lambda m: (m.planned_start, m.id), default=None)
+
+
+def live_meeting(ws: Workspace, account: Account) -> Meeting | None:
+    """The account's meeting that started and has not ended (there is at most one)."""
+    return next((m for m in ws.meetings(account.id) if m.state is MeetingState.LIVE), None)
+
+
+def live_meetings(ws: Workspace) -> list[Meeting]:
+    """Every meeting still running, in any account: a crash or a closed terminal leaves one,
+    and the app offers to resume it. Reads only what it needs of each stored meeting."""
+    meetings = ws.store.meetings
+    running = [
+        meeting_id
+        for meeting_id in meetings.ids()
+        if meetings.field(meeting_id, "started") and not meetings.field(meeting_id, "ended")
+    ]
+    found = [meetings.get(meeting_id) for meeting_id in running]
+    return sorted(found, key=lambda m: (m.started or m.planned_start, m.id))
+
+
+def _copies(items: Iterable[AgendaItem], *, parked: bool) -> list[AgendaItem]:
+    return [dataclasses.replace(item, reasons=list(item.reasons), parked=parked) for item in items]
+
+
+def agenda_items(agenda: Agenda) -> list[AgendaItem]:
+    """The agenda as a meeting stores it: items in order, then the parking lot (parked)."""
+    return _copies(agenda.items, parked=False) + _copies(agenda.parked, parked=True)
+
+
+def save_plan(
+    ws: Workspace,
+    account: Account,
+    agenda: Agenda | list[AgendaItem],
+    *,
+    template: str | None = None,
+    length_minutes: int | None = None,
+    planned_start: datetime | None = None,
+) -> Meeting:
+    """Store a planned agenda with the account's upcoming meeting (created if there is none).
+
+    ``agenda`` is a built :class:`Agenda`, or the items as the planner arranged them (parked
+    ones flagged); template and length then come from the arguments or the meeting.
+    """
+    if isinstance(agenda, Agenda):
+        items = agenda_items(agenda)
+        template = template or agenda.template
+        length_minutes = length_minutes or agenda.length_minutes
+    else:
+        items = [dataclasses.replace(item, reasons=list(item.reasons)) for item in agenda]
+    meeting = planned_meeting(ws, account)
+    if meeting is None:
+        return ws.add(
+            Meeting,
+            "meeting",
+            account_id=account.id,
+            template=template or "monthly",
+            planned_start=planned_start or ws.now(),
+            length_minutes=length_minutes or 30,
+            agenda=items,
+        )
+    return ws.save(
+        dataclasses.replace(
+            meeting,
+            template=template or meeting.template,
+            planned_start=planned_start or meeting.planned_start,
+            length_minutes=length_minutes or meeting.length_minutes,
+            agenda=items,
+        )
+    )
+
+
+def meeting_to_run(ws: Workspace, account: Account) -> Meeting:
+    """The meeting a check-in runs: the live one (resume), else the planned one, else a new
+    meeting with the agenda the engine builds now."""
+    from checkin.services.planning import plan
+
+    return (
+        live_meeting(ws, account)
+        or planned_meeting(ws, account)
+        or save_plan(ws, account, plan(ws, account, at=ws.now()))
+    )
