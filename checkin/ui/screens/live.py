@@ -23,6 +23,17 @@ from checkin.ui.widgets.item_detail import ItemDetail
 AUTOSAVE_SECONDS = 1.0
 
 
+def template_title(name: str) -> str:
+    """ "Escalation review" for "escalation"; the name itself if the template is gone."""
+    from checkin.core.errors import CheckinError
+    from checkin.services.planning import load_template
+
+    try:
+        return load_template(name).title
+    except CheckinError:
+        return f"{name} check-in"
+
+
 class LiveAgendaList(AgendaList):
     """Command mode: single keys act on the meeting (esc from the notes lands here)."""
 
@@ -114,7 +125,7 @@ class LiveScreen(CheckinScreen[Meeting | None]):
 
     def on_mount(self) -> None:
         account = self.session.account
-        self.title = f"{account.name} · {self.session.meeting.template} check-in"
+        self.title = f"{account.name} · {template_title(self.session.meeting.template)}"
         self.session.start()
         self._load_notes()
         self.render_all()

@@ -52,6 +52,16 @@ def item_line(item: AgendaItem, seconds: int, *, current: bool, width: int = 38)
     return line
 
 
+def parked_line(item: AgendaItem, width: int) -> Text:
+    """A parking-lot item: dimmed, on one line (enter brings it into the meeting)."""
+    line = Text(no_wrap=True, overflow="ellipsis")
+    line.append("⏸ ", style="dim")
+    title = clean_line(item.title)
+    room = max(8, width - 2)
+    line.append(title if len(title) <= room else title[: room - 1] + "…", style="dim italic")
+    return line
+
+
 class AgendaList(OptionList):
     """Attributes down: :meth:`show` gets the items; selecting one is the screen's business."""
 
@@ -79,13 +89,7 @@ class AgendaList(OptionList):
             ]
             if parked:
                 options.append(None)
-                options += [
-                    Option(
-                        Text.assemble(("⏸ ", "dim"), (clean_line(i.title), "dim italic")),
-                        id=f"parked:{i.key}",
-                    )
-                    for i in parked
-                ]
+                options += [Option(parked_line(i, width), id=f"parked:{i.key}") for i in parked]
             self.set_options(options)
             if highlighted is not None and highlighted < self.option_count:
                 self.highlighted = highlighted

@@ -49,7 +49,7 @@ def record_lines(record: Record | None, now: datetime) -> Text:
             )
         if record.body:
             body = clean_text(record.body).strip()
-            text.append("\n" + (body[:400] + ("…" if len(body) > 400 else "")), style="dim")
+            text.append("\n" + (body[:240] + ("…" if len(body) > 240 else "")), style="dim")
     elif isinstance(record, ActionItem):
         text.append(f"owner {clean_line(record.owner)} · {record.status.value}", style="bold")
         if record.due:
@@ -73,7 +73,7 @@ def record_lines(record: Record | None, now: datetime) -> Text:
 
 class ItemDetail(Static):
     DEFAULT_CSS = """
-    ItemDetail { height: auto; max-height: 14; padding: 0 1; border: round $secondary 40%; }
+    ItemDetail { height: auto; max-height: 18; padding: 0 1; border: round $secondary 40%; }
     """
 
     def show(
@@ -92,14 +92,13 @@ class ItemDetail(Static):
         text.append(meta + "\n", style="dim")
         text.append_text(_timer(seconds, item.planned_minutes))
         text.append("\n")
+        # Why first: it is what the account manager says out loud to open the item.
+        if item.reasons:
+            text.append("\nWhy it is on the agenda\n", style="bold")
+            for reason in item.reasons:
+                text.append(f"  · {clean_line(reason.text)}\n")
         details = record_lines(record, now)
         if details.plain:
             text.append("\n")
             text.append_text(details)
-            text.append("\n")
-        if item.reasons:
-            text.append("\nWhy it is on the agenda\n", style="bold")
-            for reason in item.reasons:
-                text.append(f"  · {clean_line(reason.text)}", style="")
-                text.append(f"  ({reason.rule} +{reason.score:g})\n", style="dim")
         self.update(text)
