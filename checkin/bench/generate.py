@@ -37,6 +37,7 @@ class Size:
 
 
 S = Size("S", 25, 1_500, 300)
+DEMO_X10 = Size("demo x10", 70, 300, 170)  # about ten times the demo's records
 L = Size("L", 250, 15_000, 3_000)
 NOW = datetime(2026, 11, 22, 9, 0)
 WORDS = [

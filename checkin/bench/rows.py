@@ -16,7 +16,7 @@ from typing import Any
 
 import orjson
 
-from checkin.bench.generate import NOW, L, S, Size, busiest_account, generate
+from checkin.bench.generate import DEMO_X10, NOW, L, S, Size, busiest_account, generate
 from checkin.bench.measure import ChildRun, median, run_child, timed
 from checkin.bench.report import Row
 from checkin.services.workspace import Workspace
@@ -202,10 +202,40 @@ def jira_import(w: Workspaces, runs: int) -> list[Row]:
     ]
 
 
+def typing(w: Workspaces, runs: int) -> list[Row]:
+    """Saves while notes are typed in a live check-in, on the demo, a demo ten times larger,
+    and L: the longest one is how long typing can stall (the target: not noticeably)."""
+    from checkin.bench.typing import type_notes
+    from checkin.cli.demo import ensure_demo
+
+    demo = w.folder / "demo" / "workspace.json"
+    ensure_demo(demo, NOW)
+    ten = w.folder / "demo10" / "workspace.json"
+    ten.parent.mkdir(mode=0o700)
+    ten.write_bytes(dump_tables(from_plain(generate(DEMO_X10))))
+    rows = []
+    for name, path in (("demo", demo), ("10x demo", ten), ("L", w.copy(L))):
+        saves = sorted(type_notes(path, chars=40 * max(1, runs)))
+        p95 = saves[min(len(saves) - 1, int(len(saves) * 0.95))]
+        rows.append(
+            Row(
+                f"notes autosave while typing, {name}",
+                p95,
+                None,
+                0.1,
+                "p95 < 100 ms",
+                note=f"{len(saves)} saves, median {median(saves) * 1000:.1f} ms, "
+                f"max {saves[-1] * 1000:.1f} ms",
+            )
+        )
+    return rows
+
+
 MEASUREMENTS: dict[str, Callable[[Workspaces, int], list[Row]]] = {
     "startup": startup_and_memory,
     "save": durable_save,
     "agenda": agenda,
     "minutes": minutes,
     "import": jira_import,
+    "typing": typing,
 }
