@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import statistics
 import subprocess
 import sys
@@ -12,25 +13,27 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class ChildRun:
-    seconds: float
+    seconds: float  # from start to the milestone the probe waits for (not its exit)
     peak_bytes: int
 
 
 def run_child(args: list[str]) -> ChildRun:
-    """Run ``python -m checkin.bench.probe ARGS``; wall time and peak resident memory."""
-    started = time.perf_counter()
+    """Run ``python -m checkin.bench.probe ARGS``: time from start to its milestone, and its peak
+    resident memory."""
+    env = dict(os.environ, CHECKIN_PROBE_T0=repr(time.time()))
     done = subprocess.run(
         [sys.executable, "-m", "checkin.bench.probe", *args],
         stdin=subprocess.DEVNULL,
         capture_output=True,
         check=False,
+        env=env,
     )
-    seconds = time.perf_counter() - started
     out = done.stdout.decode(errors="replace")
-    if done.returncode != 0 or "peak_kb=" not in out:
+    if done.returncode != 0 or "ready_s=" not in out:
         error = done.stderr.decode(errors="replace")
         raise RuntimeError(f"probe {' '.join(args)} failed ({done.returncode}): {error}")
     peak_kb = int(out.rsplit("peak_kb=", 1)[1].split()[0])
+    seconds = float(out.rsplit("ready_s=", 1)[1].split()[0])
     return ChildRun(seconds=seconds, peak_bytes=peak_kb * 1024)
 
 

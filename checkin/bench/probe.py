@@ -8,11 +8,16 @@ does and exits once the accounts screen has been painted and takes keys;
 
 from __future__ import annotations
 
+import os
 import sys
+import time
 from pathlib import Path
 
+# The parent's wall-clock time just before it started this process.
+STARTED = float(os.environ.get("CHECKIN_PROBE_T0", "0") or 0)
 
-def bare() -> None:
+
+def bare() -> float:
     from textual.app import App, ComposeResult
     from textual.widgets import Static
 
@@ -21,15 +26,19 @@ def bare() -> None:
             yield Static("Hello")
 
         def on_ready(self) -> None:
+            ready.append(time.time())
             self.exit()
 
+    ready: list[float] = []
     Bare().run(headless=True, size=(120, 40))
+    return ready[0]
 
 
-def checkin(path: Path, *, settled: bool) -> None:
+def checkin(path: Path, *, settled: bool) -> float:
     from checkin.cli.tui import run_app
 
-    run_app(path, probe="settled" if settled else "ready")
+    milestones = run_app(path, probe="settled" if settled else "ready")
+    return milestones["settled" if settled else "ready"]
 
 
 def peak_memory_kb() -> int:
@@ -44,12 +53,12 @@ def peak_memory_kb() -> int:
 
 def main(argv: list[str]) -> None:
     if argv[:1] == ["bare"]:
-        bare()
+        reached = bare()
     elif argv[:1] == ["checkin"] and len(argv) >= 2:
-        checkin(Path(argv[1]), settled="--settled" in argv)
+        reached = checkin(Path(argv[1]), settled="--settled" in argv)
     else:
         sys.exit("usage: python -m checkin.bench.probe bare | checkin PATH [--settled]")
-    print(f"peak_kb={peak_memory_kb()}")
+    print(f"peak_kb={peak_memory_kb()} ready_s={reached - STARTED:.6f}")
 
 
 if __name__ == "__main__":

@@ -10,11 +10,12 @@ from checkin.services.workspace import Workspace
 Probe = Literal["ready", "settled"]
 
 
-def run_app(path: Path, *, probe: Probe | None = None) -> None:
+def run_app(path: Path, *, probe: Probe | None = None) -> dict[str, float]:
     """Open the workspace (taking the writer lock) and run the app until the user quits.
 
     ``probe`` is for the benchmark: run headless and exit once the accounts screen is
     interactive ("ready") or once every account's figures are filled in ("settled").
+    Returns the wall-clock times the app reached its start-up milestones.
     """
     ws = Workspace.open(path)
     try:
@@ -27,3 +28,4 @@ def run_app(path: Path, *, probe: Probe | None = None) -> None:
             app.run(headless=True, size=(120, 40))
     finally:
         ws.close()
+    return app.milestones

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
-import random
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from checkin.core import transitions
 from checkin.core.enums import ActionStatus, IssueStatus, Side
 from checkin.core.errors import Conflict, NotFound
-from checkin.core.health import Health, Relationship, assess, trend
-from checkin.core.ids import new_id, token
 from checkin.core.meeting import Meeting
 from checkin.core.records import (
     Account,
@@ -24,9 +21,15 @@ from checkin.core.records import (
     Record,
     RoadmapItem,
 )
-from checkin.core.summary import AccountSummary, summarize
 from checkin.storage import Store
 from checkin.storage.repository import Repository
+
+if TYPE_CHECKING:
+    # Imported where used: opening the app's first screen needs none of them.
+    import random
+
+    from checkin.core.health import Health, Relationship
+    from checkin.core.summary import AccountSummary
 
 Clock = Callable[[], datetime]
 R = TypeVar("R", bound=Record)
@@ -83,12 +86,16 @@ class Workspace:
     def new_id(self, kind: str) -> str:
         repo = self._repo_for_kind(kind)
         while True:
+            from checkin.core.ids import new_id
+
             candidate = new_id(kind, self._rng)
             if not repo.exists(candidate):
                 return candidate
 
     def new_token(self) -> str:
         """A short random key (custom agenda items), reproducible with a seeded rng."""
+        from checkin.core.ids import token
+
         return token(self._rng)
 
     def _repo_for_kind(self, kind: str) -> Repository[Any]:
@@ -142,6 +149,8 @@ class Workspace:
         return [self.summary(a) for a in self.accounts(include_archived=include_archived)]
 
     def summary(self, account: Account) -> AccountSummary:
+        from checkin.core.summary import summarize
+
         s = self.store
         return summarize(
             account,
@@ -154,6 +163,9 @@ class Workspace:
 
     def overview(self, account: Account) -> tuple[AccountSummary, Health]:
         """The overview figures and the health of ``account``, reading its records once."""
+        from checkin.core.health import assess
+        from checkin.core.summary import summarize
+
         r = self.relationship(account)
         now = self.now()
         summary = summarize(
@@ -167,6 +179,8 @@ class Workspace:
         return summary, assess(r, now)
 
     def relationship(self, account: Account) -> Relationship:
+        from checkin.core.health import Relationship
+
         s = self.store
         return Relationship(
             account=account,
@@ -179,9 +193,13 @@ class Workspace:
 
     def health(self, account: Account) -> Health:
         """The relationship health of ``account`` now, factor by factor."""
+        from checkin.core.health import assess
+
         return assess(self.relationship(account), self.now())
 
     def health_trend(self, account: Account) -> list[tuple[date, int]]:
+        from checkin.core.health import trend
+
         return trend(self.relationship(account), self.now())
 
     # -- records of an account ------------------------------------------------------------

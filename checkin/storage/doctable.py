@@ -27,13 +27,35 @@ class DocTable(MutableMapping[str, Doc]):
     ``get`` and ``items`` hand out fresh copies that are never kept.
     """
 
-    __slots__ = ("_block", "_docs", "name")
+    __slots__ = ("_block", "_loaded", "name")
 
-    def __init__(self, docs: dict[str, bytes | Doc] | None = None, name: str = "") -> None:
-        self._docs: dict[str, bytes | Doc] = docs if docs is not None else {}
+    def __init__(
+        self,
+        docs: dict[str, bytes | Doc] | None = None,
+        name: str = "",
+        *,
+        block: bytes | None = None,
+    ) -> None:
         self.name = name
         # The table's lines as last written: a save re-joins only the tables that changed.
-        self._block: bytes | None = None
+        self._block: bytes | None = block
+        # Split from the block on first use: opening a workspace reads only the tables the
+        # first screen needs.
+        self._loaded: dict[str, bytes | Doc] | None = (
+            docs if docs is not None else ({} if block is None else None)
+        )
+
+    def load(self) -> DocTable:
+        """Split the table's lines now (raises DocumentError on a line that is not one)."""
+        _ = self._docs
+        return self
+
+    @property
+    def _docs(self) -> dict[str, bytes | Doc]:
+        if self._loaded is None:
+            assert self._block is not None
+            self._loaded = _split_block(self._block, self.name)
+        return self._loaded
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -180,6 +202,19 @@ def _split_doc_line(line: bytes) -> tuple[str, bytes] | None:
     return key.decode(), doc
 
 
+def _split_block(block: bytes, name: str) -> dict[str, bytes | Doc]:
+    """The documents of a table's lines; DocumentError names a line that is not one."""
+    docs: dict[str, bytes | Doc] = {}
+    if not block:
+        return docs
+    for number, line in enumerate(block.split(b"\n"), start=1):
+        split = _split_doc_line(line)
+        if split is None:
+            raise DocumentError(f"line {number} of table {name!r} is not a document")
+        docs[split[0]] = split[1]
+    return docs
+
+
 def load_tables(raw: bytes) -> Tables:
     """Parse a workspace file; raises ValueError when it is not a workspace.
 
@@ -221,27 +256,31 @@ def from_plain(data: dict[str, Any]) -> Tables:
 
 
 def _load_lines(raw: bytes) -> Tables | None:
-    """The fast path; None when ``raw`` is not exactly in the line layout."""
-    lines = raw.split(b"\n")
-    if len(lines) < 3 or lines[0] != b"{" or lines[-1] != b"" or lines[-2] != b"}":
+    """The fast path: find each table's lines, split them later; None when ``raw`` is not
+    exactly in the layout :func:`dump_tables` writes (a truncated file never is)."""
+    if not (raw.startswith(b"{\n") and raw.endswith(b"\n}\n")):
         return None
     tables: Tables = {}
-    current: dict[str, bytes | Doc] | None = None
-    for line in lines[1:-2]:
-        if current is None:
-            if not (line.startswith(b'"') and line.endswith(b'":{')):
-                return None
-            name = line[1:-3]
-            if b"\\" in name or b'"' in name:
-                return None
-            current = {}
-            tables[name.decode()] = DocTable(current, name.decode())
-            continue
-        if line in (b"}", b"},"):
-            current = None
-            continue
-        split = _split_doc_line(line)
-        if split is None:
+    pos = 2
+    last = len(raw) - 3  # where the final "\n}\n" starts
+    while True:
+        newline = raw.find(b"\n", pos)
+        header = raw[pos:newline]
+        if newline < 0 or not (header.startswith(b'"') and header.endswith(b'":{')):
             return None
-        current[split[0]] = split[1]
-    return tables if current is None else None
+        name = header[1:-3]
+        if b"\\" in name or b'"' in name:
+            return None
+        # Documents never start a line with "}": the first such line closes the table.
+        close = raw.find(b"\n}", newline)
+        if close < 0:
+            return None
+        block = raw[newline + 1 : close] if close > newline else b""
+        tables[name.decode()] = DocTable(name=name.decode(), block=block)
+        after = close + 2
+        if after == last:
+            break
+        if not raw.startswith(b",\n", after):
+            return None
+        pos = after + 2
+    return tables

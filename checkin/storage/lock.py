@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
-import socket
 from datetime import datetime
 from pathlib import Path
 
@@ -35,7 +34,7 @@ class WriterLock:
             holder = _describe_holder(fd)
             os.close(fd)
             raise DatabaseLocked(self.db_path, holder) from None
-        info = {"pid": os.getpid(), "host": socket.gethostname(), "since": now.isoformat()}
+        info = {"pid": os.getpid(), "host": os.uname().nodename, "since": now.isoformat()}
         os.ftruncate(fd, 0)
         os.pwrite(fd, orjson.dumps(info), 0)
         self._fd = fd

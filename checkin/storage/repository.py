@@ -23,6 +23,12 @@ if TYPE_CHECKING:
 R = TypeVar("R", bound=Record)
 
 
+def _corrupt(path: Path | None, error: Exception) -> CorruptDatabase:
+    """A document or line that does not parse, reported like a file that does not."""
+    where = path or Path("<memory>")
+    return CorruptDatabase(where, str(error), newest_backup(where))
+
+
 class StrIdTable(Table):
     """A TinyDB table keyed by the app's own string ids instead of TinyDB's counters.
 
@@ -34,7 +40,12 @@ class StrIdTable(Table):
 
     def _update_table(self, updater: Callable[[dict[int, Mapping[str, Any]]], None]) -> None:
         storage: DurableStorage = self._storage  # type: ignore[assignment]
-        updater(storage.table(self.name, create=True))  # type: ignore[arg-type]
+        table = storage.table(self.name, create=True)
+        try:
+            table.load()
+        except DocumentError as error:
+            raise _corrupt(storage.path, error) from None
+        updater(table)  # type: ignore[arg-type]
         storage.write(storage.read())
         self.clear_cache()
 
@@ -62,7 +73,10 @@ class Repository(Generic[R]):
     # -- reading -----------------------------------------------------------------------
 
     def _docs(self) -> DocTable:
-        return self._table.doc_table()  # type: ignore[no-any-return]
+        try:
+            return self._table.doc_table().load()  # type: ignore[no-any-return]
+        except DocumentError as error:
+            raise _corrupt(self._store.path, error) from None
 
     def get(self, record_id: str) -> R:
         """The record with ``record_id``; raises NotFound."""
@@ -78,9 +92,9 @@ class Repository(Generic[R]):
         try:
             return decode(self.cls, self._docs().get(record_id))
         except (DocumentError, DecodeError) as error:
-            path = self._store.path or Path("<memory>")
-            detail = f"{self.kind} {record_id}: {error}"
-            raise CorruptDatabase(path, detail, newest_backup(path)) from None
+            raise _corrupt(
+                self._store.path, ValueError(f"{self.kind} {record_id}: {error}")
+            ) from None
 
     def exists(self, record_id: str) -> bool:
         return record_id in self._docs()
@@ -108,8 +122,7 @@ class Repository(Generic[R]):
         try:
             return self._docs().field(record_id, name)
         except DocumentError as error:
-            path = self._store.path or Path("<memory>")
-            raise CorruptDatabase(path, str(error), newest_backup(path)) from None
+            raise _corrupt(self._store.path, error) from None
 
     def raw_for_account(self, account_id: str) -> Iterator[dict[str, Any]]:
         """The stored dicts of an account's records (copies), for fast filters and counts:
@@ -119,8 +132,7 @@ class Repository(Generic[R]):
             try:
                 yield docs.get(record_id)
             except DocumentError as error:
-                path = self._store.path or Path("<memory>")
-                raise CorruptDatabase(path, str(error), newest_backup(path)) from None
+                raise _corrupt(self._store.path, error) from None
 
     def where(self, predicate: Callable[[R], bool]) -> list[R]:
         return [r for r in self.all() if predicate(r)]

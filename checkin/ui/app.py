@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import signal
+import time
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
@@ -49,12 +50,14 @@ class CheckinApp(App[None]):
         super().__init__()
         self.workspace = workspace
         self._exit_at = exit_at
+        self.milestones: dict[str, float] = {}  # start-up milestone -> wall-clock time
         # Set before the first stylesheet parse: changing the theme later parses it again.
         self.register_theme(CALM)
         self.theme = "checkin"
 
     def reached(self, milestone: str) -> None:
         """Screens report start-up milestones ("ready", "settled"); the benchmark exits at one."""
+        self.milestones.setdefault(milestone, time.time())
         if milestone == self._exit_at:
             self.exit()
 

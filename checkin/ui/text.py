@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.content import Content
 
 from checkin.core.text import clean_text
+
+if TYPE_CHECKING:
+    from checkin.core.health import Health
 
 
 def plain(value: object, style: str = "") -> Text:
@@ -16,3 +21,11 @@ def plain(value: object, style: str = "") -> Text:
 def literal(value: object) -> Content:
     """Content for a Label or Static that shows ``value`` literally."""
     return Content(clean_text(str(value)))
+
+
+BAND_STYLE = {"good": "bold green", "watch": "bold yellow", "at risk": "bold red"}
+
+
+def health_badge(health: Health) -> Text:
+    """ "72 watch", coloured by band."""
+    return Text(f"{health.score} {health.band.value}", style=BAND_STYLE[health.band.value])

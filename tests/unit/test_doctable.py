@@ -138,3 +138,34 @@ def test_a_corrupt_document_in_a_well_framed_file_names_it(tmp_path: Path) -> No
         store.accounts.get("a-1")
     store.close()
     assert db.read_bytes() == raw
+
+
+def test_a_line_that_is_no_document_is_reported_when_its_table_is_first_used(
+    tmp_path: Path,
+) -> None:
+    from checkin.core import Account
+
+    db = tmp_path / "db.json"
+    store = Store.open(db, lambda: NOW)
+    store.accounts.add(Account(id="a-1", name="Acme", slug="acme"))
+    store.accounts.add(Account(id="a-2", name="Globex", slug="globex"))
+    store.close()
+    raw = db.read_bytes().replace(b'"a-2":{', b"garbage{")
+    db.write_bytes(raw)
+    store = Store.open(db, lambda: NOW)  # other tables still open fast
+    assert store.meta()["schema_version"] == 1
+    with pytest.raises(CorruptDatabase, match="line 2 of table 'accounts'"):
+        store.accounts.all()
+    with pytest.raises(CorruptDatabase):
+        store.accounts.add(Account(id="a-3", name="Initech", slug="initech"))
+    store.close()
+    assert db.read_bytes() == raw
+
+
+def test_tables_are_split_only_when_used() -> None:
+    raw = dump_tables(from_plain(PLAIN))
+    tables = load_tables(raw)
+    assert all(table._loaded is None for name, table in tables.items() if name != "empty")
+    assert tables["issues"].get("i-1") == PLAIN["issues"]["i-1"]
+    assert tables["issues"]._loaded is not None and tables["meta"]._loaded is None
+    assert dump_tables(tables) == raw

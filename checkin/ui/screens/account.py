@@ -26,7 +26,8 @@ from checkin.core.records import (
 )
 from checkin.ui.modals.records import record_form
 from checkin.ui.screens.base import CheckinScreen
-from checkin.ui.widgets.health import HealthPanel, health_badge
+from checkin.ui.text import health_badge
+from checkin.ui.widgets.health import HealthPanel
 from checkin.ui.widgets.profile import ProfileView
 from checkin.ui.widgets.record_table import RecordTable
 from checkin.ui.widgets.tables import (

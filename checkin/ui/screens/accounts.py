@@ -4,22 +4,23 @@ from __future__ import annotations
 
 import asyncio
 from datetime import date
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.events import Key
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Input, Static
 
-from checkin.core.dates import human_date
 from checkin.core.records import Account
-from checkin.core.summary import AccountSummary
 from checkin.ui.screens.base import CheckinScreen
-from checkin.ui.text import plain
+from checkin.ui.text import health_badge, plain
 from checkin.ui.widgets.account_list import AccountList, Column
-from checkin.ui.widgets.health import health_badge
+from checkin.ui.widgets.bars import KeyBar, TitleBar
+
+if TYPE_CHECKING:
+    from checkin.core.summary import AccountSummary
 
 COLUMNS = (
     Column("account", "Account", 20, flexible=True),
@@ -34,6 +35,8 @@ COLUMNS = (
 
 def summary_cells(summary: AccountSummary, today: date) -> list[Text]:
     """The row of one account; the health cell is filled in separately."""
+    from checkin.core.dates import human_date
+
     account = summary.account
     focal = summary.focal_client
     due = human_date(summary.next_due, today)
@@ -94,11 +97,11 @@ class AccountsScreen(CheckinScreen[None]):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Input(placeholder="Type to filter accounts · ↑↓ to pick · enter to open", id="filter")
         yield AccountList(COLUMNS, id="accounts")
         yield Static(id="status")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.title = "checkin"

@@ -10,7 +10,7 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
 from checkin.core.health import Band, Health
-from checkin.ui.text import plain
+from checkin.ui.text import health_badge, plain
 
 BAND_STYLE = {Band.GOOD: "bold green", Band.WATCH: "bold yellow", Band.AT_RISK: "bold red"}
 BARS = " ▁▂▃▄▅▆▇█"
@@ -19,10 +19,6 @@ BARS = " ▁▂▃▄▅▆▇█"
 def bar(value: float, width: int = 10) -> str:
     filled = round(max(0.0, min(1.0, value)) * width)
     return "█" * filled + "░" * (width - filled)
-
-
-def health_badge(health: Health) -> Text:
-    return Text(f"{health.score} {health.band.value}", style=BAND_STYLE[health.band])
 
 
 def sparkline(scores: list[int]) -> str:

@@ -1,0 +1,137 @@
+"""The title bar and the key bar: one widget each, so every screen paints fast.
+
+Textual's Header and Footer are built from a dozen widgets that are composed again whenever
+the bindings change; these draw one line each from the screen's title and active bindings.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.widget import Widget
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+SEPARATOR = "  "
+
+
+class TitleBar(Widget):
+    """The screen's title and subtitle, centred, on one line at the top."""
+
+    DEFAULT_CSS = """
+    TitleBar {
+        dock: top; height: 1; width: 1fr;
+        background: $panel; color: $foreground; text-style: bold;
+        content-align: center middle;
+    }
+    """
+
+    def on_mount(self) -> None:
+        self.watch(self.screen, "title", self._changed, init=False)
+        self.watch(self.screen, "sub_title", self._changed, init=False)
+
+    def _changed(self) -> None:
+        self.refresh()
+
+    def render(self) -> Text:
+        title = self.screen.title or self.app.title
+        text = Text(title, no_wrap=True, overflow="ellipsis")
+        if self.screen.sub_title:
+            text.append(" — ", style="dim")
+            text.append(self.screen.sub_title, style="not bold")
+        return text
+
+
+class KeyBar(Widget):
+    """The keys of the focused screen, like Textual's Footer, drawn as one line.
+
+    A click on a key presses it; hovering one shows its tooltip.
+    """
+
+    DEFAULT_CSS = """
+    KeyBar {
+        dock: bottom; height: 1; width: 1fr;
+        background: $footer-background; color: $footer-description-foreground;
+    }
+    KeyBar > .keybar--key { color: $footer-key-foreground; text-style: bold; }
+    KeyBar > .keybar--disabled { text-style: dim; }
+    """
+    COMPONENT_CLASSES = {"keybar--key", "keybar--disabled"}
+    ALLOW_SELECT = False
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._spans: list[tuple[int, int, Binding, str]] = []
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def _bindings_changed(self, screen: Screen[object]) -> None:
+        if self.is_attached and screen is self.screen:
+            self.refresh()
+
+    def _shown(self) -> tuple[list[tuple[Binding, bool, str]], tuple[Binding, bool, str] | None]:
+        """The bindings to show (one per action), and the command palette's key."""
+        active = self.screen.active_bindings
+        palette = None
+        if self.app.ENABLE_COMMAND_PALETTE and self.app.COMMAND_PALETTE_BINDING in active:
+            _node, binding, enabled, tooltip = active[self.app.COMMAND_PALETTE_BINDING]
+            palette = (binding, enabled, tooltip)
+        seen: set[str] = set()
+        shown = []
+        for _node, binding, enabled, tooltip in active.values():
+            if binding.show and binding.action not in seen:
+                seen.add(binding.action)
+                shown.append((binding, enabled, tooltip))
+        return shown, palette
+
+    def render(self) -> Text:
+        key_style = self.get_component_rich_style("keybar--key")
+        off = self.get_component_rich_style("keybar--disabled")
+        shown, palette = self._shown()
+        text = Text(no_wrap=True, overflow="crop")
+        self._spans = []
+
+        def add(binding: Binding, enabled: bool, tooltip: str) -> None:
+            start = text.cell_len
+            extra = off if not enabled else Style()
+            text.append(" " + self.app.get_key_display(binding) + " ", style=key_style + extra)
+            text.append(binding.description, style=extra)
+            self._spans.append((start, text.cell_len, binding, tooltip or binding.tooltip))
+            text.append(SEPARATOR)
+
+        for binding, enabled, tooltip in shown:
+            add(binding, enabled, tooltip)
+        if palette is not None:
+            width = self.size.width
+            label = f"▏ {self.app.get_key_display(palette[0])} {palette[0].description} "
+            text.append(" " * max(1, width - text.cell_len - len(label)))
+            start = text.cell_len
+            text.append("▏", style="dim")
+            text.append(" " + self.app.get_key_display(palette[0]) + " ", style=key_style)
+            text.append(palette[0].description + " ")
+            self._spans.append((start, text.cell_len, palette[0], palette[2]))
+        return text
+
+    def _at(self, x: int) -> tuple[Binding, str] | None:
+        for start, end, binding, tooltip in self._spans:
+            if start <= x < end:
+                return binding, tooltip
+        return None
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        found = self._at(event.x)
+        if found is not None:
+            self.app.simulate_key(found[0].key.split(",")[0])
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        found = self._at(event.x)
+        self.tooltip = (found[1] or found[0].description) if found else None
