@@ -6,9 +6,10 @@ import asyncio
 import contextlib
 import signal
 import time
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App
+from textual.screen import Screen
 from textual.binding import Binding, BindingType
 from textual.theme import Theme
 
@@ -61,11 +62,14 @@ class CheckinApp(App[None]):
         if milestone == self._exit_at:
             self.exit()
 
-    def on_mount(self) -> None:
-        self._install_signal_handlers()
+    def get_default_screen(self) -> Screen[Any]:
+        """The accounts home is the app's first screen (no blank screen underneath)."""
         from checkin.ui.screens.accounts import AccountsScreen
 
-        self.push_screen(AccountsScreen())
+        return AccountsScreen()
+
+    def on_mount(self) -> None:
+        self._install_signal_handlers()
         if self._exit_at is None:
             self.call_after_refresh(self.offer_resume)
 
