@@ -223,6 +223,7 @@ class Terminal:
     def exit_status(self, timeout: float = TIMEOUT) -> int:
         """Wait for the program to end: its exit code, or minus the signal that killed it."""
         deadline = time.monotonic() + timeout
+        nudges = 0
         while True:
             dead, status, sig = self._pane(
                 "#{pane_dead}|#{pane_dead_status}|#{pane_dead_signal}"
@@ -230,10 +231,16 @@ class Terminal:
             if dead == "1":
                 if status or sig:
                     return -int(sig) if sig else int(status)
+                if nudges == 20:
+                    raise RuntimeError(
+                        f"`{shlex.join(self.argv)}` ended but tmux reports neither an exit "
+                        "status nor a signal (tmux reports signals from version 3.3 on)"
+                    )
                 # tmux built with libutempter can miss the SIGCHLD of a pane that ends while
                 # the pty's utmp record is being removed (tmux issue #311): the program is a
                 # zombie nobody collects. A SIGCHLD to our private server makes it look again.
                 os.kill(self._server_pid, signal.SIGCHLD)
+                nudges += 1
             if time.monotonic() > deadline:
                 raise TerminalTimeout(
                     f"`{shlex.join(self.argv)}` still runs after {timeout:.1f} s; "

@@ -50,3 +50,12 @@ def test_closing_the_terminal_window_ends_checkin_cleanly(sandbox: Sandbox, laun
     term = open_accounts(launch, db)
     term.close_window()  # returns once the program is gone
     assert_released_and_loads(sandbox, launch, db)
+
+
+def test_after_a_crash_the_next_checkin_starts(sandbox: Sandbox, launch: Launch) -> None:
+    """SIGKILL gives no chance to clean up: the kernel frees the lock, the file is whole."""
+    db = sandbox.seed_demo(sandbox.root / "work" / "db.json")
+    term = open_accounts(launch, db)
+    term.send_signal(signal.SIGKILL)
+    assert term.exit_status() == -signal.SIGKILL
+    assert_released_and_loads(sandbox, launch, db)
