@@ -11,7 +11,7 @@ import click
 from checkin.cli.context import CliState, db_option
 from checkin.core.dates import parse_datetime
 from checkin.core.errors import CheckinError
-from checkin.services.paths import DB_ENV, default_db_path
+from checkin.services.paths import demo_db_path
 from checkin.services.workspace import Workspace, system_clock
 
 
@@ -20,11 +20,9 @@ class NotADemoWorkspace(CheckinError):
 
 
 def demo_path(state: CliState) -> Path:
-    """--db, else $CHECKIN_DB, else demo.json beside the default workspace."""
-    import os
-
-    if state.db is None and not os.environ.get(DB_ENV):
-        return default_db_path().with_name("demo.json").absolute()
+    """--db, else demo.json in the user data folder; never $CHECKIN_DB (your own workspace)."""
+    if state.db is None:
+        return demo_db_path().absolute()
     return state.db_path()
 
 
@@ -67,8 +65,8 @@ def ensure_demo(path: Path, at: datetime | None) -> tuple[int, bool]:
 def demo(ctx: click.Context, no_tui: bool, at: str | None) -> None:
     """Seed a realistic demo workspace (7 accounts) and open it.
 
-    Uses --db if given, else demo.json in your user data folder, so your own workspace is
-    never touched. Running it again opens the existing demo.
+    Uses --db if given, else demo.json in your user data folder (even when $CHECKIN_DB is
+    set), so your own workspace is never touched. Running it again opens the existing demo.
     """
     try:
         moment = parse_datetime(at) if at else None

@@ -88,7 +88,6 @@ def import_issues(ctx: click.Context, fmt: str, file: str, account_key: str, dry
     Importing the same file again updates the issues it imported before (matched by source
     and id) and duplicates nothing. A file with any bad row is refused whole: nothing changes.
 
-    \b
     Exit codes: 65 bad data in the file, 66 no such file or account, 75 database locked.
     """
     data, name = read_input(file)

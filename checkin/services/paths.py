@@ -12,12 +12,22 @@ DB_ENV = "CHECKIN_DB"
 DB_NAME = "workspace.json"
 
 
+def data_dir() -> Path:
+    """The platform's user data folder for checkin (~/.local/share/checkin on Linux)."""
+    return platformdirs.user_data_path(APP)
+
+
+def demo_db_path() -> Path:
+    """Where ``checkin demo`` keeps its workspace: never the user's own (not $CHECKIN_DB)."""
+    return data_dir() / "demo.json"
+
+
 def default_db_path() -> Path:
     """``$CHECKIN_DB`` if set, else workspace.json in the platform's user data folder."""
     override = os.environ.get(DB_ENV)
     if override:
         return Path(override).expanduser()
-    return platformdirs.user_data_path(APP) / DB_NAME
+    return data_dir() / DB_NAME
 
 
 def user_template_dir() -> Path:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import os
+import threading
 from datetime import datetime
 from pathlib import Path
 
@@ -13,6 +13,16 @@ KEEP = 10
 
 def backup_dir(db_path: Path) -> Path:
     return db_path.parent / "backups"
+
+
+def backup_in_background(db_path: Path, data: bytes, now: datetime) -> threading.Thread:
+    """:func:`make_backup` in a thread: a big workspace opens without waiting for its copy.
+    Join the thread before the process ends (``Store.close`` does)."""
+    thread = threading.Thread(
+        target=make_backup, args=(db_path, data, now), name="checkin-backup", daemon=True
+    )
+    thread.start()
+    return thread
 
 
 def list_backups(db_path: Path) -> list[Path]:
@@ -29,11 +39,9 @@ def newest_backup(db_path: Path) -> Path | None:
     return backups[-1] if backups else None
 
 
-def _holds(backup: Path, db_path: Path, data: bytes) -> bool:
-    """Whether ``backup`` already holds ``data`` (the same file, or the same bytes)."""
+def _holds(backup: Path, data: bytes) -> bool:
+    """Whether ``backup`` already holds ``data``."""
     try:
-        if os.path.samefile(backup, db_path):
-            return True
         return backup.stat().st_size == len(data) and backup.read_bytes() == data
     except OSError:
         return False
@@ -43,12 +51,11 @@ def make_backup(db_path: Path, data: bytes, now: datetime, keep: int = KEEP) -> 
     """Keep a copy of ``data`` (the good state ``db_path`` holds now) unless the newest backup
     holds it already. Older backups beyond ``keep`` are removed. Returns the new backup, or None.
 
-    The copy is a hard link when the file system allows it: every save replaces the database
-    with a new file (``os.replace``), so the linked state never changes, and linking costs
-    nothing however big the workspace is.
+    A real copy, never a link: a tool that rewrites the database in place (an editor, a
+    disk error, ``truncate``) must not damage the backup that repairs it.
     """
     newest = newest_backup(db_path)
-    if newest is not None and _holds(newest, db_path, data):
+    if newest is not None and _holds(newest, data):
         return None
     folder = backup_dir(db_path)
     ensure_private_dir(folder)
@@ -58,10 +65,7 @@ def make_backup(db_path: Path, data: bytes, now: datetime, keep: int = KEEP) -> 
     while target.exists():
         target = folder / f"{db_path.stem}-{stamp}-{counter:02d}.json"
         counter += 1
-    try:
-        os.link(db_path, target)
-    except OSError:
-        atomic_write(target, data)
+    atomic_write(target, data)
     for old in list_backups(db_path)[:-keep]:
         old.unlink(missing_ok=True)
     return target

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import threading
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
@@ -70,6 +71,7 @@ class Store:
         self.now = clock
         self.generation = 0
         self._lock = lock
+        self._backup: threading.Thread | None = None
         self._depth = 0
         self.db = TinyDB(storage=lambda: storage)
         self.db.table_class = StrIdTable
@@ -105,29 +107,35 @@ class Store:
         lock.acquire(clock())
         try:
             remove_orphaned_temps(path)
-            tables = cls._load_or_create(path, clock)
+            tables, copying = cls._load_or_create(path, clock)
         except BaseException:
             lock.release()
             raise
-        return cls(DurableStorage(path, tables), clock, lock)
+        store = cls(DurableStorage(path, tables), clock, lock)
+        store._backup = copying
+        return store
 
     @staticmethod
-    def _load_or_create(path: Path, clock: Clock) -> Tables:
+    def _load_or_create(path: Path, clock: Clock) -> tuple[Tables, threading.Thread | None]:
         if not path.exists():
             tables = _empty_workspace(clock())
             atomic_write(path, dump_tables(tables))
-            return tables
-        path.chmod(FILE_MODE)
+            return tables, None
         raw, tables = load_file(path)
         found = _check_version(path, tables)
-        backup.make_backup(path, raw, clock())
+        path.chmod(FILE_MODE)  # only a file that loads: a broken one is left as it is
+        copying = backup.backup_in_background(path, raw, clock())
         if found < schema.SCHEMA_VERSION:
             tables = from_plain(schema.migrate(to_plain(tables), found))
             atomic_write(path, dump_tables(tables))
-        return tables
+        return tables, copying
 
     def close(self) -> None:
-        """Release the writer lock. Safe to call twice; every write is already on disk."""
+        """Release the writer lock once the backup taken at open is written. Safe to call
+        twice; every save is already on disk."""
+        if self._backup is not None:
+            self._backup.join()
+            self._backup = None
         self.db.close()
         if self._lock is not None:
             self._lock.release()

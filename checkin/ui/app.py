@@ -9,8 +9,8 @@ import time
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App
-from textual.screen import Screen
 from textual.binding import Binding, BindingType
+from textual.screen import Screen
 from textual.theme import Theme
 
 from checkin.core.errors import CheckinError

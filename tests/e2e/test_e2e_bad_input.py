@@ -83,13 +83,6 @@ def test_a_corrupt_database_is_named_and_left_as_it_is(
     assert db.read_bytes() == before
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Backups are hard links to the database file (storage/backup.py make_backup), so "
-    "damage done to the file in place (truncation, a disk error, an editor that keeps hard "
-    "links) damages the newest backup too; the printed `cp BACKUP DB` then fails with "
-    "'are the same file'. The newest backup should be a real copy of the bytes.",
-)
 def test_the_backup_a_corrupt_database_message_names_restores_it(
     sandbox: Sandbox, launch: Launch
 ) -> None:

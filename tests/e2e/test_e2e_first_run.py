@@ -58,7 +58,7 @@ def test_first_run_flags_the_accounts_that_need_attention(sandbox: Sandbox, laun
     assert "Helios Energy" in screen and "Acme Health" not in screen
     term.send("enter")
     term.wait_for(re.compile(r"Helios Energy — .*every 7 days"))
-    term.wait_for("Load forecast accuracy drops on public holidays")  # its issues tab
+    term.wait_for("Load forecast accuracy drops on public")  # its issues tab
     term.send("escape")
     screen = term.wait_for("1 of 7 accounts")
     assert "Load forecast accuracy" not in screen
@@ -90,3 +90,11 @@ def test_the_demo_file_is_private_and_a_second_run_opens_it(
     assert second.exit_status() == 0
     assert "Seeded" not in second.text()
     assert demo.read_bytes() == seeded
+
+
+def test_the_demo_never_seeds_the_workspace_named_by_checkin_db(sandbox: Sandbox) -> None:
+    own = sandbox.home / "work" / "mine.json"
+    done = sandbox.run("demo", "--no-tui", env={"CHECKIN_DB": str(own)})
+    assert done.returncode == 0, done.stderr
+    assert not own.exists()
+    assert (sandbox.data_dir / "demo.json").exists()

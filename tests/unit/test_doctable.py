@@ -110,7 +110,7 @@ def test_stock_tinydb_reads_the_workspace_file(tmp_path: Path) -> None:
     stock.close()
 
 
-def test_backups_are_hard_links_of_the_last_good_state(tmp_path: Path) -> None:
+def test_backups_are_real_copies_of_the_last_good_state(tmp_path: Path) -> None:
     db = tmp_path / "db.json"
     Store.open(db, lambda: NOW).close()
     before = db.read_bytes()
@@ -120,8 +120,11 @@ def test_backups_are_hard_links_of_the_last_good_state(tmp_path: Path) -> None:
     backups = list_backups(db)
     assert len(backups) == 1 and backups[0].read_bytes() == before
     assert os.stat(backups[0]).st_mode & 0o777 == 0o600
-    Store.open(db, lambda: NOW).close()  # a second open links the new state
+    Store.open(db, lambda: NOW).close()  # a second open copies the new state
     assert len(list_backups(db)) == 2
+    assert not os.path.samefile(list_backups(db)[-1], db)
+    db.write_bytes(db.read_bytes()[:20])  # rewritten in place by some other tool
+    assert list_backups(db)[-1].read_bytes() != db.read_bytes()
 
 
 def test_a_corrupt_document_in_a_well_framed_file_names_it(tmp_path: Path) -> None:

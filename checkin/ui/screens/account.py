@@ -165,7 +165,9 @@ class AccountScreen(CheckinScreen[None]):
         if summary.in_breach:
             parts += [("  ·  ", "dim"), (f"⚠ {summary.in_breach} past 48 h", "bold red")]
         if summary.overdue_actions:
-            parts += [("  ·  ", "dim"), (f"{summary.overdue_actions} overdue actions", "yellow")]
+            late = summary.overdue_actions
+            label = f"{late} overdue action{'s' if late != 1 else ''}"
+            parts += [("  ·  ", "dim"), (label, "yellow")]
         if summary.missing_focal:
             parts += [("  ·  ", "dim"), ("⚠ focal contact missing", "bold yellow")]
         self.query_one("#summary", Static).update(Text.assemble(*parts))

@@ -24,6 +24,9 @@ class RecordTable(DataTable[Text], Generic[R]):
     """
 
     COLUMNS: ClassVar[tuple[tuple[str, str], ...]] = ()
+    # Widths of the columns that would otherwise grow with their longest text (titles,
+    # quotes): the columns after them stay on screen at 100 and 120 columns.
+    WIDTHS: ClassVar[dict[str, int]] = {}
     NOUN: ClassVar[str] = "record"
     EMPTY: ClassVar[str] = "Nothing here yet: press n to add one."
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -66,7 +69,7 @@ class RecordTable(DataTable[Text], Generic[R]):
 
     def on_mount(self) -> None:
         for key, label in self.COLUMNS:
-            self.add_column(label, key=key)
+            self.add_column(label, key=key, width=self.WIDTHS.get(key))
 
     def cells(self, record: R) -> Sequence[Text]:
         """One cell per column; the default shows the attribute named by each column key."""

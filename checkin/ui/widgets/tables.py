@@ -46,6 +46,7 @@ class IssuesTable(RecordTable[Issue]):
         ("owner", "Owner"),
         ("source", "Source"),
     )
+    WIDTHS: ClassVar[dict[str, int]] = {"title": 40, "sla": 21}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "a",
@@ -147,6 +148,7 @@ class FeedbackTable(RecordTable[Feedback]):
         ("text", "What was said"),
         ("addressed", "Addressed"),
     )
+    WIDTHS: ClassVar[dict[str, int]] = {"topic": 18, "text": 48}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "x",
@@ -181,6 +183,7 @@ class ActionsTable(RecordTable[ActionItem]):
         ("owner", "Owner"),
         ("status", "Status"),
     )
+    WIDTHS: ClassVar[dict[str, int]] = {"title": 50}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("d", "request('done')", "Done", id="actions.done"),
         Binding("x", "request('drop')", "Drop", id="actions.drop"),
