@@ -27,7 +27,7 @@ DIALOG_CSS = """
     width: 70; max-width: 95%; height: auto; max-height: 90%;
     border: thick $primary 60%; background: $surface; padding: 1 2;
 }}
-{name} .title {{ text-style: bold; padding: 0 0 1 0; }}
+{name} .title {{ width: 100%; text-style: bold; padding: 0 0 1 0; }}
 {name} .hint {{ color: $text-muted; padding: 1 0 0 0; }}
 """
 

@@ -41,7 +41,8 @@ def summary_cells(summary: AccountSummary, today: date) -> list[Text]:
     focal = summary.focal_client
     due = human_date(summary.next_due, today)
     if summary.cadence_overdue:
-        due = f"⚑ {summary.days_overdue} days late"
+        late = summary.days_overdue
+        due = f"⚑ {late} day{'s' if late != 1 else ''} late"
     elif summary.live_meeting_id:
         due = "● check-in in progress"
     critical = str(summary.open_critical) if summary.open_critical else "·"
