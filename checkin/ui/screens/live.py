@@ -187,11 +187,7 @@ class LiveScreen(CheckinScreen[Meeting | None]):
             lines.append("↻ ", style="yellow")
             lines.append(f"{clean_line(change.issue_title)}: {change.old} → {change.new}\n")
         if not lines.plain:
-            lines.append(
-                "Captured items appear here: ^t action · ^o decision · ^f feedback · "
-                "^l issue · ^r issue status",
-                style="dim",
-            )
+            lines.append("Nothing captured yet: the keys are in the footer.", style="dim")
         self.query_one("#captured", Static).update(lines)
 
     # -- the clock and autosave -----------------------------------------------------------

@@ -77,7 +77,9 @@ class AgendaList(OptionList):
         current_key: str | None,
         seconds: Callable[[AgendaItem], int],
     ) -> None:
-        width = max(20, self.size.width - 4) if self.size.width else 38
+        self._shown = (items, parked, current_key, seconds)
+        inner = self.scrollable_content_region.width
+        width = max(20, inner - 2) if inner else 38
         wanted = [i.key for i in items] + [f"parked:{i.key}" for i in parked]
         if [o.id for o in self.options if o.id] != wanted:
             highlighted = self.highlighted
@@ -99,6 +101,13 @@ class AgendaList(OptionList):
                 item.key,
                 item_line(item, seconds(item), current=item.key == current_key, width=width),
             )
+
+    def on_resize(self) -> None:
+        shown = getattr(self, "_shown", None)
+        if shown is not None:
+            items, parked, current_key, seconds = shown
+            self.clear_options()
+            self.show(items, parked, current_key, seconds)
 
     def highlight_key(self, key: str | None) -> None:
         if key is None:
