@@ -17,10 +17,9 @@ from checkin.services import draft as drafts
 from checkin.services import meetings
 from checkin.services.workspace import Workspace
 from checkin.ui.app import CheckinApp
-from checkin.ui.modals.capture import ConfirmModal
 from checkin.ui.modals.export import PathModal
 from checkin.ui.modals.form import FormModal
-from checkin.ui.modals.planning import TemplateModal
+from checkin.ui.modals.planning import AskModal, TemplateModal
 from checkin.ui.screens.accounts import AccountsScreen
 from checkin.ui.screens.help import HelpScreen
 from checkin.ui.screens.live import LiveScreen
@@ -200,7 +199,7 @@ async def test_switch_template_and_change_length() -> None:
         options.highlighted = options.get_option_index("monthly")
         await pilot.press("enter")
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmModal)
+        assert isinstance(app.screen, AskModal)
         await pilot.press("y")
         await pilot.pause()
         meeting = stored(ws)
@@ -232,7 +231,7 @@ async def test_regenerate_asks_before_discarding_edits() -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_planner(app, pilot)
         await pilot.press("x", "g")
-        assert isinstance(app.screen, ConfirmModal)
+        assert isinstance(app.screen, AskModal)
         await pilot.press("n")
         await pilot.pause()
         assert any(i.parked and i.reasons[-1].rule == "parked" for i in stored(ws).agenda)
@@ -286,7 +285,7 @@ async def test_start_the_checkin_with_the_saved_agenda() -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_planner(app, pilot)
         await pilot.press("down", "shift+up", "s")
-        assert isinstance(app.screen, ConfirmModal)
+        assert isinstance(app.screen, AskModal)
         await pilot.press("y")
         await pilot.pause()
         assert isinstance(app.screen, LiveScreen)

@@ -1,4 +1,4 @@
-"""The planner's small modals: template, length, minutes and a custom item. None saves."""
+"""The planner's small modals: template, length, minutes, a custom item, a question. None saves."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ from typing import Any, ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Label, OptionList, Static
+from textual.widgets import Button, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from checkin.core.agenda.arrangement import MAX_ITEM_MINUTES, MIN_ITEM_MINUTES
@@ -21,6 +21,7 @@ from checkin.core.text import clean_line
 from checkin.services.draft import TemplateChoice
 from checkin.services.planning import MAX_LENGTH, MIN_LENGTH
 from checkin.ui.modals.form import Field, FormModal
+from checkin.ui.text import literal
 
 
 def _within(field: str, label: str, low: int, high: int) -> Any:
@@ -151,3 +152,41 @@ class TemplateModal(ModalScreen[str | None]):
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
+
+
+class AskModal(ModalScreen[bool]):
+    """A yes/no question that wraps (y or enter: yes; n or escape: no); buttons for the mouse."""
+
+    DEFAULT_CSS = """
+    AskModal { align: center middle; }
+    AskModal > Vertical {
+        width: 70; max-width: 95%; height: auto;
+        border: thick $warning 60%; background: $surface; padding: 1 2;
+    }
+    AskModal #ask-question { width: 1fr; height: auto; }
+    AskModal #ask-buttons { height: auto; align: right middle; padding: 1 0 0 0; }
+    AskModal #ask-buttons Button { margin-left: 2; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y,enter", "answer(True)", "Yes", id="ask.yes"),
+        Binding("n,escape", "answer(False)", "No", id="ask.no"),
+    ]
+
+    def __init__(self, question: str, yes: str = "Yes") -> None:
+        super().__init__()
+        self.question = question
+        self.yes = yes
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(literal(self.question), id="ask-question")
+            with Horizontal(id="ask-buttons"):
+                yield Button("No (n)", id="ask-no")
+                yield Button(f"{self.yes} (y)", id="ask-yes", variant="primary")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "ask-yes")
