@@ -134,7 +134,7 @@ class TemplateModal(ModalScreen[str | None]):
         head = Content.assemble(
             mark,
             (clean_line(choice.title), "bold"),
-            (f" · {choice.minutes} min · {clean_line(choice.name)}", "$text-muted"),
+            (f" · {choice.minutes} min · {clean_line(choice.name)}", "dim"),
         )
         if choice.description:
             head = Content("\n").join(

@@ -135,15 +135,12 @@ class PlannerBase(CheckinScreen[None]):
             minutes = values["minutes"]
             if self.draft.edited:
                 plan = arrangement.set_length(self.draft.plan, minutes)
-                note = (
-                    f"{plan.free_minutes} min free"
-                    if plan.free_minutes >= 0
-                    else (f"{-plan.free_minutes} min over")
-                )
+                if plan.free_minutes >= 0:
+                    room = f"{plan.free_minutes} min free: x restores parked items"
+                else:
+                    room = f"{-plan.free_minutes} min over: x parks items"
                 self._change(
-                    plan,
-                    f"{minutes} min meeting; your arrangement is kept ({note}). "
-                    "g regenerates to refit it.",
+                    plan, f"{minutes} min meeting, your arrangement kept ({room}; g refits all)."
                 )
             else:
                 self._rebuild(

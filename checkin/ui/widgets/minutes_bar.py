@@ -20,19 +20,20 @@ def bar(planned: int, length: int, width: int) -> Content:
     filled = min(width, round(width * planned / length))
     if planned and not filled:
         filled = 1
-    return Content.assemble(("█" * filled, "$primary"), ("░" * (width - filled), "$text-muted"))
+    return Content.assemble(("█" * filled, "$primary"), ("░" * (width - filled), "dim"))
 
 
-def figures(planned: int, length: int) -> Content:
-    """'40 of 45 min · 5 free', or '52 of 45 min · 7 over' in warning colour."""
+def figures(planned: int, length: int, parked: int = 0) -> Content:
+    """'40 of 45 min · 5 free', or '52 of 45 min · 7 over' in warning colour; then how many
+    items wait in the parking lot."""
     head = f"{planned} of {length} min"
+    lot = (f" · {parked} parked" if parked else "", "dim")
     if planned > length:
-        return Content.assemble(
-            (head, "bold $warning"), (f" · {planned - length} over", "bold $warning")
-        )
+        over = f" · {planned - length} over"
+        return Content.assemble((head, "bold $warning"), (over, "bold $warning"), lot)
     free = length - planned
     tail = "full" if free == 0 else f"{free} free"
-    return Content.assemble((head, "bold"), (f" · {tail}", "$text-muted"))
+    return Content.assemble((head, "bold"), (f" · {tail}", "dim"), lot)
 
 
 class MinutesBar(Static):
@@ -45,18 +46,19 @@ class MinutesBar(Static):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._shown: tuple[str, int, int] = ("", 0, 0)
+        self._shown: tuple[str, int, int, int] = ("", 0, 0, 0)
 
-    def show(self, title: str, planned: int, length: int) -> None:
-        self._shown = (title, planned, length)
+    def show(self, title: str, planned: int, length: int, parked: int = 0) -> None:
+        """``planned`` minutes of a ``length``-minute meeting; ``parked`` items wait."""
+        self._shown = (title, planned, length, parked)
         self.set_class(planned > length, "-over")
         self._draw()
 
     def _draw(self) -> None:
-        title, planned, length = self._shown
+        title, planned, length, parked = self._shown
         width = self.content_region.width or 100
         left = Content.assemble((clean_line(title), "bold"), (f" · {length} min meeting", ""))
-        right = figures(planned, length)
+        right = figures(planned, length, parked)
         room = width - len(left.plain) - len(right.plain) - 4
         bar_width = min(48, max(8, room))
         gap = max(2, width - len(left.plain) - bar_width - len(right.plain) - 2)

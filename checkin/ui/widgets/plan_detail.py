@@ -49,7 +49,8 @@ def _heading(text: str) -> Text:
 def _reasons(item: AgendaItem) -> Group:
     """Every reason: the score it added, its sentence and the rule's name under it."""
     head = _heading("Why it is on the agenda")
-    head.append(f"  score {item.score:g}", style="dim")
+    if item.score:
+        head.append(f"  score {item.score:g}", style="dim")
     if not item.reasons:
         return Group(head, Text("No rule put it here: it was added by hand.", style="dim"))
     grid = Table.grid(padding=(0, 1))
@@ -58,7 +59,9 @@ def _reasons(item: AgendaItem) -> Group:
     for reason in item.reasons:
         body = Text(clean_line(reason.text))
         body.append(f"\n{reason.rule}", style="dim")
-        score = Text(f"{reason.score:+g}", style="bold" if reason.score else "dim")
+        score = Text(
+            f"{reason.score:+g}" if reason.score else "·", style="bold" if reason.score else "dim"
+        )
         grid.add_row(score, body)
     return Group(head, grid)
 

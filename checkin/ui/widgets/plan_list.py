@@ -17,6 +17,9 @@ from checkin.core.text import clean_line
 
 ITEM, PARKED, HEAD = "item:", "parked:", "head:"
 PARKING_LOT = "Parking lot"
+# A busy account can park a thousand items; listing them all makes every key slow, and the
+# ones that matter are on top (parked by hand first, then by rank).
+LOT_SHOWN = 150
 
 
 def fit(text: str, width: int) -> str:
@@ -49,14 +52,14 @@ def _mark(item: AgendaItem) -> tuple[str, str]:
 
 
 def _reason_lines(item: AgendaItem, width: int, indent: int) -> list[Content]:
-    """Every reason: its sentence, then the rule and the score it added."""
+    """Every reason: its sentence, then (at the right edge) the rule and the score it added."""
     lines = []
     for reason in item.reasons:
-        tail = f"  {reason.rule} {reason.score:+g}"
-        text = fit(clean_line(reason.text), max(8, width - indent - 2 - len(tail)))
-        lines.append(
-            Content.assemble(" " * indent, ("· ", "$text-muted"), text, (tail, "$text-muted"))
-        )
+        tail = f"{reason.rule} {reason.score:+g}"
+        room = max(8, width - indent - 2 - len(tail) - 2)
+        text = fit(clean_line(reason.text), room)
+        gap = " " * max(2, width - indent - 2 - len(text) - len(tail))
+        lines.append(Content.assemble(" " * indent, ("· ", "dim"), text, gap, (tail, "dim")))
     return lines
 
 
@@ -66,18 +69,18 @@ def item_prompt(
     """One item: rank, mark, title and minutes; under it the "why" (or every reason)."""
     minutes = minutes_label(item.planned_minutes)
     if parked:
-        lead = Content.assemble(("   ⏸ ", "$text-muted"))
+        lead = Content.assemble(("   ⏸ ", "dim"))
     else:
         urgent = is_urgent(item)
         lead = Content.assemble((f"{rank:>3}", "bold" if urgent else ""), " ", _mark(item), " ")
     room = max(8, width - len(lead.plain) - len(minutes) - 2)
     title = fit(clean_line(item.title), room)
-    title_style = "italic $text-muted" if parked else "bold" if is_urgent(item) else ""
+    title_style = "italic dim" if parked else "bold" if is_urgent(item) else ""
     first = Content.assemble(
         lead,
         (title.ljust(room), title_style),
         "  ",
-        (minutes, "$text-muted" if parked else "$text-secondary"),
+        (minutes, "dim" if parked else "$text-secondary"),
     )
     indent = len(lead.plain)
     if expanded and item.reasons:
@@ -87,7 +90,7 @@ def item_prompt(
             rest.append(Content.assemble(" " * indent, (label, "$warning")))
     else:
         why = _why(item)
-        rest = [Content.assemble(" " * indent, (fit(why, width - indent), "$text-muted"))]
+        rest = [Content.assemble(" " * indent, (fit(why, width - indent), "dim"))]
     return Content("\n").join([first, *rest])
 
 
@@ -165,10 +168,14 @@ class PlanList(OptionList):
             options.append(
                 Option(header_prompt(PARKING_LOT, None, width, note), f"{HEAD}lot", True)
             )
-            for item in plan.parked:
+            for item in plan.parked[:LOT_SHOWN]:
                 expanded = view.expanded_all or item.key in view.expanded
                 prompt = item_prompt(None, item, width, expanded=expanded, parked=True)
                 options.append(Option(prompt, f"{PARKED}{item.key}"))
+            hidden = len(plan.parked) - LOT_SHOWN
+            if hidden > 0:
+                note = f"   … and {hidden} more parked items, lower in rank"
+                options.append(Option(Content.styled(note, "dim"), f"{HEAD}more", True))
         self.set_options(options)
         if not self._highlight(wanted):
             self._highlight_near(position)
