@@ -15,6 +15,7 @@ from checkin.core.meeting import Meeting, MeetingState
 from checkin.core.records import Issue
 from checkin.services import draft as drafts
 from checkin.services import meetings
+from checkin.services.demo import seed_demo
 from checkin.services.workspace import Workspace
 from checkin.ui.app import CheckinApp
 from checkin.ui.modals.export import PathModal
@@ -373,3 +374,26 @@ async def test_a_new_critical_issue_after_saving_is_announced() -> None:
         app.plan_agenda(acme)
         await pilot.pause()
         assert "1 new item" in status_text(app) and "g regenerates" in status_text(app)
+
+
+async def test_a_change_that_cannot_be_saved_changes_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "ws" / "db.json"
+    seeded = Workspace.open(path, clock=lambda: NOW)
+    with seeded.transaction():
+        seed_demo(seeded, NOW)
+    seeded.close()
+    ws = Workspace.open(path, clock=lambda: NOW, read_only=True)
+    app = CheckinApp(ws)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        app.plan_agenda(ws.account("acme"))
+        await pilot.pause()
+        screen = planner(app)
+        assert screen.draft is not None
+        before = [i.key for i in screen.draft.plan.items]
+        await pilot.press("x")
+        await pilot.pause()
+        assert [i.key for i in screen.draft.plan.items] == before
+        assert any(n.title == "Not saved" for n in app._notifications)
+        assert meetings.planned_meeting(ws, ws.account("acme")) is None
+    ws.close()

@@ -116,3 +116,22 @@ def test_write_preread_is_private_and_atomic(ws: Workspace, tmp_path: Path) -> N
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     with pytest.raises(ExportError):
         drafts.write_preread(draft, tmp_path)
+
+
+def test_planned_meeting_is_the_latest_not_started(ws: Workspace) -> None:
+    acme = ws.account("acme")
+    early = meetings.save_plan(ws, acme, [], planned_start=NOW)
+    later = ws.add(
+        type(early), "meeting", account_id=acme.id, planned_start=NOW + timedelta(days=7)
+    )
+    started = ws.add(
+        type(early),
+        "meeting",
+        account_id=acme.id,
+        planned_start=NOW + timedelta(days=9),
+        started=NOW,
+    )
+    found = meetings.planned_meeting(ws, acme)
+    assert found is not None and found.id == later.id
+    assert started.id != found.id and early.id != found.id
+    assert meetings.planned_meeting(ws, ws.account("northwind")) is None

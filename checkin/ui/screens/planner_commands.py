@@ -162,7 +162,7 @@ def palette_commands(screen: PlannerScreen) -> list[tuple[str, str, Any]]:
         else:
             found.append(("Agenda: Restore item", "x · back to its section", screen.action_restore))
         found += [
-            ("Agenda: Add a minute to item", "+", partial(screen.action_minutes, 1)),
+            ("Agenda: Add a minute to item", "+ or =", partial(screen.action_minutes, 1)),
             ("Agenda: Take a minute off item", "-", partial(screen.action_minutes, -1)),
             ("Agenda: Set item minutes", "m · type the minutes", screen.action_set_minutes),
         ]
