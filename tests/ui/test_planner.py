@@ -18,6 +18,7 @@ from checkin.services import meetings
 from checkin.services.demo import seed_demo
 from checkin.services.workspace import Workspace
 from checkin.ui.app import CheckinApp
+from checkin.ui.modals.capture import ConfirmModal
 from checkin.ui.modals.export import PathModal
 from checkin.ui.modals.form import FormModal
 from checkin.ui.modals.planning import AskModal, TemplateModal
@@ -397,3 +398,27 @@ async def test_a_change_that_cannot_be_saved_changes_nothing(tmp_path: Path) -> 
         assert any(n.title == "Not saved" for n in app._notifications)
         assert meetings.planned_meeting(ws, ws.account("acme")) is None
     ws.close()
+
+
+async def test_start_offers_to_resume_a_running_checkin() -> None:
+    ws = demo_workspace()
+    acme = ws.account("acme")
+    running = ws.add(Meeting, "meeting", account_id=acme.id, planned_start=NOW, started=NOW)
+    app = CheckinApp(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmModal)  # the app offers to resume at start
+        await pilot.press("n")
+        await pilot.pause()
+        app.plan_agenda(acme)
+        await pilot.pause()
+        assert "running" in status_text(app)
+        await pilot.press("x", "s")
+        assert isinstance(app.screen, AskModal)
+        assert "still running" in app.screen.question
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, LiveScreen)
+        assert app.screen.session.meeting.id == running.id
+        # The plan stays for the next check-in.
+        assert stored(ws).state is MeetingState.PLANNED

@@ -38,10 +38,18 @@ def _within(field: str, label: str, low: int, high: int) -> Any:
     return check
 
 
+class PlannerForm(FormModal):
+    """The generic form with a hint that fits these forms (they take no dates)."""
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#hint", Static).update("enter or ctrl+s saves · esc cancels")
+
+
 def length_modal(current: int, today: date) -> FormModal:
     """The meeting length in minutes, 5 to 480."""
     spec = Field("minutes", f"Meeting length in minutes ({MIN_LENGTH}-{MAX_LENGTH})", "int")
-    return FormModal(
+    return PlannerForm(
         "Change the meeting length",
         (spec,),
         today=today,
@@ -54,7 +62,7 @@ def length_modal(current: int, today: date) -> FormModal:
 def minutes_modal(title: str, current: int, today: date) -> FormModal:
     """Planned minutes for one item."""
     spec = Field("minutes", f"Minutes ({MIN_ITEM_MINUTES}-{MAX_ITEM_MINUTES})", "int")
-    return FormModal(
+    return PlannerForm(
         f"Minutes for “{clean_line(title)}”",
         (spec,),
         today=today,
@@ -83,7 +91,7 @@ def custom_item_modal(today: date, minutes: int = 5) -> FormModal:
         if problems:
             raise ValidationError("Agenda item", problems)
 
-    return FormModal(
+    return PlannerForm(
         "Add an agenda item",
         fields,
         today=today,
