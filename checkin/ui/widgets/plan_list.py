@@ -112,11 +112,18 @@ class View:
     expanded: set[str] = field(default_factory=set)
 
 
-class PlanList(OptionList):
+class PlanList(OptionList, inherit_bindings=False):
     """Attributes down: :meth:`show` gets the arrangement. The screen listens to
     ``OptionHighlighted`` and acts on :attr:`current`."""
 
+    # Only the keys that pick items: the help screen lists these first, so no scroll keys.
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "cursor_up", "Previous item", show=False),
+        Binding("down", "cursor_down", "Next item", show=False),
+        Binding("home", "first", "First item", show=False),
+        Binding("end", "last", "Last item", show=False, tooltip="The end of the parking lot"),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
         Binding("enter", "select", "This item's reasons", show=False),
     ]
     DEFAULT_CSS = """
