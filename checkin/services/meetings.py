@@ -13,9 +13,18 @@ from checkin.services.workspace import Workspace
 
 
 def planned_meeting(ws: Workspace, account: Account) -> Meeting | None:
-    """The account's upcoming meeting: planned, not started yet (the latest planned)."""
-    planned = [m for m in ws.meetings(account.id) if m.state is MeetingState.PLANNED]
-    return max(planned, key=lambda m: (m.planned_start, m.id), default=None)
+    """The account's upcoming meeting: planned, not started yet (the latest planned).
+
+    Reads two fields of each of the account's meetings and decodes only the one it returns:
+    the planner calls this on every open, and a busy account has hundreds of meetings.
+    """
+    repo = ws.store.meetings
+    planned = [
+        (datetime.fromisoformat(repo.field(meeting_id, "planned_start")), meeting_id)
+        for meeting_id in repo.ids_for_account(account.id)
+        if not repo.field(meeting_id, "started") and not repo.field(meeting_id, "ended")
+    ]
+    return repo.get(max(planned)[1]) if planned else None
 
 
 def live_meeting(ws: Workspace, account: Account) -> Meeting | None:

@@ -143,7 +143,13 @@ class CheckinApp(App[None]):
         self.push_screen(ActionsOverviewScreen())
 
     def plan_agenda(self, account: Account) -> None:
-        self.notify(f"Planning for {account.name} arrives with the agenda planner.", markup=False)
+        """The agenda planner for the account's next check-in (already open: nothing to do)."""
+        from checkin.ui.screens.planner import PlannerScreen
+
+        screen = self.screen
+        if isinstance(screen, PlannerScreen) and screen.account.id == account.id:
+            return
+        self.push_screen(PlannerScreen(account))
 
     def start_checkin(self, account: Account) -> None:
         """Resume the account's running meeting, else start the planned one, else start one

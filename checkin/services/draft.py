@@ -1,0 +1,200 @@
+"""The agenda draft the planner edits: the upcoming meeting's stored plan, else the engine's.
+
+Every change goes through :func:`save_draft`, which stores the arrangement with the account's
+upcoming (planned) meeting at once: the user never loses an arrangement.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from checkin.core.agenda import OTHER_SECTION, Template, arrangement
+from checkin.core.agenda.arrangement import Arrangement
+from checkin.core.enums import ItemKind
+from checkin.core.errors import CheckinError
+from checkin.core.meeting import AgendaItem, Meeting
+from checkin.core.records import Account
+from checkin.markdown.preread import render_preread
+from checkin.services import meetings, planning, sharing
+from checkin.services.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class TemplateChoice:
+    """A template the planner can switch to; ``problem`` says why one cannot be used."""
+
+    name: str
+    title: str
+    minutes: int = 0
+    description: str = ""
+    problem: str = ""
+
+
+@dataclass(frozen=True)
+class Draft:
+    """One account's planned agenda: what the user arranged, and what the engine proposes."""
+
+    account: Account
+    template: Template
+    plan: Arrangement  # what the meeting stores and the planner shows
+    generated: Arrangement  # the engine's agenda for this template and length, now
+    now: datetime
+    meeting_id: str | None = None  # None until the first change is saved
+
+    @property
+    def custom_section(self) -> str:
+        """Where items added by hand go: the template's section for custom items."""
+        return self.template.section_for(ItemKind.CUSTOM) or OTHER_SECTION
+
+    @property
+    def edited(self) -> bool:
+        """Whether regenerating would change the agenda (items added by hand are kept)."""
+        fresh = arrangement.rebuilt(self.generated, self.plan, self.custom_section)
+        return not arrangement.same_plan(self.plan, fresh)
+
+    def new_items(self) -> list[AgendaItem]:
+        """Items the engine proposes now that the stored plan does not have (records that
+        came in after it was saved)."""
+        known = {item.key for item in arrangement.stored_items(self.plan)}
+        return [i for i in arrangement.stored_items(self.generated) if i.key not in known]
+
+    def with_plan(self, plan: Arrangement) -> Draft:
+        return dataclasses.replace(self, plan=plan)
+
+    def preread(self) -> str:
+        """The Markdown pre-read of the arrangement as it is now."""
+        agenda = arrangement.to_agenda(
+            self.plan,
+            account=self.account,
+            template=self.template.name,
+            title=self.template.title,
+            now=self.now,
+        )
+        return render_preread(agenda)
+
+
+def _template(name: str, length: int) -> Template:
+    """The named template; one that is gone or broken still titles the stored plan."""
+    try:
+        return planning.load_template(name)
+    except CheckinError:
+        title = name.replace("-", " ").capitalize()
+        return Template(name=name, title=title, minutes=length, sections=())
+
+
+def _generated(
+    ws: Workspace, account: Account, template: Template, length: int, now: datetime
+) -> Arrangement:
+    agenda = planning.plan(ws, account, template=template.name, minutes=length, at=now)
+    return arrangement.from_agenda(agenda)
+
+
+def load_draft(ws: Workspace, account: Account) -> Draft:
+    """The account's upcoming meeting's plan if there is one, else the engine's agenda
+    (default template and length for the account), not saved until the first change."""
+    meeting = meetings.planned_meeting(ws, account)
+    now = ws.now()
+    if meeting is None:
+        return generate(ws, account)
+    template = _template(meeting.template, meeting.length_minutes)
+    try:
+        generated = _generated(ws, account, template, meeting.length_minutes, now)
+    except CheckinError:  # the template is gone: nothing to compare with, nothing to add
+        generated = arrangement.arrange([], [], meeting.length_minutes)
+    sections = [s.title for s in template.sections]
+    plan = arrangement.from_stored(meeting.agenda, meeting.length_minutes, sections)
+    return Draft(
+        account=account,
+        template=template,
+        plan=plan,
+        generated=generated,
+        now=meeting.planned_start,
+        meeting_id=meeting.id,
+    )
+
+
+def generate(
+    ws: Workspace,
+    account: Account,
+    template: str | None = None,
+    length: int | None = None,
+    *,
+    keep: Draft | None = None,
+) -> Draft:
+    """A fresh agenda from the engine (``template`` and ``length`` default for the account).
+
+    With ``keep``, the items the user added to that draft stay (the rest is rebuilt), and the
+    draft keeps its meeting.
+    """
+    chosen = planning.load_template(template or planning.default_template(account))
+    minutes = chosen.minutes if length is None else length
+    now = ws.now()
+    generated = _generated(ws, account, chosen, minutes, now)
+    draft = Draft(
+        account=account,
+        template=chosen,
+        plan=generated,
+        generated=generated,
+        now=now,
+        meeting_id=keep.meeting_id if keep else None,
+    )
+    if keep is not None:
+        draft = draft.with_plan(arrangement.rebuilt(generated, keep.plan, draft.custom_section))
+    return draft
+
+
+def save_draft(ws: Workspace, draft: Draft) -> Draft:
+    """Store the arrangement with the account's upcoming meeting (made on the first save)."""
+    meeting: Meeting = meetings.save_plan(
+        ws,
+        draft.account,
+        arrangement.stored_items(draft.plan),
+        template=draft.template.name,
+        length_minutes=draft.plan.length_minutes,
+    )
+    return dataclasses.replace(draft, meeting_id=meeting.id)
+
+
+def add_custom(ws: Workspace, draft: Draft, title: str, minutes: int) -> tuple[Draft, AgendaItem]:
+    """The draft with an item added by hand (not saved yet), and the item."""
+    key = f"custom:{ws.new_token()}"
+    while key in draft.plan:
+        key = f"custom:{ws.new_token()}"
+    item = arrangement.custom_item(key, title, minutes, draft.custom_section)
+    return draft.with_plan(arrangement.add(draft.plan, item)), item
+
+
+def template_choices(
+    load: Callable[[str], Template] = planning.load_template,
+) -> list[TemplateChoice]:
+    """Every template with its title, length and description; broken ones say why."""
+    choices = []
+    for name in planning.template_names():
+        try:
+            template = load(name)
+        except CheckinError as error:
+            choices.append(TemplateChoice(name=name, title=name, problem=str(error)))
+            continue
+        choices.append(
+            TemplateChoice(
+                name=name,
+                title=template.title,
+                minutes=template.minutes,
+                description=template.description,
+            )
+        )
+    return choices
+
+
+def default_preread_path(draft: Draft) -> Path:
+    """``~/<account-slug>-<date>-pre-read.md``."""
+    return Path("~") / f"{draft.account.slug}-{draft.now.date().isoformat()}-pre-read.md"
+
+
+def write_preread(draft: Draft, path: Path) -> Path:
+    """Write the draft's pre-read to ``path`` (atomic, 0600); returns the absolute path."""
+    return sharing.write_file(path, draft.preread().encode("utf-8"))

@@ -1,0 +1,200 @@
+"""The planner's small modals: template, length, minutes, a custom item, a question. None saves."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from checkin.core.agenda.arrangement import MAX_ITEM_MINUTES, MIN_ITEM_MINUTES
+from checkin.core.errors import Problem, ValidationError
+from checkin.core.text import clean_line
+from checkin.services.draft import TemplateChoice
+from checkin.services.planning import MAX_LENGTH, MIN_LENGTH
+from checkin.ui.modals.form import Field, FormModal
+from checkin.ui.text import literal
+
+
+def _within(field: str, label: str, low: int, high: int) -> Any:
+    """A form validator: ``field`` is required and between ``low`` and ``high``."""
+
+    def check(values: dict[str, Any]) -> None:
+        value = values.get(field)
+        if value is None:
+            raise ValidationError(label, [Problem(field, f"enter a number from {low} to {high}")])
+        if not low <= value <= high:
+            problem = Problem(field, f"must be from {low} to {high} minutes, not {value}")
+            raise ValidationError(label, [problem])
+
+    return check
+
+
+class PlannerForm(FormModal):
+    """The generic form with a hint that fits these forms (they take no dates)."""
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#hint", Static).update("enter or ctrl+s saves · esc cancels")
+
+
+def length_modal(current: int, today: date) -> FormModal:
+    """The meeting length in minutes, 5 to 480."""
+    spec = Field("minutes", f"Meeting length in minutes ({MIN_LENGTH}-{MAX_LENGTH})", "int")
+    return PlannerForm(
+        "Change the meeting length",
+        (spec,),
+        today=today,
+        values={"minutes": current},
+        validate=_within("minutes", "Length", MIN_LENGTH, MAX_LENGTH),
+        save_label="Change",
+    )
+
+
+def minutes_modal(title: str, current: int, today: date) -> FormModal:
+    """Planned minutes for one item."""
+    spec = Field("minutes", f"Minutes ({MIN_ITEM_MINUTES}-{MAX_ITEM_MINUTES})", "int")
+    return PlannerForm(
+        f"Minutes for “{clean_line(title)}”",
+        (spec,),
+        today=today,
+        values={"minutes": current},
+        validate=_within("minutes", "Minutes", MIN_ITEM_MINUTES, MAX_ITEM_MINUTES),
+        save_label="Set",
+    )
+
+
+def custom_item_modal(today: date, minutes: int = 5) -> FormModal:
+    """A topic of the user's own: a title and its minutes."""
+    fields = (
+        Field("title", "Agenda item", required=True, placeholder="Introduce our new CSM"),
+        Field("minutes", f"Minutes ({MIN_ITEM_MINUTES}-{MAX_ITEM_MINUTES})", "int"),
+    )
+    check_minutes = _within("minutes", "Agenda item", MIN_ITEM_MINUTES, MAX_ITEM_MINUTES)
+
+    def check(values: dict[str, Any]) -> None:
+        problems = []
+        if len(values.get("title") or "") > 200:
+            problems.append(Problem("title", "keep it under 200 characters"))
+        try:
+            check_minutes(values)
+        except ValidationError as error:
+            problems += error.problems
+        if problems:
+            raise ValidationError("Agenda item", problems)
+
+    return PlannerForm(
+        "Add an agenda item",
+        fields,
+        today=today,
+        values={"minutes": minutes},
+        validate=check,
+        save_label="Add",
+    )
+
+
+class TemplateModal(ModalScreen[str | None]):
+    """Pick a template: each with its title, length and description. Returns its name."""
+
+    DEFAULT_CSS = """
+    TemplateModal { align: center middle; }
+    TemplateModal > Vertical {
+        width: 84; max-width: 95%; height: auto; max-height: 90%;
+        border: thick $primary 60%; background: $surface; padding: 1 2;
+    }
+    TemplateModal .title { text-style: bold; padding: 0 0 1 0; }
+    TemplateModal OptionList { height: auto; max-height: 24; }
+    TemplateModal .hint { color: $text-muted; padding: 1 0 0 0; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss(None)", "Cancel", id="template.cancel"),
+    ]
+
+    def __init__(self, choices: Sequence[TemplateChoice], current: str) -> None:
+        super().__init__()
+        self.choices = list(choices)
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label("Switch the template", classes="title")
+            yield OptionList(*(self._option(c) for c in self.choices))
+            yield Static(
+                "enter switches and rebuilds the agenda (items you added stay) · esc cancels",
+                classes="hint",
+            )
+
+    def _option(self, choice: TemplateChoice) -> Option:
+        mark = ("● ", "bold $accent") if choice.name == self.current else ("  ", "")
+        if choice.problem:
+            body = Content.assemble(
+                mark, (clean_line(choice.name), "bold"), "\n  ", (choice.problem, "$error")
+            )
+            return Option(body, id=choice.name, disabled=True)
+        head = Content.assemble(
+            mark,
+            (clean_line(choice.title), "bold"),
+            (f" · {choice.minutes} min · {clean_line(choice.name)}", "dim"),
+        )
+        if choice.description:
+            head = Content("\n").join(
+                [head, Content.assemble("  ", clean_line(choice.description))]
+            )
+        return Option(head, id=choice.name)
+
+    def on_mount(self) -> None:
+        options = self.query_one(OptionList)
+        names = [c.name for c in self.choices]
+        if self.current in names:
+            options.highlighted = names.index(self.current)
+        options.focus()
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+
+class AskModal(ModalScreen[bool]):
+    """A yes/no question that wraps (y or enter: yes; n or escape: no); buttons for the mouse."""
+
+    DEFAULT_CSS = """
+    AskModal { align: center middle; }
+    AskModal > Vertical {
+        width: 70; max-width: 95%; height: auto;
+        border: thick $warning 60%; background: $surface; padding: 1 2;
+    }
+    AskModal #ask-question { width: 1fr; height: auto; }
+    AskModal #ask-buttons { height: auto; align: right middle; padding: 1 0 0 0; }
+    AskModal #ask-buttons Button { margin-left: 2; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y,enter", "answer(True)", "Yes", id="ask.yes"),
+        Binding("n,escape", "answer(False)", "No", id="ask.no"),
+    ]
+
+    def __init__(self, question: str, yes: str = "Yes") -> None:
+        super().__init__()
+        self.question = question
+        self.yes = yes
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(literal(self.question), id="ask-question")
+            with Horizontal(id="ask-buttons"):
+                yield Button("No (n)", id="ask-no")
+                yield Button(f"{self.yes} (y)", id="ask-yes", variant="primary")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "ask-yes")

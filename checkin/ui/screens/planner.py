@@ -1,0 +1,230 @@
+"""The agenda planner: the generated agenda with its reasons, arranged by hand, saved at once."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Horizontal
+from textual.widgets import Footer, Header, OptionList, Static
+
+from checkin.core.agenda import arrangement
+from checkin.core.errors import CheckinError
+from checkin.services import draft as drafts
+from checkin.services import meetings
+from checkin.ui.screens.planner_agenda import PlannerBase, quoted
+from checkin.ui.screens.planner_commands import BINDINGS, palette_commands
+from checkin.ui.widgets.minutes_bar import MinutesBar
+from checkin.ui.widgets.plan_detail import PlanDetail, Shown
+from checkin.ui.widgets.plan_list import PlanList
+
+
+class PlannerScreen(PlannerBase):
+    """Attributes down (the list, the bar and the detail get the draft), messages up (the list
+    says what is highlighted); every change is saved with the upcoming meeting at once."""
+
+    CSS_PATH = "planner.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = BINDINGS
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield MinutesBar(id="plan-bar")
+        with Horizontal(id="plan-body"):
+            yield PlanList(id="plan-list")
+            yield PlanDetail(id="plan-detail")
+        yield Static("", id="plan-status")
+        # Every key fits at 100 columns without the palette key; the status line names it.
+        yield Footer(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.title = f"{self.account.name} · agenda"
+        try:
+            self.draft = drafts.load_draft(self.workspace, self.account)
+        except CheckinError as error:
+            self.notify(str(error), title="Cannot plan", severity="error", markup=False)
+            self.dismiss(None)
+            return
+        self.render_draft()
+        self.query_one(PlanList).focus()
+        self._status(self._opening_note())
+
+    def _opening_note(self) -> str:
+        draft = self.draft
+        assert draft is not None
+        live = meetings.live_meeting(self.workspace, self.account)
+        if live is not None:
+            return "A check-in with this account is running: s resumes it."
+        if draft.meeting_id is None:
+            return (
+                "From the records, most important first · saved as you go · f1 keys · "
+                "ctrl+p all actions"
+            )
+        new = draft.new_items()
+        if new:
+            count = f"{len(new)} new item{'s' if len(new) != 1 else ''}"
+            return f"Your saved plan. Since then the records gave {count} · g regenerates."
+        return "Your saved plan for the next check-in · g regenerates it from the records."
+
+    # -- attributes down --------------------------------------------------------------------
+
+    def render_draft(self, highlight: str | None = None) -> None:
+        draft = self.draft
+        if draft is None:
+            return
+        plan = draft.plan
+        self.sub_title = f"{draft.template.title} · {plan.length_minutes} min"
+        self.query_one(MinutesBar).show(
+            draft.template.title, plan.planned_minutes, plan.length_minutes, len(plan.parked)
+        )
+        self.view.plan = plan
+        self.query_one(PlanList).show(self.view, highlight)
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        current = self.query_one(PlanList).current
+        if current is None or self.draft is None:
+            self.query_one(PlanDetail).show(None)
+        else:
+            key, parked = current
+            item = self.draft.plan.find(key)
+            record = self.workspace.linked_record(item.source_ref) if item.source_ref else None
+            self.query_one(PlanDetail).show(Shown(item, parked, record, self.workspace.now()))
+        self.refresh_bindings()
+
+    @on(OptionList.OptionHighlighted, "#plan-list")
+    def _highlighted(self) -> None:
+        self._show_detail()
+
+    @on(OptionList.OptionSelected, "#plan-list")
+    def _selected(self) -> None:
+        """enter (or a click on the highlighted item) shows or hides its reasons."""
+        current = self.query_one(PlanList).current
+        if current is not None:
+            self.view.expanded ^= {current[0]}
+            self.render_draft()
+
+    @property
+    def current(self) -> tuple[str, bool] | None:
+        return self.query_one(PlanList).current
+
+    def _neighbour(self, key: str) -> str | None:
+        """The item to highlight once ``key`` leaves the agenda: the next, else the previous."""
+        assert self.draft is not None
+        keys = [item.key for item in self.draft.plan.items]
+        index = keys.index(key)
+        rest = keys[index + 1 :] or keys[:index][-1:]
+        return rest[0] if rest else None
+
+    # -- item actions -----------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Offer only what the highlighted item allows (park on the agenda, restore in the
+        parking lot); shown but dimmed when it cannot be done right now."""
+        if self.draft is None:
+            return True
+        current = self.current
+        if action == "park":
+            return None if current is None else not current[1]
+        if action == "restore":
+            return current is not None and current[1]
+        if action == "move":
+            step = int(str(parameters[0])) if parameters else 1
+            possible = current is not None and arrangement.can_move(
+                self.draft.plan, current[0], step
+            )
+            return True if possible else None
+        if action in ("minutes", "set_minutes"):
+            return True if current is not None else None
+        return True
+
+    def action_move(self, step: int) -> None:
+        if self.draft is None or (current := self.current) is None or current[1]:
+            return
+        plan = arrangement.move(self.draft.plan, current[0], step)
+        if plan is self.draft.plan:
+            self.notify("It is already " + ("first." if step < 0 else "last."), timeout=2)
+            return
+        before, item = self.draft.plan.find(current[0]), plan.find(current[0])
+        if item.section != before.section:
+            where = f"into {quoted(item.section, 40)}"
+        else:
+            where = f"{'up' if step < 0 else 'down'} to number {plan.items.index(item) + 1}"
+        self._change(plan, f"Moved {quoted(item.title)} {where}.", current[0])
+
+    def action_minutes(self, delta: int) -> None:
+        if self.draft is None or (current := self.current) is None:
+            return
+        item = self.draft.plan.find(current[0])
+        minutes = item.planned_minutes + delta
+        if minutes < arrangement.MIN_ITEM_MINUTES:
+            self.notify("1 minute is the least: park the item (x) to take it off.", timeout=3)
+            return
+        if minutes > arrangement.MAX_ITEM_MINUTES:
+            return
+        plan = arrangement.set_minutes(self.draft.plan, item.key, minutes)
+        self._change(plan, f"{quoted(item.title)}: {minutes} min.")
+
+    def action_set_minutes(self) -> None:
+        if self.draft is None or (current := self.current) is None:
+            return
+        from checkin.ui.modals.planning import minutes_modal
+
+        item = self.draft.plan.find(current[0])
+
+        def chosen(values: dict[str, Any] | None) -> None:
+            if values is not None and self.draft is not None:
+                plan = arrangement.set_minutes(self.draft.plan, item.key, values["minutes"])
+                self._change(plan, f"{quoted(item.title)}: {values['minutes']} min.")
+
+        modal = minutes_modal(item.title, item.planned_minutes, self.workspace.today())
+        self.app.push_screen(modal, chosen)
+
+    def action_park(self) -> None:
+        if self.draft is None or (current := self.current) is None or current[1]:
+            return
+        key = current[0]
+        item = self.draft.plan.find(key)
+        following = self._neighbour(key)
+        plan = arrangement.park(self.draft.plan, key)
+        freed = f"frees {item.planned_minutes} min" if plan.free_minutes > 0 else "still over"
+        self._change(plan, f"Parked {quoted(item.title)} ({freed}) · x restores it.", following)
+
+    def action_restore(self) -> None:
+        if self.draft is None or (current := self.current) is None or not current[1]:
+            return
+        key = current[0]
+        item = self.draft.plan.find(key)
+        lot = [i.key for i in self.draft.plan.parked]
+        index = lot.index(key)
+        rest = lot[index + 1 :] or lot[:index][-1:]
+        plan = arrangement.restore(self.draft.plan, key)
+        message = f"Restored {quoted(item.title)} to {quoted(item.section, 40)}."
+        if plan.free_minutes < 0:
+            message += f" The agenda now runs {-plan.free_minutes} min over."
+        self._change(plan, message, rest[0] if rest else key)
+
+    def action_toggle_reasons(self) -> None:
+        self.view.expanded_all = not self.view.expanded_all
+        self.view.expanded.clear()
+        self.render_draft()
+
+    def action_add_item(self) -> None:
+        from checkin.ui.modals.planning import custom_item_modal
+
+        def added(values: dict[str, Any] | None) -> None:
+            if values is None or self.draft is None:
+                return
+            new, item = drafts.add_custom(
+                self.workspace, self.draft, values["title"], values["minutes"]
+            )
+            message = f"Added {quoted(values['title'])} to {quoted(new.custom_section, 40)}."
+            if new.plan.free_minutes < 0:
+                message += f" The agenda now runs {-new.plan.free_minutes} min over."
+            self._save(new, message, item.key)
+
+        self.app.push_screen(custom_item_modal(self.workspace.today()), added)
+
+    def palette_commands(self) -> list[tuple[str, str, Any]]:
+        return palette_commands(self)
