@@ -63,6 +63,9 @@ def _item_lines(rank: int, item: AgendaItem) -> list[str]:
     reason = why(item)
     if reason:
         stop = "" if reason[-1] in ".?!…" else "."
+        # A backslash ends the line with a hard break: "Why" stays on a line of its own in
+        # GitHub, email clients and the app, instead of running into the title.
+        lines[0] += "\\"
         lines.append(f"   Why: {escape(reason)}{stop}")
     return lines
 

@@ -42,7 +42,7 @@ class Draft:
     template: Template
     plan: Arrangement  # what the meeting stores and the planner shows
     generated: Arrangement  # the engine's agenda for this template and length, now
-    now: datetime
+    now: datetime  # when the meeting starts (the pre-read's date); the agenda is built at now
     meeting_id: str | None = None  # None until the first change is saved
 
     @property
@@ -132,14 +132,13 @@ def generate(
     """
     chosen = planning.load_template(template or planning.default_template(account))
     minutes = chosen.minutes if length is None else length
-    now = ws.now()
-    generated = _generated(ws, account, chosen, minutes, now)
+    generated = _generated(ws, account, chosen, minutes, ws.now())
     draft = Draft(
         account=account,
         template=chosen,
         plan=generated,
         generated=generated,
-        now=now,
+        now=keep.now if keep else meetings.default_start(ws, account),
         meeting_id=keep.meeting_id if keep else None,
     )
     if keep is not None:
@@ -155,6 +154,7 @@ def save_draft(ws: Workspace, draft: Draft) -> Draft:
         arrangement.stored_items(draft.plan),
         template=draft.template.name,
         length_minutes=draft.plan.length_minutes,
+        planned_start=draft.now,
     )
     return dataclasses.replace(draft, meeting_id=meeting.id)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import datetime, time, timedelta
 
 from checkin.core.agenda import Agenda
 from checkin.core.meeting import AgendaItem, Meeting, MeetingState
@@ -45,6 +45,29 @@ def live_meetings(ws: Workspace) -> list[Meeting]:
     return sorted(found, key=lambda m: (m.started or m.planned_start, m.id))
 
 
+def default_start(ws: Workspace, account: Account) -> datetime:
+    """When the account's next check-in most likely is: the date agreed at the last meeting,
+    else the day the cadence says; never in the past (the next working day when it is
+    overdue); at 10:00, or the next full hour when that has passed today."""
+    now = ws.now()
+    today = now.date()
+    ended = [m for m in ws.meetings(account.id) if m.state is MeetingState.ENDED]
+    last = max(ended, key=lambda m: m.ended or m.planned_start, default=None)
+    if last is not None and last.next_meeting is not None:
+        day = last.next_meeting
+    else:
+        start = last.day if last else (account.created_at or now).date()
+        day = start + timedelta(days=account.cadence_days)
+    if day < today:
+        day = today + timedelta(days=1)
+        while day.weekday() >= 5:
+            day += timedelta(days=1)
+    start_at = datetime.combine(day, time(10, 0))
+    if start_at <= now:
+        start_at = now.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
+    return start_at
+
+
 def _copies(items: Iterable[AgendaItem], *, parked: bool) -> list[AgendaItem]:
     return [dataclasses.replace(item, reasons=list(item.reasons), parked=parked) for item in items]
 
@@ -81,7 +104,7 @@ def save_plan(
             "meeting",
             account_id=account.id,
             template=template or "monthly",
-            planned_start=planned_start or ws.now(),
+            planned_start=planned_start or default_start(ws, account),
             length_minutes=length_minutes or 30,
             agenda=items,
         )

@@ -259,7 +259,7 @@ async def test_copy_preview_and_write_the_preread(tmp_path: Path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, PathModal)
         field = app.screen.query_one("#path", Input)
-        assert field.value == "~/acme-2026-11-22-pre-read.md"
+        assert field.value == "~/acme-2026-11-23-pre-read.md"
         target = tmp_path / "notes" / "acme.md"
         field.value = str(target)
         await pilot.press("enter")
@@ -422,3 +422,29 @@ async def test_start_offers_to_resume_a_running_checkin() -> None:
         assert app.screen.session.meeting.id == running.id
         # The plan stays for the next check-in.
         assert stored(ws).state is MeetingState.PLANNED
+
+
+async def test_set_the_meeting_date_and_time() -> None:
+    ws = demo_workspace()
+    app = CheckinApp(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_planner(app, pilot)
+        assert screen.draft is not None
+        # By default: the day the 14-day cadence says, at 10:00.
+        assert screen.draft.now == NOW.replace(day=23, hour=10)
+        await pilot.press("d")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, FormModal)
+        form.query_one("#field-day", Input).value = "fri"
+        form.query_one("#field-time", Input).value = "25:00"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, FormModal)  # the time is refused, the form stays
+        form.query_one("#field-time", Input).value = "14:30"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is screen
+        assert "Fri 27 Nov at 14:30" in status_text(app)
+        assert stored(ws).planned_start == NOW.replace(day=27, hour=14, minute=30)
+        assert "Friday 27 November 2026, 14:30" in screen.draft.preread()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import stat
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -33,8 +33,12 @@ def test_without_a_planned_meeting_the_draft_is_the_engines_and_unsaved(ws: Work
     assert draft.template.name == "escalation"  # the account is in escalation
     assert not draft.edited
     assert meetings.planned_meeting(ws, acme) is None
-    # The pre-read of an untouched draft is the engine's own.
-    assert draft.preread() == render_preread(planning.plan(ws, acme, at=NOW))
+    # The pre-read of an untouched draft is the engine's own, dated when the meeting is
+    # likely (the day the 14-day cadence says, at 10:00).
+    assert draft.now == datetime(2026, 11, 23, 10, 0)
+    agenda = planning.plan(ws, acme, at=NOW)
+    agenda.now = draft.now
+    assert draft.preread() == render_preread(agenda)
 
 
 def test_a_saved_arrangement_comes_back_with_its_edits(ws: Workspace) -> None:
@@ -110,7 +114,7 @@ def test_template_choices_list_every_template_and_say_why_one_is_broken() -> Non
 
 def test_write_preread_is_private_and_atomic(ws: Workspace, tmp_path: Path) -> None:
     draft = drafts.load_draft(ws, ws.account("acme"))
-    assert str(drafts.default_preread_path(draft)) == "~/acme-2026-11-22-pre-read.md"
+    assert str(drafts.default_preread_path(draft)) == "~/acme-2026-11-23-pre-read.md"
     target = drafts.write_preread(draft, tmp_path / "out" / "pre-read.md")
     assert target.read_text() == draft.preread()
     assert stat.S_IMODE(target.stat().st_mode) == 0o600

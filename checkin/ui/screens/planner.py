@@ -76,7 +76,10 @@ class PlannerScreen(PlannerBase):
         plan = draft.plan
         self.sub_title = f"{draft.template.title} · {plan.length_minutes} min"
         self.query_one(MinutesBar).show(
-            draft.template.title, plan.planned_minutes, plan.length_minutes, len(plan.parked)
+            f"{draft.template.title} · {draft.now:%a %d %b %H:%M}",
+            plan.planned_minutes,
+            plan.length_minutes,
+            len(plan.parked),
         )
         self.view.plan = plan
         self.query_one(PlanList).show(self.view, highlight)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from typing import Any
 
@@ -149,6 +150,19 @@ class PlannerBase(CheckinScreen[None]):
 
         length = self.draft.plan.length_minutes
         self.app.push_screen(length_modal(length, self.workspace.today()), chosen)
+
+    def action_change_start(self) -> None:
+        if self.draft is None:
+            return
+        from checkin.ui.modals.planning import start_modal
+
+        def chosen(values: dict[str, Any] | None) -> None:
+            if values is not None and self.draft is not None:
+                start = values["start"]
+                new = dataclasses.replace(self.draft, now=start)
+                self._save(new, f"The meeting is on {start:%a %d %b at %H:%M}.")
+
+        self.app.push_screen(start_modal(self.draft.now, self.workspace.today()), chosen)
 
     # -- the pre-read -----------------------------------------------------------------------
 

@@ -94,6 +94,14 @@ BINDINGS: list[BindingType] = [
         tooltip="Switch to another agenda template; the agenda is rebuilt for it",
     ),
     Binding(
+        "d",
+        "change_start",
+        "Date",
+        id="planner.date",
+        show=False,
+        tooltip="Set the day and time of the meeting (the pre-read shows them)",
+    ),
+    Binding(
         "l",
         "change_length",
         "Length",
@@ -172,6 +180,7 @@ def palette_commands(screen: PlannerScreen) -> list[tuple[str, str, Any]]:
         ("Agenda: Add custom item", "a · a topic of your own", screen.action_add_item),
         ("Agenda: Switch template", "t · rebuilds the agenda", screen.action_switch_template),
         ("Agenda: Change length", "l · 5 to 480 minutes", screen.action_change_length),
+        ("Meeting: Set date and time", "d · shown in the pre-read", screen.action_change_start),
         ("Agenda: Preview pre-read", "v · the Markdown the client gets", screen.action_preview),
         ("Agenda: Copy pre-read", "c · Markdown to the clipboard", screen.action_copy_preread),
         ("Agenda: Write pre-read", "w · to a .md file", screen.action_write_preread),
