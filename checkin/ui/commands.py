@@ -60,7 +60,7 @@ class AccountCommands(Provider):
             found.append(
                 (
                     f"Accounts: Open {account.name}",
-                    f"checkin agenda {account.slug}",
+                    f"Issues, roadmap, feedback, actions and health of {account.name}",
                     partial(app.open_account, account),
                 )
             )

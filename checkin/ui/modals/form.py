@@ -176,7 +176,10 @@ class FormModal(ModalScreen[dict[str, Any] | None]):
             text = str(raw).strip()
             if not text:
                 return None
-            return int(text)
+            try:
+                return int(text)
+            except ValueError:
+                raise ValueError(f"{text!r} is not a whole number") from None
         if spec.kind == "text":
             return clean_line(str(raw))
         if spec.kind == "multiline":

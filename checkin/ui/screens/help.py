@@ -12,12 +12,6 @@ from textual.widgets import DataTable, Static
 
 from checkin.ui.text import plain
 
-KEY_NAMES = {"slash": "/", "escape": "esc", "question_mark": "?", "enter": "enter"}
-
-
-def key_label(key: str) -> str:
-    return ", ".join(KEY_NAMES.get(k, k) for k in key.split(","))
-
 
 class HelpScreen(ModalScreen[None]):
     DEFAULT_CSS = """
@@ -54,13 +48,13 @@ class HelpScreen(ModalScreen[None]):
         table = self.query_one(DataTable)
         table.add_columns("Key", "Action", "What it does")
         seen: set[str] = set()
-        for key, active in self.under.active_bindings.items():
+        for _key, active in self.under.active_bindings.items():
             binding = active.binding
             if not binding.description or binding.action in seen:
                 continue
             seen.add(binding.action)
             table.add_row(
-                plain(key_label(key), "bold"),
+                plain(self.app.get_key_display(binding), "bold"),
                 plain(binding.description),
                 plain(binding.tooltip or ""),
             )
