@@ -18,7 +18,7 @@ from checkin.core.enums import Direction, IssueStatus, Severity, Side
 from checkin.core.records import Contact, Issue
 from checkin.services.session import STATUS_CHANGES
 from checkin.ui.modals.form import Field, FormModal
-from checkin.ui.modals.records import SENTIMENTS, owner_choices
+from checkin.ui.modals.records import FEEDBACK_FIELDS, owner_choices
 from checkin.ui.text import literal
 
 DIALOG_CSS = """
@@ -46,18 +46,8 @@ def decision_modal(today: date) -> FormModal:
 
 
 def feedback_modal(today: date) -> FormModal:
-    fields = (
-        Field(
-            "direction",
-            "Direction",
-            "choice",
-            (("From the client", Direction.FROM_CLIENT), ("To the client", Direction.TO_CLIENT)),
-            required=True,
-        ),
-        Field("sentiment", "Sentiment", "choice", SENTIMENTS, required=True),
-        Field("topic", "Topic"),
-        Field("text", "What was said", "multiline", required=True),
-    )
+    # The feedback form of the account screen, without the dates: it is received today.
+    fields = tuple(f for f in FEEDBACK_FIELDS if f.kind != "date")
     values = {"direction": Direction.FROM_CLIENT, "sentiment": 0}
     return FormModal("Feedback", fields, today=today, values=values)
 

@@ -40,8 +40,10 @@ class PlannerBase(CheckinScreen[None]):
         self.view = View(plan=arrangement.arrange([], [], 30))
 
     def render_draft(self, highlight: str | None = None) -> None:
-        """Show the draft (the screen's widgets); ``highlight`` an item by key."""
-        raise NotImplementedError
+        """Show the draft (the screen's widgets); ``highlight`` an item by key.
+
+        The base has no widgets: :class:`PlannerScreen` draws them.
+        """
 
     def _status(self, text: str) -> None:
         self.query_one("#plan-status", Static).update(literal(text))
