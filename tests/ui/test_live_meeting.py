@@ -16,6 +16,7 @@ from checkin.ui.modals.capture import ConfirmModal, StatusModal
 from checkin.ui.modals.form import FormModal
 from checkin.ui.screens.live import LiveScreen, NotesArea
 from checkin.ui.screens.minutes import MinutesScreen
+from checkin.ui.screens.planner import PlannerScreen
 from checkin.ui.screens.wrapup import WrapUpScreen
 
 NOW = datetime(2026, 11, 22, 9, 0)
@@ -42,7 +43,7 @@ async def type_text(pilot: object, text: str) -> None:
     await pilot.press(*text)  # type: ignore[attr-defined]
 
 
-async def test_a_whole_meeting_with_keys_only() -> None:
+async def test_a_whole_meeting_from_the_planner_to_the_minutes_with_keys_only() -> None:
     clock = Clock()
     ws = demo(clock)
     acme = ws.account("acme")
@@ -50,12 +51,20 @@ async def test_a_whole_meeting_with_keys_only() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await type_text(pilot, "acme")
-        await pilot.press("ctrl+r")  # run the check-in: the engine's agenda, critical first
+        await pilot.press("ctrl+l")  # plan the agenda: critical issue first
+        await pilot.pause()
+        assert isinstance(app.screen, PlannerScreen)
+        planned = app.screen.draft
+        assert planned is not None and "Patient sync" in planned.plan.items[0].title
+        await pilot.press("down", "down", "shift+up")  # the third item up to second place
+        await pilot.press("s", "y")  # start the check-in
         await pilot.pause()
         assert isinstance(app.screen, LiveScreen)
         session = app.screen.session
         first = session.current
         assert first is not None and "Patient sync" in first.title
+        arranged = [item.title for item in session.agenda]
+        assert arranged[1] == planned.plan.items[2].title  # the order arranged in the planner
         assert isinstance(app.focused, NotesArea)
 
         await type_text(pilot, "Hotfix in test")
@@ -81,6 +90,7 @@ async def test_a_whole_meeting_with_keys_only() -> None:
         await pilot.press("enter")
         await pilot.pause()
 
+        before = ws.store.issues.get(second.source_id or "").status
         await pilot.press("ctrl+r")  # the linked issue: resolve it
         await pilot.pause()
         assert isinstance(app.screen, StatusModal)
@@ -119,9 +129,7 @@ async def test_a_whole_meeting_with_keys_only() -> None:
     assert action.status is ActionStatus.OPEN and action.due is not None
     issue = ws.store.issues.get(second.source_id or "")
     assert issue.status is IssueStatus.RESOLVED
-    assert [(c.old, c.new) for c in meeting.status_changes] == [
-        (IssueStatus.ACKNOWLEDGED, IssueStatus.RESOLVED)
-    ]
+    assert [(c.old, c.new) for c in meeting.status_changes] == [(before, IssueStatus.RESOLVED)]
     better = [f for f in ws.feedback(acme.id) if f.meeting_id == meeting.id]
     assert [(f.direction, f.text) for f in better] == [(Direction.FROM_CLIENT, "Tell us sooner")]
     for text in ("Hotfix in test", "Plan by Tuesday", "Send the RCA", "Hotfix on Monday"):
