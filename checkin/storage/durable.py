@@ -7,16 +7,15 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from tinydb.storages import Storage
-
 from checkin.storage.doctable import DocTable, Tables, dump_tables, load_tables
 from checkin.storage.errors import ReadOnlyDatabase
 from checkin.storage.files import atomic_write
 
 
-class DurableStorage(Storage):
-    """TinyDB's stock JSONStorage rewrites the file in place and re-reads it on every query.
+class DurableStorage:
+    """A TinyDB Storage (registered as one when TinyDB is first used) that keeps the data.
 
+    TinyDB's stock JSONStorage rewrites the file in place and re-reads it on every query.
     This one reads once, serves every read from memory (documents kept as bytes, see
     :class:`DocTable`) and replaces the file on each write (temp file, fsync, os.replace,
     fsync of the folder), so a crash leaves the previous or the next state, never a torn
@@ -35,10 +34,10 @@ class DurableStorage(Storage):
         self.on_saved: Callable[[], None] | None = None
         self._committed: bytes | None = self.serialize() if path is None else None
 
-    def read(self) -> Tables:  # type: ignore[override]
+    def read(self) -> Tables:
         return self._data
 
-    def write(self, data: Tables) -> None:  # type: ignore[override]
+    def write(self, data: Tables) -> None:
         if self.read_only:
             raise ReadOnlyDatabase(self.path or Path("<memory>"))
         with self._lock:

@@ -49,3 +49,11 @@ class DatabaseLocked(StorageError):
 class ReadOnlyDatabase(StorageError):
     def __init__(self, path: Path) -> None:
         super().__init__(f"{path} is open read-only; nothing can be changed in this session.")
+
+
+def corrupt(path: Path | None, error: Exception) -> CorruptDatabase:
+    """A document or line that does not parse, reported like a whole file that does not."""
+    from checkin.storage.backup import newest_backup
+
+    where = path or Path("<memory>")
+    return CorruptDatabase(where, str(error), newest_backup(where))

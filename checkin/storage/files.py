@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
-import tempfile
 from pathlib import Path
 
 FILE_MODE = 0o600
@@ -36,12 +36,29 @@ def temp_prefix(path: Path) -> str:
     return f".{path.name}."
 
 
+_TEMPS = itertools.count()
+
+
+def _open_temp(path: Path) -> tuple[int, Path]:
+    """A new 0600 file beside ``path``, named so :func:`remove_orphaned_temps` finds it.
+
+    (tempfile.mkstemp does the same, but importing tempfile costs the app's start-up a few
+    milliseconds for modules it never uses.)
+    """
+    while True:
+        tmp = path.parent / f"{temp_prefix(path)}{os.getpid()}-{next(_TEMPS)}.tmp"
+        try:
+            return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE), tmp
+        except FileExistsError:
+            continue
+
+
 def atomic_write(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` so that a crash leaves the old or the new file, whole.
 
     Temp file in the same folder, fsync, os.replace, fsync of the folder. The file is 0600.
     """
-    fd, tmp = tempfile.mkstemp(prefix=temp_prefix(path), suffix=".tmp", dir=path.parent)
+    fd, tmp = _open_temp(path)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

@@ -3,19 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from pathlib import Path
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
-
-from tinydb.table import Document, Table
 
 from checkin.core.codec import DecodeError, decode, encode
 from checkin.core.errors import NotFound
 from checkin.core.records import Record
-from checkin.storage.backup import newest_backup
 from checkin.storage.doctable import DocTable, DocumentError
-from checkin.storage.durable import DurableStorage
-from checkin.storage.errors import CorruptDatabase
+from checkin.storage.errors import corrupt
 
 if TYPE_CHECKING:
     from checkin.storage.store import Store
@@ -23,48 +18,12 @@ if TYPE_CHECKING:
 R = TypeVar("R", bound=Record)
 
 
-def _corrupt(path: Path | None, error: Exception) -> CorruptDatabase:
-    """A document or line that does not parse, reported like a file that does not."""
-    where = path or Path("<memory>")
-    return CorruptDatabase(where, str(error), newest_backup(where))
-
-
-class StrIdTable(Table):
-    """A TinyDB table keyed by the app's own string ids instead of TinyDB's counters.
-
-    Its updates change the storage's :class:`DocTable` in place: TinyDB's own version copies
-    every document of the table twice on each write.
-    """
-
-    document_id_class = str  # type: ignore[assignment]
-
-    def _update_table(self, updater: Callable[[dict[int, Mapping[str, Any]]], None]) -> None:
-        storage: DurableStorage = self._storage  # type: ignore[assignment]
-        table = storage.table(self.name, create=True)
-        try:
-            table.load()
-        except DocumentError as error:
-            raise _corrupt(storage.path, error) from None
-        updater(table)  # type: ignore[arg-type]
-        storage.write(storage.read())
-        self.clear_cache()
-
-    def contains(self, cond: Any = None, doc_id: Any = None) -> bool:
-        if doc_id is not None:
-            return str(doc_id) in self._read_table()
-        return bool(super().contains(cond))
-
-    def doc_table(self) -> DocTable:
-        storage: DurableStorage = self._storage  # type: ignore[assignment]
-        return storage.table(self.name)
-
-
 class Repository(Generic[R]):
     """All records of one kind, with an in-memory index by account."""
 
     def __init__(self, store: Store, table: str, cls: type[R], kind: str) -> None:
         self._store = store
-        self._table: Any = store.db.table(table)  # TinyDB types its ids as int; ours are str
+        self.table_name = table
         self.cls = cls
         self.kind = kind
         self._by_account: dict[str, list[str]] | None = None
@@ -72,11 +31,16 @@ class Repository(Generic[R]):
 
     # -- reading -----------------------------------------------------------------------
 
+    @property
+    def _table(self) -> Any:
+        """The TinyDB table writes go through (TinyDB types its ids as int; ours are str)."""
+        return self._store.db.table(self.table_name)
+
     def _docs(self) -> DocTable:
         try:
-            return self._table.doc_table().load()  # type: ignore[no-any-return]
+            return self._store.storage.table(self.table_name).load()
         except DocumentError as error:
-            raise _corrupt(self._store.path, error) from None
+            raise corrupt(self._store.path, error) from None
 
     def get(self, record_id: str) -> R:
         """The record with ``record_id``; raises NotFound."""
@@ -92,7 +56,7 @@ class Repository(Generic[R]):
         try:
             return decode(self.cls, self._docs().get(record_id))
         except (DocumentError, DecodeError) as error:
-            raise _corrupt(
+            raise corrupt(
                 self._store.path, ValueError(f"{self.kind} {record_id}: {error}")
             ) from None
 
@@ -122,7 +86,7 @@ class Repository(Generic[R]):
         try:
             return self._docs().field(record_id, name)
         except DocumentError as error:
-            raise _corrupt(self._store.path, error) from None
+            raise corrupt(self._store.path, error) from None
 
     def raw_for_account(self, account_id: str) -> Iterator[dict[str, Any]]:
         """The stored dicts of an account's records (copies), for fast filters and counts:
@@ -132,7 +96,7 @@ class Repository(Generic[R]):
             try:
                 yield docs.get(record_id)
             except DocumentError as error:
-                raise _corrupt(self._store.path, error) from None
+                raise corrupt(self._store.path, error) from None
 
     def where(self, predicate: Callable[[R], bool]) -> list[R]:
         return [r for r in self.all() if predicate(r)]
@@ -145,7 +109,9 @@ class Repository(Generic[R]):
         stamped = dataclasses.replace(
             record, created_at=record.created_at or now, updated_at=record.updated_at or now
         )
-        self._table.insert(Document(encode(stamped), doc_id=stamped.id))  # type: ignore[arg-type]
+        from checkin.storage.tinytable import document
+
+        self._table.insert(document(encode(stamped), stamped.id))
         self._index_add(stamped)
         return stamped
 
@@ -156,7 +122,9 @@ class Repository(Generic[R]):
             dataclasses.replace(r, created_at=r.created_at or now, updated_at=r.updated_at or now)
             for r in records
         ]
-        docs = [Document(encode(r), doc_id=r.id) for r in stamped]  # type: ignore[arg-type]
+        from checkin.storage.tinytable import document
+
+        docs = [document(encode(r), r.id) for r in stamped]
         with self._store.transaction():
             self._table.insert_multiple(docs)
         self._by_account = None

@@ -7,9 +7,7 @@ import threading
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import Any
-
-from tinydb import TinyDB
+from typing import TYPE_CHECKING, Any
 
 from checkin.core.meeting import Meeting
 from checkin.core.records import Account, ActionItem, Contact, Feedback, Issue, RoadmapItem
@@ -32,7 +30,10 @@ from checkin.storage.files import (
     remove_orphaned_temps,
 )
 from checkin.storage.lock import WriterLock
-from checkin.storage.repository import Repository, StrIdTable
+from checkin.storage.repository import Repository
+
+if TYPE_CHECKING:
+    from tinydb import TinyDB
 
 Clock = Callable[[], datetime]
 
@@ -73,8 +74,7 @@ class Store:
         self._lock = lock
         self._backup: threading.Thread | None = None
         self._depth = 0
-        self.db = TinyDB(storage=lambda: storage)
-        self.db.table_class = StrIdTable
+        self._db: TinyDB | None = None
         self.accounts = Repository(self, "accounts", Account, "account")
         self.contacts = Repository(self, "contacts", Contact, "contact")
         self.issues = Repository(self, "issues", Issue, "issue")
@@ -130,13 +130,24 @@ class Store:
             atomic_write(path, dump_tables(tables))
         return tables, copying
 
+    @property
+    def db(self) -> TinyDB:
+        """The TinyDB instance every write goes through, made on the first write (reads go
+        to the storage's tables directly, so opening a workspace never imports TinyDB)."""
+        if self._db is None:
+            from checkin.storage.tinytable import open_tinydb
+
+            self._db = open_tinydb(self.storage)
+        return self._db
+
     def close(self) -> None:
         """Release the writer lock once the backup taken at open is written. Safe to call
         twice; every save is already on disk."""
         if self._backup is not None:
             self._backup.join()
             self._backup = None
-        self.db.close()
+        if self._db is not None:
+            self._db.close()
         if self._lock is not None:
             self._lock.release()
 
@@ -169,7 +180,8 @@ class Store:
         self.storage.replace_data(self.storage.committed())
         for repo in self.repositories():
             repo.forget()
-        self.db.table(schema.META_TABLE).clear_cache()
+        if self._db is not None:
+            self._db.table(schema.META_TABLE).clear_cache()
         self.generation += 1
 
     def repositories(self) -> tuple[Repository[Any], ...]:
@@ -186,9 +198,7 @@ class Store:
     # -- metadata --------------------------------------------------------------------------
 
     def meta(self) -> dict[str, Any]:
-        meta: Any = self.db.table(schema.META_TABLE)
-        doc = meta.get(doc_id=schema.META_ID)
-        return dict(doc or {})
+        return dict(self.storage.table(schema.META_TABLE).get(schema.META_ID) or {})
 
     def set_meta(self, **values: Any) -> None:
         meta: Any = self.db.table(schema.META_TABLE)

@@ -68,6 +68,10 @@ class CheckinApp(App[None]):
 
         return AccountsScreen()
 
+    def on_ready(self) -> None:
+        """The first frame, the accounts home, is on the screen and takes keys."""
+        self.reached("ready")
+
     def on_mount(self) -> None:
         self._install_signal_handlers()
         if self._exit_at is None:

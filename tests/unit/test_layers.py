@@ -62,3 +62,20 @@ def test_only_ui_imports_textual() -> None:
         if "textual" in imported_modules(p) and "ui" not in p.parts
     ]
     assert set(offenders) <= allowed
+
+
+def test_reading_a_workspace_never_imports_tinydb(tmp_path: Path) -> None:
+    """Only writes go through TinyDB: the app's first screen opens without importing it."""
+    from checkin.cli.demo import ensure_demo
+    from tests.conftest import NOW
+
+    db = tmp_path / "db.json"
+    ensure_demo(db, NOW)
+    code = (
+        "import sys; from pathlib import Path; from checkin.services.workspace import Workspace;"
+        f"ws = Workspace.open(Path({str(db)!r}));"
+        "[ws.overview(a) for a in ws.accounts()]; ws.close();"
+        "print('tinydb' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

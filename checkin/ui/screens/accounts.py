@@ -112,7 +112,6 @@ class AccountsScreen(CheckinScreen[None]):
         self._shown = False
         self.reload()
         self.query_one("#filter", Input).focus()
-        self.call_after_refresh(self.checkin.reached, "ready")
 
     def on_screen_resume(self) -> None:
         # The first resume is the first show, right after on_mount: nothing changed yet.

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -151,11 +152,15 @@ class AccountList(ScrollView, can_focus=True):
         for n, (cell, width) in enumerate(zip(cells, widths, strict=False)):
             if not width:
                 continue
-            text = cell.copy()
-            text.truncate(width, overflow="ellipsis", pad=True)
-            # Text.render leaves out the Text's own base style: add it to each piece.
-            base = console.get_style(text.style) if text.style else Style.null()
-            segments.extend(Segment(s.text, base + s.style) for s in text.render(console))
+            base = console.get_style(cell.style) if cell.style else Style.null()
+            if cell.spans:
+                text = cell.copy()
+                text.truncate(width, overflow="ellipsis", pad=True)
+                # Text.render leaves out the Text's own base style: add it to each piece.
+                segments.extend(Segment(s.text, base + s.style) for s in text.render(console))
+            else:
+                # One style for the whole cell (almost every cell): no Rich layout needed.
+                segments.append(Segment(_fit(cell.plain, width), base))
             if n < last:
                 segments.append(Segment(" " * GAP))
         return Strip(segments)
@@ -184,6 +189,15 @@ class AccountList(ScrollView, can_focus=True):
         elif row % 2:
             style = base + self.get_component_rich_style("account-list--odd")
         return _with_background(strip, style).crop_extend(0, width, style)
+
+
+def _fit(text: str, width: int) -> str:
+    """``text`` cut with an ellipsis or padded with spaces to ``width`` cells."""
+    size = cell_len(text)
+    if size <= width:
+        return text + " " * (width - size)
+    cut = set_cell_size(text, width - 1)
+    return cut + "…" + " " * (width - 1 - cell_len(cut))
 
 
 def _with_background(strip: Strip, style: Style) -> Strip:
