@@ -31,7 +31,7 @@ class Severity(StrEnum):
     @property
     def rank(self) -> int:
         """0 for critical up to 3 for low: sorts most severe first."""
-        return list(Severity).index(self)
+        return _SEVERITY_RANK[self]
 
 
 class IssueStatus(StrEnum):
@@ -45,7 +45,11 @@ class IssueStatus(StrEnum):
 
     @property
     def is_open(self) -> bool:
-        return self not in (IssueStatus.RESOLVED, IssueStatus.CLOSED)
+        return self not in _DONE
+
+
+_SEVERITY_RANK = {severity: rank for rank, severity in enumerate(Severity)}
+_DONE = frozenset({IssueStatus.RESOLVED, IssueStatus.CLOSED})
 
 
 class RoadmapSide(StrEnum):

@@ -12,11 +12,8 @@ from datetime import datetime
 from checkin.core.agenda import Agenda
 from checkin.core.meeting import AgendaItem
 from checkin.core.text import clean_line
+from checkin.markdown.escape import heading, inline
 
-# Characters Markdown (or GitHub) could read as structure or markup anywhere in a line.
-_SPECIAL = set("\\`*_[]<>|#~&")
-# Characters that start a block (list, quote, heading, rule) at the start of a line.
-_LEADING = set("-+>=")
 INTERNAL_RULES = frozenset({"standing", "time_fit"})  # reasons that say nothing to a client
 PARKED_SHOWN = 15
 _DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -24,19 +21,6 @@ _MONTHS = (
     "January", "February", "March", "April", "May", "June", "July",
     "August", "September", "October", "November", "December",
 )  # fmt: skip
-
-
-def escape(text: str) -> str:
-    """One line of user text as literal Markdown: specials backslash-escaped, blocks defused."""
-    line = clean_line(text)
-    out = "".join(f"\\{ch}" if ch in _SPECIAL else ch for ch in line)
-    if out[:1] in _LEADING:
-        out = "\\" + out
-    else:
-        digits = len(out) - len(out.lstrip("0123456789"))
-        if 0 < digits < len(out) and out[digits] in ".)":  # "1. " would start a list
-            out = out[:digits] + "\\" + out[digits:]
-    return out
 
 
 def when(moment: datetime) -> str:
@@ -56,9 +40,9 @@ def _minutes(count: int) -> str:
 
 
 def _item_lines(rank: int, item: AgendaItem) -> list[str]:
-    head = f"{rank}. **{escape(item.title)}** — {_minutes(item.planned_minutes)}"
+    head = f"{rank}. **{inline(item.title)}** — {_minutes(item.planned_minutes)}"
     if item.owner:
-        head += f", owner: {escape(item.owner)}"
+        head += f", owner: {inline(item.owner)}"
     lines = [head]
     reason = why(item)
     if reason:
@@ -66,17 +50,17 @@ def _item_lines(rank: int, item: AgendaItem) -> list[str]:
         # A backslash ends the line with a hard break: "Why" stays on a line of its own in
         # GitHub, email clients and the app, instead of running into the title.
         lines[0] += "\\"
-        lines.append(f"   Why: {escape(reason)}{stop}")
+        lines.append(f"   Why: {inline(reason)}{stop}")
     return lines
 
 
 def render_preread(agenda: Agenda) -> str:
     """The Markdown pre-read of ``agenda``: the same agenda always gives the same bytes."""
     account = agenda.account
-    lines = [f"# {escape(account.name)}: {escape(agenda.title)}", ""]
+    lines = [f"# {heading(account.name)}: {heading(agenda.title)}", ""]
     facts = f"{when(agenda.now)} · {agenda.length_minutes} minutes"
     if account.our_owner:
-        facts += f" · prepared by {escape(account.our_owner)}"
+        facts += f" · prepared by {inline(account.our_owner)}"
     lines += [facts, ""]
     rank = 0
     for title in agenda.sections:
@@ -84,7 +68,7 @@ def render_preread(agenda: Agenda) -> str:
         if not items:
             continue
         total = sum(item.planned_minutes for item in items)
-        lines += [f"## {escape(title)} ({_minutes(total)})", ""]
+        lines += [f"## {heading(title)} ({_minutes(total)})", ""]
         for item in items:
             rank += 1
             lines += _item_lines(rank, item)
@@ -99,7 +83,7 @@ def render_preread(agenda: Agenda) -> str:
         )
         lines.append("")
         for item in agenda.parked[:PARKED_SHOWN]:
-            lines.append(f"- {escape(item.title)} ({_minutes(item.planned_minutes)})")
+            lines.append(f"- {inline(item.title)} ({_minutes(item.planned_minutes)})")
         hidden = len(agenda.parked) - PARKED_SHOWN
         if hidden > 0:
             lines.append(f"- and {hidden} more")

@@ -18,7 +18,8 @@ from markdown_it import MarkdownIt
 from checkin.cli.agenda import render
 from checkin.core.agenda import build_agenda
 from checkin.core.enums import ItemStatus, Severity, Side
-from checkin.markdown.preread import escape, render_preread, when
+from checkin.markdown.escape import inline as escape
+from checkin.markdown.preread import render_preread, when
 from checkin.services.demo import seed_demo
 from checkin.services.planning import plan
 from checkin.services.workspace import Workspace
@@ -106,7 +107,7 @@ def test_user_text_cannot_break_the_structure() -> None:
         ("12. x", "12\\. x"),
         ("3) x", "3\\) x"),
         ("2026-W47", "2026-W47"),
-        ("<b>", "\\<b\\>"),
+        ("<b>", "\\<b>"),
         ("a\nb\x1b[31m", "a b"),
     ],
 )
