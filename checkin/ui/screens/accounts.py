@@ -23,12 +23,12 @@ if TYPE_CHECKING:
     from checkin.core.summary import AccountSummary
 
 COLUMNS = (
-    Column("account", "Account", 20, flexible=True),
+    Column("account", "Account", 18, flexible=True),
     Column("health", "Health", 10),
     Column("focal", "Focal contact", 18),
     Column("last", "Last check-in", 13, optional=True),
     Column("due", "Next due", 14),
-    Column("critical", "Critical", 16),
+    Column("critical", "Critical", 15),
     Column("actions", "Late actions", 12),
 )
 

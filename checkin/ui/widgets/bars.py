@@ -97,23 +97,25 @@ class KeyBar(Widget):
         key_style = self.get_component_rich_style("keybar--key")
         off = self.get_component_rich_style("keybar--disabled")
         shown, palette = self._shown()
+        width = self.size.width
+        palette_label = (
+            f"▏ {self.app.get_key_display(palette[0])} {palette[0].description} " if palette else ""
+        )
+        room = width - len(palette_label)
         text = Text(no_wrap=True, overflow="crop")
         self._spans = []
-
-        def add(binding: Binding, enabled: bool, tooltip: str) -> None:
+        for binding, enabled, tooltip in shown:
+            key = " " + self.app.get_key_display(binding) + " "
+            if text.cell_len + len(key) + len(binding.description) > room:
+                break  # the rest are in f1 and the palette
             start = text.cell_len
             extra = off if not enabled else Style()
-            text.append(" " + self.app.get_key_display(binding) + " ", style=key_style + extra)
+            text.append(key, style=key_style + extra)
             text.append(binding.description, style=extra)
             self._spans.append((start, text.cell_len, binding, tooltip or binding.tooltip))
             text.append(SEPARATOR)
-
-        for binding, enabled, tooltip in shown:
-            add(binding, enabled, tooltip)
         if palette is not None:
-            width = self.size.width
-            label = f"▏ {self.app.get_key_display(palette[0])} {palette[0].description} "
-            text.append(" " * max(1, width - text.cell_len - len(label)))
+            text.append(" " * max(0, room - text.cell_len))
             start = text.cell_len
             text.append("▏", style="dim")
             text.append(" " + self.app.get_key_display(palette[0]) + " ", style=key_style)
