@@ -17,7 +17,8 @@ def run_app(path: Path, *, probe: Probe | None = None) -> dict[str, float]:
     interactive ("ready") or once every account's figures are filled in ("settled").
     Returns the wall-clock times the app reached its start-up milestones.
     """
-    ws = Workspace.open(path)
+    # The backup of the file as opened starts once the first screen is up (App.on_ready).
+    ws = Workspace.open(path, defer_backup=True)
     try:
         from checkin.ui.app import CheckinApp
 

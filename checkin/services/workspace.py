@@ -58,9 +58,15 @@ class Workspace:
         clock: Clock = system_clock,
         read_only: bool = False,
         rng: random.Random | None = None,
+        defer_backup: bool = False,
     ) -> Workspace:
         """Open the workspace file at ``path`` (see :meth:`Store.open` for the errors)."""
-        return cls(Store.open(path, clock, read_only=read_only), clock, rng)
+        store = Store.open(path, clock, read_only=read_only, defer_backup=defer_backup)
+        return cls(store, clock, rng)
+
+    def start_backup(self) -> None:
+        """Copy the workspace as it was opened to its backups folder (in the background)."""
+        self.store.start_backup()
 
     @classmethod
     def in_memory(cls, clock: Clock = system_clock, rng: random.Random | None = None) -> Workspace:

@@ -32,6 +32,7 @@ class DurableStorage:
         self.last_save_seconds = 0.0
         self.saves = 0
         self.on_saved: Callable[[], None] | None = None
+        self.before_save: Callable[[], None] | None = None
         self._committed: bytes | None = self.serialize() if path is None else None
 
     def read(self) -> Tables:
@@ -94,6 +95,8 @@ class DurableStorage:
 
     def _save(self) -> None:
         self._dirty = False
+        if self.before_save is not None:
+            self.before_save()
         if self.path is None:
             self._committed = self.serialize()
             return

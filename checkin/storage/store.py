@@ -73,6 +73,7 @@ class Store:
         self.generation = 0
         self._lock = lock
         self._backup: threading.Thread | None = None
+        self._unbacked: bytes | None = None  # the file at open, until its backup starts
         self._depth = 0
         self._db: TinyDB | None = None
         self.accounts = Repository(self, "accounts", Account, "account")
@@ -90,8 +91,14 @@ class Store:
         return cls(DurableStorage(None, _empty_workspace(clock())), clock)
 
     @classmethod
-    def open(cls, path: Path, clock: Clock, *, read_only: bool = False) -> Store:
+    def open(
+        cls, path: Path, clock: Clock, *, read_only: bool = False, defer_backup: bool = False
+    ) -> Store:
         """Open (or create) the workspace at ``path``.
+
+        The file's state is copied to ``backups/`` in a background thread; with
+        ``defer_backup`` only when :meth:`start_backup` is called (the app does once its first
+        screen is up) or at the latest on :meth:`close` or the first save.
 
         Raises CorruptDatabase (file left untouched), NewerSchema or DatabaseLocked.
         """
@@ -107,16 +114,21 @@ class Store:
         lock.acquire(clock())
         try:
             remove_orphaned_temps(path)
-            tables, copying = cls._load_or_create(path, clock)
+            tables, raw = cls._load_or_create(path, clock)
         except BaseException:
             lock.release()
             raise
         store = cls(DurableStorage(path, tables), clock, lock)
-        store._backup = copying
+        if raw is not None:
+            store._unbacked = raw
+            store.storage.before_save = store.start_backup  # at the latest before a change
+            if not defer_backup:
+                store.start_backup()
         return store
 
     @staticmethod
-    def _load_or_create(path: Path, clock: Clock) -> tuple[Tables, threading.Thread | None]:
+    def _load_or_create(path: Path, clock: Clock) -> tuple[Tables, bytes | None]:
+        """The workspace's tables, and the bytes it held on disk (None for a new file)."""
         if not path.exists():
             tables = _empty_workspace(clock())
             atomic_write(path, dump_tables(tables))
@@ -124,11 +136,18 @@ class Store:
         raw, tables = load_file(path)
         found = _check_version(path, tables)
         path.chmod(FILE_MODE)  # only a file that loads: a broken one is left as it is
-        copying = backup.backup_in_background(path, raw, clock())
         if found < schema.SCHEMA_VERSION:
+            backup.make_backup(path, raw, clock())  # before the migration rewrites it
             tables = from_plain(schema.migrate(to_plain(tables), found))
             atomic_write(path, dump_tables(tables))
-        return tables, copying
+            return tables, None
+        return tables, raw
+
+    def start_backup(self) -> None:
+        """Copy the state the file had at open to ``backups/`` in a background thread."""
+        if self._unbacked is not None and self.path is not None:
+            raw, self._unbacked = self._unbacked, None
+            self._backup = backup.backup_in_background(self.path, raw, self.now())
 
     @property
     def db(self) -> TinyDB:
@@ -143,6 +162,7 @@ class Store:
     def close(self) -> None:
         """Release the writer lock once the backup taken at open is written. Safe to call
         twice; every save is already on disk."""
+        self.start_backup()
         if self._backup is not None:
             self._backup.join()
             self._backup = None

@@ -71,6 +71,7 @@ class CheckinApp(App[None]):
     def on_ready(self) -> None:
         """The first frame, the accounts home, is on the screen and takes keys."""
         self.reached("ready")
+        self.workspace.start_backup()
 
     def on_mount(self) -> None:
         self._install_signal_handlers()

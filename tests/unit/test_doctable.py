@@ -172,3 +172,19 @@ def test_tables_are_split_only_when_used() -> None:
     assert tables["issues"].get("i-1") == PLAIN["issues"]["i-1"]
     assert tables["issues"]._loaded is not None and tables["meta"]._loaded is None
     assert dump_tables(tables) == raw
+
+
+def test_a_deferred_backup_is_taken_before_the_first_change_or_at_close(tmp_path: Path) -> None:
+    from checkin.core import Account
+
+    db = tmp_path / "db.json"
+    Store.open(db, lambda: NOW).close()
+    opened = db.read_bytes()
+    store = Store.open(db, lambda: NOW, defer_backup=True)
+    assert list_backups(db) == []  # nothing written while the app paints its first screen
+    store.accounts.add(Account(id="a-1", name="Acme", slug="acme"))
+    store.close()
+    assert [b.read_bytes() for b in list_backups(db)] == [opened]
+    changed = db.read_bytes()
+    Store.open(db, lambda: NOW, defer_backup=True).close()  # never started, never changed
+    assert list_backups(db)[-1].read_bytes() == changed
