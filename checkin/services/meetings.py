@@ -12,36 +12,43 @@ from checkin.core.records import Account
 from checkin.services.workspace import Workspace
 
 
-def planned_meeting(ws: Workspace, account: Account) -> Meeting | None:
-    """The account's upcoming meeting: planned, not started yet (the latest planned).
-
-    Reads two fields of each of the account's meetings and decodes only the one it returns:
-    the planner calls this on every open, and a busy account has hundreds of meetings.
-    """
+def _in_state(ws: Workspace, meeting_ids: Iterable[str], state: MeetingState) -> list[str]:
+    """The meetings in ``state``, told from two stored fields without decoding them: the
+    planner and the app's start ask this of hundreds of meetings on a busy workspace."""
     repo = ws.store.meetings
-    planned = [
-        (datetime.fromisoformat(repo.field(meeting_id, "planned_start")), meeting_id)
-        for meeting_id in repo.ids_for_account(account.id)
-        if not repo.field(meeting_id, "started") and not repo.field(meeting_id, "ended")
-    ]
-    return repo.get(max(planned)[1]) if planned else None
+
+    def state_of(meeting_id: str) -> MeetingState:
+        if repo.field(meeting_id, "ended"):
+            return MeetingState.ENDED
+        return MeetingState.LIVE if repo.field(meeting_id, "started") else MeetingState.PLANNED
+
+    return [meeting_id for meeting_id in meeting_ids if state_of(meeting_id) is state]
+
+
+def _latest(ws: Workspace, meeting_ids: list[str], field: str) -> Meeting | None:
+    """The meeting whose ISO date-time ``field`` is the latest (decoded alone), or None."""
+    repo = ws.store.meetings
+    dated = [(datetime.fromisoformat(repo.field(i, field)), i) for i in meeting_ids]
+    return repo.get(max(dated)[1]) if dated else None
+
+
+def planned_meeting(ws: Workspace, account: Account) -> Meeting | None:
+    """The account's upcoming meeting: planned, not started yet (the latest planned)."""
+    ids = ws.store.meetings.ids_for_account(account.id)
+    return _latest(ws, _in_state(ws, ids, MeetingState.PLANNED), "planned_start")
 
 
 def live_meeting(ws: Workspace, account: Account) -> Meeting | None:
     """The account's meeting that started and has not ended (there is at most one)."""
-    return next((m for m in ws.meetings(account.id) if m.state is MeetingState.LIVE), None)
+    ids = ws.store.meetings.ids_for_account(account.id)
+    return _latest(ws, _in_state(ws, ids, MeetingState.LIVE), "started")
 
 
 def live_meetings(ws: Workspace) -> list[Meeting]:
     """Every meeting still running, in any account: a crash or a closed terminal leaves one,
-    and the app offers to resume it. Reads only what it needs of each stored meeting."""
-    meetings = ws.store.meetings
-    running = [
-        meeting_id
-        for meeting_id in meetings.ids()
-        if meetings.field(meeting_id, "started") and not meetings.field(meeting_id, "ended")
-    ]
-    found = [meetings.get(meeting_id) for meeting_id in running]
+    and the app offers to resume it."""
+    repo = ws.store.meetings
+    found = [repo.get(i) for i in _in_state(ws, repo.ids(), MeetingState.LIVE)]
     return sorted(found, key=lambda m: (m.started or m.planned_start, m.id))
 
 
@@ -51,8 +58,8 @@ def default_start(ws: Workspace, account: Account) -> datetime:
     overdue); at 10:00, or the next full hour when that has passed today."""
     now = ws.now()
     today = now.date()
-    ended = [m for m in ws.meetings(account.id) if m.state is MeetingState.ENDED]
-    last = max(ended, key=lambda m: m.ended or m.planned_start, default=None)
+    ids = ws.store.meetings.ids_for_account(account.id)
+    last = _latest(ws, _in_state(ws, ids, MeetingState.ENDED), "ended")
     if last is not None and last.next_meeting is not None:
         day = last.next_meeting
     else:
