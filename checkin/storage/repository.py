@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
@@ -36,11 +37,18 @@ class Repository(Generic[R]):
         """The TinyDB table writes go through (TinyDB types its ids as int; ours are str)."""
         return self._store.db.table(self.table_name)
 
-    def _docs(self) -> DocTable:
+    @contextlib.contextmanager
+    def _reading(self, record_id: str | None = None) -> Iterator[None]:
+        """A stored line or document that does not parse is reported as a corrupt database."""
         try:
+            yield
+        except (DocumentError, DecodeError) as error:
+            where = f"{self.kind} {record_id}: " if record_id else ""
+            raise corrupt(self._store.path, ValueError(f"{where}{error}")) from None
+
+    def _docs(self) -> DocTable:
+        with self._reading():
             return self._store.storage.table(self.table_name).load()
-        except DocumentError as error:
-            raise corrupt(self._store.path, error) from None
 
     def get(self, record_id: str) -> R:
         """The record with ``record_id``; raises NotFound."""
@@ -53,12 +61,8 @@ class Repository(Generic[R]):
 
     def _read(self, record_id: str) -> R:
         """Decode one stored document; a broken one is reported as a corrupt database."""
-        try:
+        with self._reading(record_id):
             return decode(self.cls, self._docs().get(record_id))
-        except (DocumentError, DecodeError) as error:
-            raise corrupt(
-                self._store.path, ValueError(f"{self.kind} {record_id}: {error}")
-            ) from None
 
     def exists(self, record_id: str) -> bool:
         return record_id in self._docs()
@@ -83,20 +87,17 @@ class Repository(Generic[R]):
     def field(self, record_id: str, name: str) -> Any:
         """One top-level field of a stored record, read without decoding the rest (fast for
         id and date fields; see DocTable.field)."""
-        try:
+        with self._reading(record_id):
             return self._docs().field(record_id, name)
-        except DocumentError as error:
-            raise corrupt(self._store.path, error) from None
 
     def raw_for_account(self, account_id: str) -> Iterator[dict[str, Any]]:
         """The stored dicts of an account's records (copies), for fast filters and counts:
         decode only the ones you keep (``checkin.core.codec.decode``)."""
         docs = self._docs()
         for record_id in self._index().get(account_id, ()):
-            try:
-                yield docs.get(record_id)
-            except DocumentError as error:
-                raise corrupt(self._store.path, error) from None
+            with self._reading(record_id):
+                doc = docs.get(record_id)
+            yield doc
 
     def where(self, predicate: Callable[[R], bool]) -> list[R]:
         return [r for r in self.all() if predicate(r)]
