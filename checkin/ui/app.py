@@ -220,7 +220,6 @@ class CheckinApp(App[None]):
 
     def apply_import(self, plan: ImportPlan) -> None:
         from checkin.services.importing import apply
-        from checkin.ui.screens.account import AccountScreen
 
         try:
             report = apply(self.workspace, plan)
@@ -229,8 +228,7 @@ class CheckinApp(App[None]):
             return
         message = f"{plan.name} into {plan.account.name}: {report.summary}"
         self.notify(message, title="Imported", markup=False)
-        if isinstance(self.screen, AccountScreen):
-            self.screen.refresh_data()
+        self.refresh_screen()
 
     def action_help(self) -> None:
         from checkin.ui.screens.help import HelpScreen
