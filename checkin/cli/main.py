@@ -30,6 +30,7 @@ class CheckinGroup(click.Group):
 @click.group(
     cls=CheckinGroup,
     invoke_without_command=True,
+    subcommand_metavar="[COMMAND] [ARGS]...",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 @db_option
