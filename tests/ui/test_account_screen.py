@@ -8,6 +8,7 @@ from checkin.ui.app import CheckinApp
 from checkin.ui.modals.form import FormModal
 from checkin.ui.screens.account import AccountScreen
 from checkin.ui.screens.accounts import AccountsScreen
+from checkin.ui.widgets.facts import FactsLine
 
 
 async def test_filter_by_typing_and_open(app: CheckinApp) -> None:
@@ -92,3 +93,18 @@ async def test_accounts_list_fills_figures_and_moves_with_keys(
         await pilot.click(AccountList, offset=(5, 1))
         await pilot.pause()
         assert isinstance(app.screen, AccountScreen)
+
+
+async def test_summary_wraps_between_facts_never_inside_one(app: CheckinApp, ws: Workspace) -> None:
+    acme = ws.account("acme")
+    async with app.run_test(size=(60, 30)) as pilot:
+        app.open_account(acme)
+        await pilot.pause()
+        summary = app.screen.query_one("#summary", FactsLine)
+        lines = summary.laid_out(summary.size.width).plain.split("\n")
+        assert len(lines) > 1, "60 columns cannot hold every fact on one line"
+        assert all(len(line) <= summary.size.width for line in lines)
+        assert summary.size.height == len(lines)
+        # every fact starts a line or follows a separator: none is cut in two
+        facts = [fact for line in lines for fact in line.split("  ·  ")]
+        assert facts[0].startswith("Health ") and any(f.startswith("last check-in") for f in facts)

@@ -11,7 +11,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
+from textual.widgets import TabbedContent, TabPane
 
 from checkin.core.dates import human_date
 from checkin.core.enums import ActionStatus, IssueStatus
@@ -27,6 +27,8 @@ from checkin.core.records import (
 from checkin.ui.modals.records import record_form
 from checkin.ui.screens.base import CheckinScreen
 from checkin.ui.text import health_badge
+from checkin.ui.widgets.bars import KeyBar, TitleBar
+from checkin.ui.widgets.facts import FactsLine
 from checkin.ui.widgets.health import HealthPanel
 from checkin.ui.widgets.profile import ProfileView
 from checkin.ui.widgets.record_table import RecordTable
@@ -93,8 +95,8 @@ class AccountScreen(CheckinScreen[None]):
         self.initial_tab = tab
 
     def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static(id="summary")
+        yield TitleBar()
+        yield FactsLine(id="summary")
         with TabbedContent(initial=self.initial_tab, id="tabs"):
             with TabPane("Health", id="health"), VerticalScroll():
                 yield HealthPanel()
@@ -110,7 +112,7 @@ class AccountScreen(CheckinScreen[None]):
                     yield table
             with TabPane("Profile", id="profile"):
                 yield ProfileView()
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.refresh_data()
@@ -150,27 +152,25 @@ class AccountScreen(CheckinScreen[None]):
 
     def _summary_line(self, summary: Any, health: Any) -> None:
         today = self.workspace.today()
-        parts: list[Text | tuple[str, str] | str] = [("Health ", "dim"), health_badge(health)]
-        parts += [("  ·  last check-in ", "dim"), human_date(summary.last_checkin, today)]
+        facts = [
+            Text.assemble(("Health ", "dim"), health_badge(health)),
+            Text.assemble(("last check-in ", "dim"), human_date(summary.last_checkin, today)),
+        ]
         due = human_date(summary.next_due, today)
         if summary.cadence_overdue:
-            parts += [
-                ("  ·  ", "dim"),
-                (f"⚑ due {due}, {summary.days_overdue} d late", "bold yellow"),
-            ]
+            facts.append(Text(f"⚑ due {due}, {summary.days_overdue} d late", "bold yellow"))
         else:
-            parts += [("  ·  next due ", "dim"), due]
+            facts.append(Text.assemble(("next due ", "dim"), due))
         if summary.open_critical:
-            parts += [("  ·  ", "dim"), (f"{summary.open_critical} critical", "bold red")]
+            facts.append(Text(f"{summary.open_critical} critical", "bold red"))
         if summary.in_breach:
-            parts += [("  ·  ", "dim"), (f"⚠ {summary.in_breach} past 48 h", "bold red")]
+            facts.append(Text(f"⚠ {summary.in_breach} past 48 h", "bold red"))
         if summary.overdue_actions:
             late = summary.overdue_actions
-            label = f"{late} overdue action{'s' if late != 1 else ''}"
-            parts += [("  ·  ", "dim"), (label, "yellow")]
+            facts.append(Text(f"{late} overdue action{'s' if late != 1 else ''}", "yellow"))
         if summary.missing_focal:
-            parts += [("  ·  ", "dim"), ("⚠ focal contact missing", "bold yellow")]
-        self.query_one("#summary", Static).update(Text.assemble(*parts))
+            facts.append(Text("⚠ focal contact missing", "bold yellow"))
+        self.query_one("#summary", FactsLine).show(facts)
 
     # -- tabs -----------------------------------------------------------------------------
 

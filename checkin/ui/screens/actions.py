@@ -7,13 +7,14 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Static
 
 from checkin.core.dates import human_date
 from checkin.core.enums import ActionStatus, Side
 from checkin.core.records import Account, ActionItem
 from checkin.ui.screens.base import CheckinScreen
 from checkin.ui.text import plain
+from checkin.ui.widgets.bars import KeyBar, TitleBar
 
 FILTERS = {"all": "everything open", "ours": "what we owe", "theirs": "what they owe"}
 
@@ -38,10 +39,10 @@ class ActionsOverviewScreen(CheckinScreen[None]):
         self.rows: dict[str, tuple[Account, ActionItem]] = {}
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield DataTable(id="actions-all", cursor_type="row", zebra_stripes=True)
         yield Static(id="actions-status")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.title = "Open action items"

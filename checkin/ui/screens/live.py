@@ -9,7 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Header, OptionList, Static, TextArea
+from textual.widgets import OptionList, Static, TextArea
 
 from checkin.core.enums import ItemStatus
 from checkin.core.meeting import Meeting
@@ -18,6 +18,7 @@ from checkin.services.session import MeetingSession
 from checkin.ui.modals import capture
 from checkin.ui.screens.base import CheckinScreen
 from checkin.ui.widgets.agenda_list import AgendaList, clock
+from checkin.ui.widgets.bars import KeyBar, TitleBar
 from checkin.ui.widgets.item_detail import ItemDetail
 
 AUTOSAVE_SECONDS = 1.0
@@ -113,7 +114,7 @@ class LiveScreen(CheckinScreen[Meeting | None]):
     # -- layout ---------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Static(id="clock")
         with Horizontal(id="body"):
             yield LiveAgendaList(id="agenda")
@@ -121,7 +122,7 @@ class LiveScreen(CheckinScreen[Meeting | None]):
                 yield ItemDetail(id="detail")
                 yield NotesArea(id="notes", soft_wrap=True, show_line_numbers=False)
                 yield Static(id="captured")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         account = self.session.account

@@ -10,7 +10,7 @@ from markdown_it import MarkdownIt
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Markdown, Static
+from textual.widgets import Markdown, Static
 
 from checkin.core.errors import CheckinError
 from checkin.core.text import clean_line
@@ -20,6 +20,7 @@ from checkin.services import sharing
 from checkin.ui.modals.export import PathModal
 from checkin.ui.screens.base import CheckinScreen
 from checkin.ui.text import literal
+from checkin.ui.widgets.bars import KeyBar, TitleBar
 
 
 def _parser() -> MarkdownIt:
@@ -77,11 +78,11 @@ class MinutesScreen(CheckinScreen[None]):
         self.markdown = ""
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="minutes-scroll"):
             yield Markdown(id="minutes", parser_factory=_parser)
         yield Static("", id="minutes-status")
-        yield Footer()
+        yield KeyBar()
 
     async def on_mount(self) -> None:
         try:

@@ -8,7 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import OptionList, Static
 
 from checkin.core.agenda import arrangement
 from checkin.core.errors import CheckinError
@@ -16,6 +16,7 @@ from checkin.services import draft as drafts
 from checkin.services import meetings
 from checkin.ui.screens.planner_agenda import PlannerBase, quoted
 from checkin.ui.screens.planner_commands import BINDINGS, palette_commands
+from checkin.ui.widgets.bars import KeyBar, TitleBar
 from checkin.ui.widgets.minutes_bar import MinutesBar
 from checkin.ui.widgets.plan_detail import PlanDetail, Shown
 from checkin.ui.widgets.plan_list import PlanList
@@ -29,14 +30,14 @@ class PlannerScreen(PlannerBase):
     BINDINGS: ClassVar[list[BindingType]] = BINDINGS
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield MinutesBar(id="plan-bar")
         with Horizontal(id="plan-body"):
             yield PlanList(id="plan-list")
             yield PlanDetail(id="plan-detail")
         yield Static("", id="plan-status")
         # Every key fits at 100 columns without the palette key; the status line names it.
-        yield Footer(show_command_palette=False)
+        yield KeyBar(show_palette=False)
 
     def on_mount(self) -> None:
         self.title = f"{self.account.name} · agenda"

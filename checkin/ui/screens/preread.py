@@ -11,12 +11,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Markdown, Static
+from textual.widgets import Markdown, Static
 
 from checkin.core.errors import CheckinError
 from checkin.ui.modals.export import PathModal
 from checkin.ui.screens.base import CheckinScreen
 from checkin.ui.text import literal
+from checkin.ui.widgets.bars import KeyBar, TitleBar
 
 Writer = Callable[[Path], Path]
 
@@ -82,11 +83,11 @@ class PrereadScreen(CheckinScreen[None]):
         self.write = write
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="preread-scroll"):
             yield Markdown(id="preread", parser_factory=_parser)
         yield Static("", id="preread-status")
-        yield Footer()
+        yield KeyBar()
 
     async def on_mount(self) -> None:
         self.title = self.preread_title

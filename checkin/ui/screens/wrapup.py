@@ -10,7 +10,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Header, Input, Label, Select, Static, TextArea
+from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from checkin.core.dates import DATE_HINT, human_date, parse_date
 from checkin.core.enums import ActionStatus
@@ -20,6 +20,7 @@ from checkin.core.text import clean_text
 from checkin.services.session import default_next_meeting, wrap_up
 from checkin.ui.modals.records import SENTIMENTS, record_form
 from checkin.ui.screens.base import CheckinScreen
+from checkin.ui.widgets.bars import KeyBar, TitleBar
 from checkin.ui.widgets.tables import ActionsTable
 
 RATINGS = (("5 excellent", 5), ("4 good", 4), ("3 fine", 3), ("2 poor", 2), ("1 bad", 1))
@@ -45,7 +46,7 @@ class WrapUpScreen(CheckinScreen[Meeting | None]):
         self.meeting = meeting
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="wrap"):
             yield Static(id="wrap-summary")
             with Horizontal(classes="row"):
@@ -67,7 +68,7 @@ class WrapUpScreen(CheckinScreen[Meeting | None]):
             yield ActionsTable(id="wrap-actions")
             with Horizontal(id="wrap-buttons"):
                 yield Button("Finish and show the minutes", id="finish", variant="primary")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         account = self.workspace.account(self.meeting.account_id)

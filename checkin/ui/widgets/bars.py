@@ -17,7 +17,8 @@ from textual.widget import Widget
 if TYPE_CHECKING:
     from textual.screen import Screen
 
-SEPARATOR = "  "
+SEPARATOR = " "
+HELP_ACTION = "help"  # always shown: it lists the keys that did not fit
 
 
 class TitleBar(Widget):
@@ -64,8 +65,9 @@ class KeyBar(Widget):
     COMPONENT_CLASSES = {"keybar--key", "keybar--disabled"}
     ALLOW_SELECT = False
 
-    def __init__(self) -> None:
+    def __init__(self, *, show_palette: bool = True) -> None:
         super().__init__()
+        self._show_palette = show_palette
         self._spans: list[tuple[int, int, Binding, str]] = []
 
     def on_mount(self) -> None:
@@ -82,7 +84,11 @@ class KeyBar(Widget):
         """The bindings to show (one per action), and the command palette's key."""
         active = self.screen.active_bindings
         palette = None
-        if self.app.ENABLE_COMMAND_PALETTE and self.app.COMMAND_PALETTE_BINDING in active:
+        if (
+            self._show_palette
+            and self.app.ENABLE_COMMAND_PALETTE
+            and self.app.COMMAND_PALETTE_BINDING in active
+        ):
             _node, binding, enabled, tooltip = active[self.app.COMMAND_PALETTE_BINDING]
             palette = (binding, enabled, tooltip)
         seen: set[str] = set()
@@ -92,6 +98,27 @@ class KeyBar(Widget):
                 seen.add(binding.action)
                 shown.append((binding, enabled, tooltip))
         return shown, palette
+
+    def _width(self, binding: Binding) -> int:
+        return (
+            len(self.app.get_key_display(binding)) + 2 + len(binding.description) + len(SEPARATOR)
+        )
+
+    def _fitting(
+        self, shown: list[tuple[Binding, bool, str]], room: int
+    ) -> list[tuple[Binding, bool, str]]:
+        """The keys that fit in ``room`` cells, in order; the help key is kept to the last."""
+        kept = [entry for entry in shown if entry[0].action == HELP_ACTION]
+        room -= sum(self._width(entry[0]) for entry in kept)
+        fitting = []
+        for entry in shown:
+            if entry in kept:
+                continue
+            room -= self._width(entry[0])
+            if room < 0:
+                break  # the rest are in f1 and the palette
+            fitting.append(entry)
+        return fitting + kept
 
     def render(self) -> Text:
         key_style = self.get_component_rich_style("keybar--key")
@@ -104,10 +131,8 @@ class KeyBar(Widget):
         room = width - len(palette_label)
         text = Text(no_wrap=True, overflow="crop")
         self._spans = []
-        for binding, enabled, tooltip in shown:
+        for binding, enabled, tooltip in self._fitting(shown, room):
             key = " " + self.app.get_key_display(binding) + " "
-            if text.cell_len + len(key) + len(binding.description) > room:
-                break  # the rest are in f1 and the palette
             start = text.cell_len
             extra = off if not enabled else Style()
             text.append(key, style=key_style + extra)
