@@ -174,3 +174,27 @@ def test_path_completion(tmp_path: Path, monkeypatch: object) -> None:
     assert complete_path("~/Downloads/jira-export.csv") is None
     assert complete_path("~/.h") == "~/.hidden/"
     assert complete_path(f"{tmp_path}/nope/x") is None
+
+
+async def test_ctrl_s_before_a_preview_previews_first_then_imports(
+    app: CheckinApp, ws: Workspace
+) -> None:
+    acme = ws.account("acme")
+    before = len(ws.issues(acme.id))
+    async with app.run_test(size=(120, 40)) as pilot:
+        modal = await open_modal(app, pilot, "acme")
+        await pilot.press("ctrl+s")  # no path yet: it says what to do
+        assert "Type the path" in str(modal.query_one("#status", Static).content)
+        modal.query_one("#path", Input).value = str(SAMPLES / "jira-export.csv")
+        await pilot.press("ctrl+s")  # a path but no preview: it previews, it does not import
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen is modal
+        status = str(modal.query_one("#status", Static).content)
+        assert status.startswith("6 new, 0 updated")
+        assert status.endswith("press ctrl+s again to import.")
+        assert len(ws.issues(acme.id)) == before
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, AccountScreen)
+    assert len(ws.issues(acme.id)) == before + 6

@@ -78,6 +78,8 @@ class ImportModal(ModalScreen[ImportPlan | None]):
         self.initial_path = path
         self.plan: ImportPlan | None = None
         self.shown: list[PlannedIssue] = []
+        self.reading = False
+        self.confirm_note = ""  # added to the preview's status when ctrl+s asked for it
 
     def compose(self) -> ComposeResult:
         formats = [(f.label, f.value) for f in ImportFormat]
@@ -123,15 +125,21 @@ class ImportModal(ModalScreen[ImportPlan | None]):
         value = self.query_one("#format", Select).value
         return None if value in (AUTO, Select.NULL) else ImportFormat(str(value))
 
-    def load(self) -> None:
-        """Preview the file in a worker thread: a big export never freezes the screen."""
+    def load(self) -> bool:
+        """Preview the file in a worker thread: a big export never freezes the screen.
+
+        Returns whether a preview started (not when the path is empty).
+        """
         text = self.query_one("#path", Input).value
         if not text.strip():
             self._show_error("Type the path of the export file first.")
-            return
+            return False
         self._forget_plan()
         self._set_status(f"Reading {expand(text).name}…")
+        self.reading = True
+        self.confirm_note = ""
         self._preview(expand(text), self.chosen_format)
+        return True
 
     @work(thread=True, exclusive=True, group="import-preview")
     def _preview(self, path: Path, fmt: ImportFormat | None) -> None:
@@ -142,6 +150,8 @@ class ImportModal(ModalScreen[ImportPlan | None]):
     # -- showing it --------------------------------------------------------------------------
 
     def _show(self, loaded: FilePreview) -> None:
+        self.reading = False
+        note, self.confirm_note = self.confirm_note, ""
         detected = self.query_one("#detected", Static)
         detected.update(literal(f"detected: {loaded.detected.label}" if loaded.detected else ""))
         if loaded.plan is None:
@@ -166,6 +176,8 @@ class ImportModal(ModalScreen[ImportPlan | None]):
             status += " Everything is up to date: there is nothing to import."
         if plan.not_in_file:
             status += " " + not_in_file_note(plan)
+        if changed:
+            status += note
         self._set_status(status)
         self._fill_table(changed)
         button = self.query_one("#import", Button)
@@ -261,8 +273,16 @@ class ImportModal(ModalScreen[ImportPlan | None]):
         self.dismiss(None)
 
     def action_confirm(self) -> None:
+        """Import what the preview shows; with no preview yet, preview first and say so."""
         if self.plan is not None and self.plan.changed:
             self.dismiss(self.plan)
+        elif self.plan is not None:
+            self._set_status("Nothing to import: every issue in the file is up to date.")
+        elif self.reading:
+            self._set_status("Still reading the file: the preview comes first.")
+        elif self.query_one("#problems-box").has_class("-hidden") and self.load():
+            self.confirm_note = " Check the changes, then press ctrl+s again to import."
+        # a file with problems stays as it is: its problems are on screen
 
     def action_cancel(self) -> None:
         self.dismiss(None)
