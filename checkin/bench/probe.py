@@ -35,6 +35,8 @@ def bare() -> float:
 
 
 def checkin(path: Path, *, settled: bool) -> float:
+    # The ``checkin`` command's own module (Click and the command group) is part of start-up.
+    import checkin.cli.main  # noqa: F401
     from checkin.cli.tui import run_app
 
     milestones = run_app(path, probe="settled" if settled else "ready")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from importlib import import_module
 from pathlib import Path
 
 import click
@@ -12,9 +13,32 @@ from checkin.cli import exits
 from checkin.cli.context import CliState, db_option
 from checkin.core.errors import CheckinError
 
+# Subcommands load when used: a plain ``checkin`` opens the app without importing the agenda
+# engine, the importers or the calendar export. Name -> (module, attribute).
+SUBCOMMANDS = {
+    "accounts": ("checkin.cli.accounts", "accounts"),
+    "agenda": ("checkin.cli.agenda", "agenda"),
+    "demo": ("checkin.cli.demo", "demo"),
+    "ics": ("checkin.cli.ics", "ics"),
+    "import": ("checkin.cli.imports", "import_issues"),
+    "minutes": ("checkin.cli.minutes", "minutes"),
+}
+
 
 class CheckinGroup(click.Group):
-    """Turns checkin's errors into a one-paragraph message and the matching exit code."""
+    """Turns checkin's errors into a one-paragraph message and the matching exit code.
+
+    It also loads each subcommand's module the first time that subcommand is asked for.
+    """
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *SUBCOMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in SUBCOMMANDS and cmd_name not in self.commands:
+            module, attribute = SUBCOMMANDS[cmd_name]
+            self.add_command(getattr(import_module(module), attribute), cmd_name)
+        return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context) -> object:
         try:
@@ -52,23 +76,6 @@ def cli(ctx: click.Context, db: Path | None) -> None:
         from checkin.cli.tui import run_app
 
         run_app(state.db_path())
-
-
-def _register() -> None:
-    from checkin.cli import accounts, agenda, demo
-    from checkin.cli.ics import ics
-    from checkin.cli.imports import import_issues
-    from checkin.cli.minutes import minutes
-
-    cli.add_command(accounts.accounts)
-    cli.add_command(agenda.agenda)
-    cli.add_command(demo.demo)
-    cli.add_command(import_issues)
-    cli.add_command(minutes)
-    cli.add_command(ics)
-
-
-_register()
 
 
 def main(argv: list[str] | None = None) -> None:
