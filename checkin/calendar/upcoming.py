@@ -97,7 +97,8 @@ def upcoming(
             basis="Planned in checkin.",
             changed=_changed(now, planned.updated_at, *(c.updated_at for c in people)),
         )
-    slot = _when(last).time() if last else DEFAULT_TIME
+    # the time it was planned for (not when it really started), to the minute
+    slot = last.planned_start.time().replace(second=0, microsecond=0) if last else DEFAULT_TIME
     minutes = last.length_minutes if last else DEFAULT_MINUTES
     template = last.template if last and last.template not in ONE_OFF_TEMPLATES else ""
     people = _invited(last, contacts)

@@ -12,7 +12,7 @@ from checkin.core.enums import Direction, Side
 from checkin.core.meeting import Meeting, MeetingState
 from checkin.core.records import Account, ActionItem, Contact, Feedback, Issue
 from checkin.core.sla import LIMIT, in_breach
-from checkin.core.summary import focal_contact
+from checkin.core.summary import focal_contact, next_checkin_due
 
 WINDOW = timedelta(days=180)  # how far back adherence is judged
 FEEDBACK_WINDOW = timedelta(days=90)
@@ -242,11 +242,15 @@ def warnings(r: Relationship, now: datetime) -> tuple[str, ...]:
     breaches = sum(1 for i in r.issues if in_breach(i, now))
     if breaches:
         flags.append(f"{breaches} issue{'s' if breaches > 1 else ''} past the 48-hour rules")
-    ended = [m.day for m in r.meetings if m.state is MeetingState.ENDED]
-    start = max(ended) if ended else (r.account.created_at or now).date()
-    late = (now.date() - start).days - r.account.cadence_days
+    due = next_checkin_due(r.account, r.meetings, now.date())
+    late = (now.date() - due.day).days
     if late > 0:
-        flags.append(f"check-in {late} days past the {r.account.cadence_days}-day cadence")
+        days = f"{late} day{'s' if late != 1 else ''}"
+        flags.append(
+            f"check-in {days} past the date agreed at the last one"
+            if due.agreed
+            else f"check-in {days} past the {r.account.cadence_days}-day cadence"
+        )
     since = (now - FEEDBACK_WINDOW).date()
     upset = [
         f
@@ -258,9 +262,9 @@ def warnings(r: Relationship, now: datetime) -> tuple[str, ...]:
     ]
     if upset:
         flags.append(f"very negative feedback not addressed yet ({len(upset)})")
-    for side, label in ((Side.CLIENT, "client"), (Side.OURS, "our")):
+    for side, label in ((Side.CLIENT, "the client's side"), (Side.OURS, "our side")):
         if focal_contact(r.contacts, side) is None:
-            flags.append(f"no focal contact on the {label} side")
+            flags.append(f"no focal contact on {label}")
     return tuple(flags)
 
 

@@ -46,6 +46,25 @@ def last_checkin(meetings: Iterable[Meeting]) -> date | None:
     return max(days) if days else None
 
 
+@dataclass(frozen=True)
+class Due:
+    """When the next check-in is due, and whether that date was agreed with the client."""
+
+    day: date
+    agreed: bool  # set at the wrap-up of the last check-in, rather than by the cadence
+
+
+def next_checkin_due(account: Account, meetings: Iterable[Meeting], today: date) -> Due:
+    """The date agreed at the last check-in's wrap-up, else the last check-in (or the account's
+    start) plus the account's cadence."""
+    ended = [m for m in meetings if m.state is MeetingState.ENDED]
+    last = max(ended, key=lambda m: (m.day, m.id), default=None)
+    if last is not None and last.next_meeting is not None:
+        return Due(last.next_meeting, agreed=True)
+    start = last.day if last else (account.created_at.date() if account.created_at else today)
+    return Due(start + timedelta(days=account.cadence_days), agreed=False)
+
+
 def summarize(
     account: Account,
     *,
@@ -58,8 +77,7 @@ def summarize(
     """The overview figures of one account at ``now``."""
     today = now.date()
     last = last_checkin(meetings)
-    start = last or (account.created_at.date() if account.created_at else today)
-    next_due = start + timedelta(days=account.cadence_days)
+    next_due = next_checkin_due(account, meetings, today).day
     open_issues = [i for i in issues if i.is_open]
     open_actions = [a for a in actions if a.is_open]
     planned = [m for m in meetings if m.state is MeetingState.PLANNED and m.day >= today]

@@ -61,7 +61,7 @@ def test_the_file_parses_back_with_the_next_meeting_and_open_actions(demo: Works
     assert last.next_meeting is not None
     assert str(event["UID"]) == f"{last.id}.next@checkin"
     assert event["DTSTART"].dt == to_utc(
-        datetime.combine(last.next_meeting, last.started.time()), None
+        datetime.combine(last.next_meeting, last.planned_start.time()), None
     )  # type: ignore[union-attr]
     assert event["DTEND"].dt - event["DTSTART"].dt == timedelta(minutes=last.length_minutes)
     assert str(event["STATUS"]) == "CONFIRMED"
@@ -103,6 +103,21 @@ def test_re_exporting_after_a_change_updates_the_same_entries() -> None:
     assert event_before["UID"] == event_after["UID"]
     assert int(event_after["SEQUENCE"]) > int(event_before["SEQUENCE"])
     assert event_after["DTSTART"].dt.date() == NOW.date() + timedelta(days=9)
+
+
+def test_the_agreed_meeting_keeps_the_planned_time_to_the_minute(demo: Workspace) -> None:
+    acme = demo.account("acme")
+    last = demo.meetings(acme.id)[0]
+    assert last.next_meeting is not None
+    late = last.planned_start.replace(hour=10, minute=0) + timedelta(minutes=41, seconds=22)
+    demo.save(
+        dataclasses.replace(
+            last, planned_start=last.planned_start.replace(hour=10, minute=0), started=late
+        )
+    )
+    (event,) = events(parse(sharing.calendar(demo, acme)))
+    start = datetime.combine(last.next_meeting, datetime.min.time().replace(hour=10))
+    assert event["DTSTART"].dt == to_utc(start, None)  # not 10:41:22, when it really began
 
 
 def test_a_planned_meeting_takes_over_the_same_entry(demo: Workspace) -> None:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import datetime, timedelta
 
 from checkin.core import Account, Contact, Feedback, Issue, Meeting, Side
 from checkin.core.enums import Direction, Severity
 from checkin.core.health import FACTORS, Band, Relationship, assess, trend
+from checkin.core.summary import Due, next_checkin_due
 
 NOW = datetime(2026, 11, 22, 9, 0)
 
@@ -58,8 +60,8 @@ def test_a_missing_focal_contact_holds_a_good_score_at_watch() -> None:
     health = assess(r, NOW)
     assert health.score >= 75 and health.band is Band.WATCH
     assert health.flags == (
-        "no focal contact on the client side",
-        "no focal contact on the our side",
+        "no focal contact on the client's side",
+        "no focal contact on our side",
     )
 
 
@@ -101,3 +103,23 @@ def test_trend_has_one_point_per_recent_check_in_and_now() -> None:
     points = trend(relationship(), NOW)
     assert [day for day, _score in points][-1] == NOW.date()
     assert len(points) == 4
+
+
+def test_a_next_meeting_agreed_at_the_wrap_up_moves_the_due_date() -> None:
+    ended = relationship().meetings
+    agreed = NOW.date() + timedelta(days=5)  # later than the cadence (10 + 30 days ago)
+    last = dataclasses.replace(ended[-1], next_meeting=NOW.date() - timedelta(days=3))
+    late = relationship(meetings=[*ended[:-1], last])
+    assert "check-in 3 days past the date agreed at the last one" in assess(late, NOW).flags
+    kept = relationship(meetings=[*ended[:-1], dataclasses.replace(last, next_meeting=agreed)])
+    assert next_checkin_due(kept.account, kept.meetings, NOW.date()) == Due(agreed, agreed=True)
+    assert not any("check-in" in flag for flag in assess(kept, NOW).flags)
+
+
+def test_without_an_agreed_date_the_cadence_decides_and_says_one_day() -> None:
+    r = relationship()
+    last = r.meetings[-1].day
+    due = next_checkin_due(r.account, r.meetings, NOW.date())
+    assert due == Due(last + timedelta(days=30), agreed=False)
+    one_late = NOW + timedelta(days=21)
+    assert "check-in 1 day past the 30-day cadence" in assess(r, one_late).flags
