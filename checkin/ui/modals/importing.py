@@ -28,6 +28,7 @@ from checkin.services.importing import (
 from checkin.services.workspace import Workspace
 from checkin.ui.text import literal, plain
 from checkin.ui.widgets.path_input import PathInput, expand
+from checkin.ui.widgets.record_table import clear_rows
 
 AUTO = "auto"
 ROWS_SHOWN = 500
@@ -186,7 +187,7 @@ class ImportModal(ModalScreen[ImportPlan | None]):
 
     def _fill_table(self, changed: list[PlannedIssue]) -> None:
         table = self.query_one("#changes", DataTable)
-        table.clear()
+        clear_rows(table)
         self.shown = changed[:ROWS_SHOWN]
         for index, item in enumerate(self.shown):
             if item.kind is ChangeKind.NEW:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import ClassVar
 
+from rich.cells import cell_len
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -16,6 +19,14 @@ from checkin.ui.screens.base import CheckinScreen
 from checkin.ui.text import plain
 from checkin.ui.widgets.bars import KeyBar, TitleBar
 
+COLUMNS = (
+    ("due", "Due"),
+    ("account", "Account"),
+    ("action", "Action"),
+    ("owner", "Owner"),
+    ("side", "Who owes it"),
+)
+MIN_TITLE = 20  # below this the table scrolls sideways rather than hide the titles
 FILTERS = {"all": "everything open", "ours": "what we owe", "theirs": "what they owe"}
 
 
@@ -46,22 +57,16 @@ class ActionsOverviewScreen(CheckinScreen[None]):
 
     def on_mount(self) -> None:
         self.title = "Open action items"
-        table = self.query_one(DataTable)
-        for key, label in (
-            ("due", "Due"),
-            ("account", "Account"),
-            ("action", "Action"),
-            ("owner", "Owner"),
-            ("side", "Who owes it"),
-        ):
-            table.add_column(label, key=key)
         self.reload()
-        table.focus()
+        self.query_one(DataTable).focus()
+
+    def on_resize(self) -> None:
+        self.reload()
 
     def reload(self) -> None:
         table = self.query_one(DataTable)
         today = self.workspace.today()
-        table.clear()
+        keep = self._selected()
         self.rows = {}
         pairs = self.workspace.open_actions()
         shown = [
@@ -69,28 +74,48 @@ class ActionsOverviewScreen(CheckinScreen[None]):
             for a, item in pairs
             if self.side == "all" or (item.side is Side.OURS) == (self.side == "ours")
         ]
-        for account, item in shown:
-            late = item.due is not None and item.due < today
-            due = human_date(item.due, today)
-            if late and item.due is not None:
-                due += f" ({(today - item.due).days} d late)"
-            table.add_row(
-                plain(due, "bold red" if late else ""),
-                plain(account.name),
-                plain(item.title),
-                plain(item.owner),
-                plain(
-                    "we owe" if item.side is Side.OURS else "they owe",
-                    "bold" if item.side is Side.OURS else "",
-                ),
-                key=item.id,
-            )
+        rows = [(account, item, self._cells(account, item, today)) for account, item in shown]
+        self._set_columns(table, [cells for _a, _i, cells in rows])
+        for account, item, cells in rows:
+            table.add_row(*cells, key=item.id)
             self.rows[item.id] = (account, item)
+        if keep is not None and keep[1].id in self.rows:
+            table.move_cursor(row=table.get_row_index(keep[1].id), animate=False)
         overdue = sum(1 for _a, i in shown if i.due is not None and i.due < today)
         self.sub_title = FILTERS[self.side]
         self.query_one("#actions-status", Static).update(
             f"{len(shown)} open · {overdue} overdue · w we owe · t they owe · l all"
         )
+
+    @staticmethod
+    def _cells(account: Account, item: ActionItem, today: date) -> list[Text]:
+        late = item.due is not None and item.due < today
+        due = human_date(item.due, today)
+        if late and item.due is not None:
+            due += f" ({(today - item.due).days} d late)"
+        ours = item.side is Side.OURS
+        return [
+            plain(due, "bold red" if late else ""),
+            plain(account.name),
+            plain(item.title),
+            plain(item.owner),
+            plain("we owe" if ours else "they owe", "bold" if ours else ""),
+        ]
+
+    def _set_columns(self, table: DataTable[Text], rows: list[list[Text]]) -> None:
+        """Columns sized to their content, but the action's title takes only the room left,
+        so every column stays on screen (a long title ends in an ellipsis)."""
+        table.clear(columns=True)
+        widths = [
+            max([cell_len(label), *(row[n].cell_len for row in rows)])
+            for n, (_key, label) in enumerate(COLUMNS)
+        ]
+        padding = 2 * table.cell_padding * len(COLUMNS)
+        title = COLUMNS.index(("action", "Action"))
+        room = table.scrollable_content_region.width - padding - sum(widths) + widths[title]
+        for n, (key, label) in enumerate(COLUMNS):
+            fixed = min(widths[n], max(MIN_TITLE, room)) if n == title else None
+            table.add_column(label, key=key, width=fixed)
 
     def _selected(self) -> tuple[Account, ActionItem] | None:
         table = self.query_one(DataTable)

@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Static
 
 from checkin.core.health import Band, Health
 from checkin.ui.text import health_badge, plain
+from checkin.ui.widgets.record_table import clear_rows
 
 BAND_STYLE = {Band.GOOD: "bold green", Band.WATCH: "bold yellow", Band.AT_RISK: "bold red"}
 BARS = " ▁▂▃▄▅▆▇█"
@@ -59,7 +60,7 @@ class HealthPanel(Vertical):
             heading.append(flag)
         self.query_one("#health-score", Static).update(heading)
         table = self.query_one(DataTable)
-        table.clear()
+        clear_rows(table)
         for factor in health.factors:
             style = "red" if factor.value < 0.5 else ("yellow" if factor.value < 0.8 else "green")
             table.add_row(

@@ -17,6 +17,18 @@ from checkin.ui.text import plain
 R = TypeVar("R", bound=Record)
 
 
+def clear_rows(table: DataTable[Any]) -> None:
+    """Remove every row, and let columns that size to their content shrink again.
+
+    DataTable.clear keeps the widest cell it has ever measured, so one long title (or the
+    "nothing here yet" line) would leave a column wide after the rows changed.
+    """
+    table.clear()
+    for column in table.columns.values():
+        if column.auto_width:
+            column.content_width = column.label.cell_len
+
+
 class RecordTable(DataTable[Text], Generic[R]):
     """Rows are records keyed by id; subclasses define COLUMNS and ``cells``.
 
@@ -81,7 +93,7 @@ class RecordTable(DataTable[Text], Generic[R]):
         self.now = now
         self.today = now.date()
         self.records = {r.id: r for r in records}
-        self.clear()
+        clear_rows(self)
         for record in records:
             self.add_row(*self.cells(record), key=record.id)
         if not records:
