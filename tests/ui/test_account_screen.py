@@ -8,6 +8,7 @@ from checkin.ui.app import CheckinApp
 from checkin.ui.modals.form import FormModal
 from checkin.ui.screens.account import AccountScreen
 from checkin.ui.screens.accounts import AccountsScreen
+from checkin.ui.widgets.bars import KeyBar
 from checkin.ui.widgets.facts import FactsLine
 
 
@@ -108,3 +109,21 @@ async def test_summary_wraps_between_facts_never_inside_one(app: CheckinApp, ws:
         # every fact starts a line or follows a separator: none is cut in two
         facts = [fact for line in lines for fact in line.split("  ·  ")]
         assert facts[0].startswith("Health ") and any(f.startswith("last check-in") for f in facts)
+
+
+async def test_the_key_bar_keeps_the_screens_main_keys_when_short_of_room(
+    app: CheckinApp, ws: Workspace
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        home = app.screen.query_one(KeyBar).render().plain
+        assert all(key in home for key in ("^n New account", "^q Quit", "f1 Keys")), home
+        app.open_account(ws.account("acme"))
+        await pilot.pause()
+        bar = app.screen.query_one(KeyBar).render().plain
+        assert all(key in bar for key in ("esc Back", "p Plan", "s Start", "f1 Keys")), bar
+        assert "n New" in bar  # the table's first key still fits; the rest are in f1
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        wide = app.screen.query_one(KeyBar).render().plain
+        assert "r Resolve" in wide and wide.index("esc Back") < wide.index("s Start")

@@ -112,7 +112,7 @@ class AccountScreen(CheckinScreen[None]):
                     yield table
             with TabPane("Profile", id="profile"):
                 yield ProfileView()
-        yield KeyBar()
+        yield KeyBar(keep=("account.back", "account.plan", "account.start"))
 
     def on_mount(self) -> None:
         self.refresh_data()

@@ -85,7 +85,7 @@ class AccountsScreen(CheckinScreen[None]):
         Binding(
             "ctrl+t",
             "actions",
-            "All action items",
+            "Action items",
             id="accounts.actions",
             tooltip="What we owe and what they owe, across accounts",
         ),
@@ -102,7 +102,7 @@ class AccountsScreen(CheckinScreen[None]):
         yield Input(placeholder="Type to filter accounts · ↑↓ to pick · enter to open", id="filter")
         yield AccountList(COLUMNS, id="accounts")
         yield Static(id="status")
-        yield KeyBar()
+        yield KeyBar(keep=("accounts.new", "app.quit"))
 
     def on_mount(self) -> None:
         self.title = "checkin"

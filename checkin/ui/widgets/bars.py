@@ -18,7 +18,8 @@ if TYPE_CHECKING:
     from textual.screen import Screen
 
 SEPARATOR = " "
-HELP_ACTION = "help"  # always shown: it lists the keys that did not fit
+# Always shown, whatever the width: help lists the keys that did not fit.
+ALWAYS_SHOWN = frozenset({"help"})
 
 
 class TitleBar(Widget):
@@ -65,9 +66,11 @@ class KeyBar(Widget):
     COMPONENT_CLASSES = {"keybar--key", "keybar--disabled"}
     ALLOW_SELECT = False
 
-    def __init__(self, *, show_palette: bool = True) -> None:
+    def __init__(self, *, show_palette: bool = True, keep: tuple[str, ...] = ()) -> None:
+        """``keep``: ids of bindings shown even when the line is short of room."""
         super().__init__()
         self._show_palette = show_palette
+        self._keep = frozenset(keep)
         self._spans: list[tuple[int, int, Binding, str]] = []
 
     def on_mount(self) -> None:
@@ -107,18 +110,24 @@ class KeyBar(Widget):
     def _fitting(
         self, shown: list[tuple[Binding, bool, str]], room: int
     ) -> list[tuple[Binding, bool, str]]:
-        """The keys that fit in ``room`` cells, in order; the help key is kept to the last."""
-        kept = [entry for entry in shown if entry[0].action == HELP_ACTION]
-        room -= sum(self._width(entry[0]) for entry in kept)
+        """The keys that fit in ``room`` cells, in order. Kept keys (the screen's own choice,
+        and help) are always there; the others are shown in order while they fit."""
+
+        def kept(binding: Binding) -> bool:
+            return binding.action in ALWAYS_SHOWN or binding.id in self._keep
+
+        room -= sum(self._width(entry[0]) for entry in shown if kept(entry[0]))
         fitting = []
+        full = False
         for entry in shown:
-            if entry in kept:
-                continue
-            room -= self._width(entry[0])
-            if room < 0:
-                break  # the rest are in f1 and the palette
-            fitting.append(entry)
-        return fitting + kept
+            if kept(entry[0]):
+                fitting.append(entry)
+            elif not full:
+                room -= self._width(entry[0])
+                full = room < 0  # the rest are in f1 and the palette
+                if not full:
+                    fitting.append(entry)
+        return fitting
 
     def render(self) -> Text:
         key_style = self.get_component_rich_style("keybar--key")
