@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from rich.text import Text
 from textual.widgets import DataTable
+from textual.widgets.data_table import Column
 
 from checkin.core import ActionItem, Issue
 from checkin.core.enums import Severity
@@ -18,6 +19,10 @@ from tests.conftest import NOW
 
 def total_width(table: DataTable[Text]) -> int:
     return sum(column.get_render_width(table) for column in table.columns.values())
+
+
+def first_column(table: DataTable[Text]) -> Column:
+    return next(iter(table.columns.values()))
 
 
 async def test_every_column_of_the_action_items_overview_fits_at_120(
@@ -49,8 +54,7 @@ async def test_a_column_shrinks_back_when_its_long_rows_go(app: CheckinApp, ws: 
         table = app.screen.query_one(IssuesTable)
         table.show([], NOW)  # the "nothing here yet" line widens the first column
         await pilot.pause()
-        first = table.columns[next(iter(table.columns))]
-        assert first.content_width > 30
+        assert first_column(table).content_width > 30
         issue = Issue(
             id="i-x",
             account_id=acme.id,
@@ -60,4 +64,21 @@ async def test_a_column_shrinks_back_when_its_long_rows_go(app: CheckinApp, ws: 
         )
         table.show([issue], NOW)
         await pilot.pause()
-        assert first.content_width == len("Severity")
+        assert first_column(table).content_width == len("Severity")
+
+
+async def test_the_issues_table_leaves_out_minor_columns_rather_than_cut_titles(
+    app: CheckinApp, ws: Workspace
+) -> None:
+    acme = ws.account("acme")
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open_account(acme)
+        await pilot.pause()
+        table = app.screen.query_one(IssuesTable)
+        labels = [str(column.label) for column in table.columns.values()]
+        assert labels == ["Severity", "Title", "Status", "48 h rules"]
+        assert total_width(table) <= table.scrollable_content_region.width
+        await pilot.resize_terminal(160, 40)
+        await pilot.pause()
+        labels = [str(column.label) for column in table.columns.values()]
+        assert "Owner" in labels and "Source" in labels

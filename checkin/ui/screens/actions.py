@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 from typing import ClassVar
 
-from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -18,6 +17,7 @@ from checkin.core.records import Account, ActionItem
 from checkin.ui.screens.base import CheckinScreen
 from checkin.ui.text import plain
 from checkin.ui.widgets.bars import KeyBar, TitleBar
+from checkin.ui.widgets.record_table import fit_columns
 
 COLUMNS = (
     ("due", "Due"),
@@ -26,7 +26,6 @@ COLUMNS = (
     ("owner", "Owner"),
     ("side", "Who owes it"),
 )
-MIN_TITLE = 20  # below this the table scrolls sideways rather than hide the titles
 FILTERS = {"all": "everything open", "ours": "what we owe", "theirs": "what they owe"}
 
 
@@ -75,7 +74,7 @@ class ActionsOverviewScreen(CheckinScreen[None]):
             if self.side == "all" or (item.side is Side.OURS) == (self.side == "ours")
         ]
         rows = [(account, item, self._cells(account, item, today)) for account, item in shown]
-        self._set_columns(table, [cells for _a, _i, cells in rows])
+        fit_columns(table, COLUMNS, [cells for _a, _i, cells in rows], flex="action")
         for account, item, cells in rows:
             table.add_row(*cells, key=item.id)
             self.rows[item.id] = (account, item)
@@ -101,21 +100,6 @@ class ActionsOverviewScreen(CheckinScreen[None]):
             plain(item.owner),
             plain("we owe" if ours else "they owe", "bold" if ours else ""),
         ]
-
-    def _set_columns(self, table: DataTable[Text], rows: list[list[Text]]) -> None:
-        """Columns sized to their content, but the action's title takes only the room left,
-        so every column stays on screen (a long title ends in an ellipsis)."""
-        table.clear(columns=True)
-        widths = [
-            max([cell_len(label), *(row[n].cell_len for row in rows)])
-            for n, (_key, label) in enumerate(COLUMNS)
-        ]
-        padding = 2 * table.cell_padding * len(COLUMNS)
-        title = COLUMNS.index(("action", "Action"))
-        room = table.scrollable_content_region.width - padding - sum(widths) + widths[title]
-        for n, (key, label) in enumerate(COLUMNS):
-            fixed = min(widths[n], max(MIN_TITLE, room)) if n == title else None
-            table.add_column(label, key=key, width=fixed)
 
     def _selected(self) -> tuple[Account, ActionItem] | None:
         table = self.query_one(DataTable)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any, ClassVar, Generic, TypeVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
@@ -15,6 +16,55 @@ from checkin.core.records import Record
 from checkin.ui.text import plain
 
 R = TypeVar("R", bound=Record)
+
+
+MIN_FLEX = 20  # below this a table scrolls sideways rather than cut its main column further
+
+
+def fit_columns(
+    table: DataTable[Any],
+    columns: Sequence[tuple[str, str]],
+    rows: Sequence[Sequence[Text]],
+    *,
+    flex: str | None = None,
+    widths: Mapping[str, int] | None = None,
+    optional: Sequence[str] = (),
+    want: int = MIN_FLEX,
+) -> list[int]:
+    """Clear ``table`` and add ``columns`` (key, label) sized for ``rows``; return the
+    positions of the columns it added (the caller adds those cells of each row).
+
+    Columns in ``widths`` get that width; the ``flex`` column (a title, a quote) gets the room
+    the others leave, up to its longest text, so the columns after it stay on screen and a
+    long title ends in an ellipsis. While the flex column would get less than ``want``
+    cells, the ``optional`` columns are left out, in that order. The others fit their content.
+    """
+    fixed = widths or {}
+    table.clear(columns=True)
+    keys = [key for key, _label in columns]
+    sized = [
+        fixed.get(key, max([cell_len(label), *(row[n].cell_len for row in rows)]))
+        for n, (key, label) in enumerate(columns)
+    ]
+    kept = list(range(len(columns)))
+    if flex in keys:
+        at = keys.index(flex)
+        longest = max([cell_len(columns[at][1]), *(row[at].cell_len for row in rows)])
+
+        def room() -> int:
+            padding = 2 * table.cell_padding * len(kept)
+            others = sum(sized[n] for n in kept if n != at)
+            return table.scrollable_content_region.width - padding - others
+
+        for key in optional:
+            if room() >= min(want, longest):
+                break
+            kept.remove(keys.index(key))
+        sized[at] = min(longest, max(MIN_FLEX, room()))
+    for n in kept:
+        key, label = columns[n]
+        table.add_column(label, key=key, width=sized[n] if key in fixed or key == flex else None)
+    return kept
 
 
 def clear_rows(table: DataTable[Any]) -> None:
@@ -36,9 +86,13 @@ class RecordTable(DataTable[Text], Generic[R]):
     """
 
     COLUMNS: ClassVar[tuple[tuple[str, str], ...]] = ()
-    # Widths of the columns that would otherwise grow with their longest text (titles,
-    # quotes): the columns after them stay on screen at 100 and 120 columns.
+    # The column that takes the room the others leave (a title, a quote), so the columns
+    # after it stay on screen; and fixed widths of some others.
+    FLEX: ClassVar[str | None] = None
     WIDTHS: ClassVar[dict[str, int]] = {}
+    # Columns left out, in this order, while the flex column would be narrower than FLEX_WANT.
+    OPTIONAL: ClassVar[tuple[str, ...]] = ()
+    FLEX_WANT: ClassVar[int] = 36
     NOUN: ClassVar[str] = "record"
     EMPTY: ClassVar[str] = "Nothing here yet: press n to add one."
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -80,8 +134,11 @@ class RecordTable(DataTable[Text], Generic[R]):
         self.today = self.now.date()
 
     def on_mount(self) -> None:
-        for key, label in self.COLUMNS:
-            self.add_column(label, key=key, width=self.WIDTHS.get(key))
+        self._fit([])
+
+    def on_resize(self) -> None:
+        if self.records:
+            self.show(list(self.records.values()), self.now)
 
     def cells(self, record: R) -> Sequence[Text]:
         """One cell per column; the default shows the attribute named by each column key."""
@@ -93,13 +150,25 @@ class RecordTable(DataTable[Text], Generic[R]):
         self.now = now
         self.today = now.date()
         self.records = {r.id: r for r in records}
-        clear_rows(self)
-        for record in records:
-            self.add_row(*self.cells(record), key=record.id)
+        rows = [self.cells(record) for record in records] or [self._empty_row()]
+        kept = self._fit(rows)
+        for record, row in zip(records, rows, strict=False):
+            self.add_row(*(row[n] for n in kept), key=record.id)
         if not records:
-            self.add_row(*self._empty_row(), key="")
+            self.add_row(*(rows[0][n] for n in kept), key="")
         if keep in self.records:
             self.move_cursor(row=self.get_row_index(keep))
+
+    def _fit(self, rows: Sequence[Sequence[Text]]) -> list[int]:
+        return fit_columns(
+            self,
+            self.COLUMNS,
+            rows,
+            flex=self.FLEX,
+            widths=self.WIDTHS,
+            optional=self.OPTIONAL,
+            want=self.FLEX_WANT,
+        )
 
     def _empty_row(self) -> list[Text]:
         first = Text(self.EMPTY, style="italic")

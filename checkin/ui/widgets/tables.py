@@ -46,7 +46,9 @@ class IssuesTable(RecordTable[Issue]):
         ("owner", "Owner"),
         ("source", "Source"),
     )
-    WIDTHS: ClassVar[dict[str, int]] = {"title": 40, "sla": 21}
+    FLEX = "title"
+    WIDTHS: ClassVar[dict[str, int]] = {"sla": 21}
+    OPTIONAL = ("source", "opened", "owner", "due")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "a",
@@ -120,6 +122,7 @@ class RoadmapTable(RecordTable[RoadmapItem]):
         ("original", "Originally"),
         ("status", "Status"),
     )
+    FLEX = "title"
     STATUS_STYLE: ClassVar[dict[RoadmapStatus, str]] = {
         RoadmapStatus.SLIPPED: "bold yellow",
         RoadmapStatus.AT_RISK: "bold yellow",
@@ -148,7 +151,9 @@ class FeedbackTable(RecordTable[Feedback]):
         ("text", "What was said"),
         ("addressed", "Addressed"),
     )
-    WIDTHS: ClassVar[dict[str, int]] = {"topic": 18, "text": 48}
+    FLEX = "text"
+    WIDTHS: ClassVar[dict[str, int]] = {"topic": 18}
+    OPTIONAL = ("addressed", "topic")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "x",
@@ -183,7 +188,7 @@ class ActionsTable(RecordTable[ActionItem]):
         ("owner", "Owner"),
         ("status", "Status"),
     )
-    WIDTHS: ClassVar[dict[str, int]] = {"title": 50}
+    FLEX = "title"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("d", "request('done')", "Done", id="actions.done"),
         Binding("x", "request('drop')", "Drop", id="actions.drop"),
