@@ -11,13 +11,16 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Static
 
 from checkin.ui.text import plain
+from checkin.ui.widgets.record_table import fit_columns
+
+COLUMNS = (("key", "Key"), ("action", "Action"), ("what", "What it does"))
 
 
 class HelpScreen(ModalScreen[None]):
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
     HelpScreen > Vertical {
-        width: 90; max-width: 95%; height: auto; max-height: 90%;
+        width: 112; max-width: 95%; height: auto; max-height: 90%;
         border: thick $primary 60%; background: $surface; padding: 1 2;
     }
     HelpScreen #help-title { text-style: bold; }
@@ -39,23 +42,33 @@ class HelpScreen(ModalScreen[None]):
             )
             yield Static(
                 "ctrl+p opens the command palette: every action, by name. "
-                "Keys of the focused table or field come first.",
+                "Keys of the focused table or field come first, moving around last.",
                 id="help-intro",
             )
             yield DataTable(cursor_type="row", zebra_stripes=True)
 
     def on_mount(self) -> None:
+        self.call_after_refresh(self._fill)  # the table's width is known after the layout
+
+    def _fill(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("Key", "Action", "What it does")
+        rows = []
         seen: set[str] = set()
-        for _key, active in self.under.active_bindings.items():
-            binding = active.binding
+        # checkin's own keys (they carry an id) first; Textual's cursor and focus keys last
+        bindings = [active.binding for active in self.under.active_bindings.values()]
+        bindings.sort(key=lambda binding: binding.id is None)
+        for binding in bindings:
             if not binding.description or binding.action in seen:
                 continue
             seen.add(binding.action)
-            table.add_row(
-                plain(self.app.get_key_display(binding), "bold"),
-                plain(binding.description),
-                plain(binding.tooltip or ""),
+            rows.append(
+                (
+                    plain(self.app.get_key_display(binding), "bold"),
+                    plain(binding.description),
+                    plain(binding.tooltip or ""),
+                )
             )
+        fit_columns(table, COLUMNS, rows, flex="what")
+        for row in rows:
+            table.add_row(*row)
         table.focus()
