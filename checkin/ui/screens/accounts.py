@@ -25,11 +25,11 @@ if TYPE_CHECKING:
 COLUMNS = (
     Column("account", "Account", 18, flexible=True),
     Column("health", "Health", 10),
-    Column("focal", "Focal contact", 18),
-    Column("last", "Last check-in", 13, optional=True),
+    Column("focal", "Focal contact", 18, give_way=3),
+    Column("last", "Last check-in", 13, give_way=1),
     Column("due", "Next due", 14),
     Column("critical", "Critical", 15),
-    Column("actions", "Late actions", 12),
+    Column("actions", "Late actions", 12, give_way=2),
 )
 
 

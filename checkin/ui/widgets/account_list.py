@@ -30,7 +30,8 @@ class Column:
     label: str
     width: int
     flexible: bool = False  # takes the room that is left (``width`` is its minimum)
-    optional: bool = False  # hidden when the screen is too narrow for every column
+    # Hidden when the screen is too narrow for every column: 1 goes first, then 2...; 0 never.
+    give_way: int = 0
 
 
 class AccountList(ScrollView, can_focus=True):
@@ -130,14 +131,16 @@ class AccountList(ScrollView, can_focus=True):
         self._strips.clear()
 
     def _widths(self, width: int) -> list[int]:
-        """Each column's width (0: hidden); optional columns give way on narrow screens."""
+        """Each column's width (0: hidden); some columns give way on narrow screens."""
         shown = list(self.columns)
 
         def needed() -> int:
             return sum(c.width for c in shown) + GAP * (len(shown) - 1) + 1
 
-        while needed() > width and any(c.optional for c in shown):
-            shown.remove(next(c for c in reversed(shown) if c.optional))
+        for column in sorted((c for c in self.columns if c.give_way), key=lambda c: c.give_way):
+            if needed() <= width:
+                break
+            shown.remove(column)
         room = width - needed()
         return [
             # A flexible column grows up to twice its minimum: wider rows are harder to read.
