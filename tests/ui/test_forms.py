@@ -157,7 +157,8 @@ async def test_a_long_form_scrolls_and_keeps_its_buttons_in_view(
             region = modal.query_one(part).region
             assert region and dialog.contains_region(region), part
         assert screen.contains_region(dialog)
-        assert "ctrl+s save" in str(modal.query_one("#hint", Static).content)
+        hint = str(modal.query_one("#hint", Static).content)
+        assert hint.startswith("ctrl+s save · esc cancel · dates:")
         fields = modal.query_one("#fields").region
         seen = []
         for _ in range(len(modal.fields) + 2):
@@ -214,6 +215,7 @@ async def test_the_short_name_follows_the_name_and_is_free(app: CheckinApp, ws: 
         modal = await new_account_form(app, pilot)
         slug = modal.query_one("#field-slug", Input)
         assert slug.value == ""
+        assert str(modal.query_one("#hint", Static).content) == "ctrl+s save · esc cancel"
         assert slug.placeholder and slug.placeholder not in {a.slug for a in ws.accounts()}
         await pilot.press(*"Zeta Corp")
         assert slug.value == "zeta-corp-2"  # zeta-corp is taken

@@ -25,7 +25,8 @@ __all__ = ["Field", "Follow", "FormModal"]
 Validator = Callable[[dict[str, Any]], None]
 Transform = Callable[[dict[str, Any]], dict[str, Any]]
 Save = Callable[[dict[str, Any]], object]
-HINT = "ctrl+s save · esc cancel · dates: 2026-12-01, fri, +3d, next week"
+HINT = "ctrl+s save · esc cancel"
+DATES_HINT = " · dates: 2026-12-01, fri, +3d, next week"
 
 
 class FormModal(ModalScreen[dict[str, Any] | None]):
@@ -103,7 +104,8 @@ class FormModal(ModalScreen[dict[str, Any] | None]):
                     yield field_input(spec, self.initial.get(spec.name))
                     yield Static("", id=f"error-{spec.name}", classes="field-error -empty")
             with Vertical(id="foot"):
-                yield Static(HINT, id="hint")
+                dated = any(spec.kind == "date" for spec in self.fields)
+                yield Static(HINT + (DATES_HINT if dated else ""), id="hint")
                 with Horizontal(id="buttons"):
                     yield Button("Cancel", id="cancel")
                     yield Button(self.save_label, id="save", variant="primary")
