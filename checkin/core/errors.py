@@ -45,4 +45,11 @@ class NotFound(CheckinError):
 
 
 class Conflict(CheckinError):
-    """A change would break a uniqueness rule (a second account with the same slug)."""
+    """A change would break a uniqueness rule (a second account with the same slug).
+
+    ``field`` names the field that must change, for showing the message beside it.
+    """
+
+    def __init__(self, message: str, field: str = "") -> None:
+        self.field = field
+        super().__init__(message)

@@ -9,6 +9,7 @@ from datetime import date, datetime
 from checkin.core.errors import Problem
 
 SLUG_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$")
+MAX_SLUG = 40  # the longest slug SLUG_RE takes
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 MAX_TITLE = 300
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # CSI, OSC (ended by BEL or ST), DCS/SOS/PM/APC strings and two-character escapes.
 _ESCAPES = re.compile(
@@ -15,6 +16,7 @@ _ESCAPES = re.compile(
     """,
     re.VERBOSE,
 )
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
 # C0 controls but tab and newline, DEL, C1 controls.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -31,3 +33,14 @@ def clean_text(value: str) -> str:
 def clean_line(value: str) -> str:
     """Like :func:`clean_text`, for one-line fields: whitespace runs become one space."""
     return " ".join(clean_text(value).split())
+
+
+def slugify(value: str, max_len: int = 40) -> str:
+    """A short name for the command line: "Zürich Café & Co" -> "zurich-cafe-co".
+
+    Lower-case ASCII letters and digits joined by single hyphens, at most ``max_len`` long,
+    never starting or ending with a hyphen; "" when nothing is left.
+    """
+    ascii_only = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
+    words = _NOT_SLUG.sub("-", ascii_only.lower()).strip("-")
+    return words[:max_len].strip("-")

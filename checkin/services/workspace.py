@@ -21,6 +21,8 @@ from checkin.core.records import (
     Record,
     RoadmapItem,
 )
+from checkin.core.rules import MAX_SLUG
+from checkin.core.text import slugify
 from checkin.storage import Store
 from checkin.storage.repository import Repository
 
@@ -149,7 +151,19 @@ class Workspace:
     def _check_slug(self, account: Account) -> None:
         for other in self.store.accounts.all():
             if other.slug == account.slug and other.id != account.id:
-                raise Conflict(f"the slug {account.slug!r} is taken by {other.name}")
+                raise Conflict(f"the slug {account.slug!r} is taken by {other.name}", "slug")
+
+    def free_slug(self, name: str) -> str:
+        """A short name for a new account called ``name`` that no account has yet
+        ("Zeta Corp" -> "zeta-corp", or "zeta-corp-2" when that is taken); "" for no name."""
+        base = slugify(name, MAX_SLUG)
+        taken = {a.slug for a in self.store.accounts.all()}
+        candidate, number = base, 1
+        while candidate in taken:
+            number += 1
+            suffix = f"-{number}"
+            candidate = slugify(base, MAX_SLUG - len(suffix)) + suffix
+        return candidate
 
     def summaries(self, *, include_archived: bool = False) -> list[AccountSummary]:
         return [self.summary(a) for a in self.accounts(include_archived=include_archived)]

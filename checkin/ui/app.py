@@ -82,7 +82,7 @@ class CheckinApp(App[None]):
         """A meeting still running (the app was closed or killed during a call) is offered
         for resuming, with everything typed up to the last autosave."""
         from checkin.services.meetings import live_meetings
-        from checkin.ui.modals.capture import ConfirmModal
+        from checkin.ui.modals.confirm import ConfirmModal
 
         running = live_meetings(self.workspace)
         if not running:

@@ -17,19 +17,11 @@ from textual.widgets.option_list import Option
 from checkin.core.enums import Direction, IssueStatus, Severity, Side
 from checkin.core.records import Contact, Issue
 from checkin.services.session import STATUS_CHANGES
+from checkin.ui.modals.confirm import DIALOG_CSS
+from checkin.ui.modals.confirm import ConfirmModal as ConfirmModal  # the live screen's import
 from checkin.ui.modals.form import Field, FormModal
 from checkin.ui.modals.records import FEEDBACK_FIELDS, owner_choices
 from checkin.ui.text import literal
-
-DIALOG_CSS = """
-{name} {{ align: center middle; }}
-{name} > Vertical {{
-    width: 70; max-width: 95%; height: auto; max-height: 90%;
-    border: thick $primary 60%; background: $surface; padding: 1 2;
-}}
-{name} .title {{ width: 100%; text-style: bold; padding: 0 0 1 0; }}
-{name} .hint {{ color: $text-muted; padding: 1 0 0 0; }}
-"""
 
 
 def action_modal(contacts: list[Contact], today: date) -> FormModal:
@@ -154,20 +146,3 @@ class AttendeesModal(ModalScreen[list[str] | None]):
 
     def action_save(self) -> None:
         self.dismiss(list(self.query_one(SelectionList).selected))
-
-
-class ConfirmModal(ModalScreen[bool]):
-    DEFAULT_CSS = DIALOG_CSS.format(name="ConfirmModal")
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y,enter", "dismiss(True)", "Yes", id="confirm.yes"),
-        Binding("n,escape", "dismiss(False)", "No", id="confirm.no"),
-    ]
-
-    def __init__(self, question: str) -> None:
-        super().__init__()
-        self.question = question
-
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Label(literal(self.question), classes="title")
-            yield Static("y / enter: yes · n / esc: no", classes="hint")

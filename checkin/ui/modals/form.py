@@ -3,40 +3,30 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import date
-from typing import Any, ClassVar, Literal
+from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widget import Widget
-from textual.widgets import Button, Input, Label, Select, Static, Switch, TextArea
+from textual.widgets import Button, Input, Label, Static
 
-from checkin.core.dates import DATE_HINT, human_date, parse_date
-from checkin.core.errors import CheckinError, ValidationError
-from checkin.core.text import clean_line, clean_text
+from checkin.core.dates import human_date, parse_date
+from checkin.core.errors import CheckinError, Conflict, ValidationError
+from checkin.core.text import clean_line
+from checkin.ui.modals.confirm import ConfirmModal
+from checkin.ui.modals.fields import Field, Follow, convert, field_input, raw_value
 from checkin.ui.text import literal
 
-Kind = Literal["text", "multiline", "choice", "date", "int", "bool"]
-
-
-@dataclass(frozen=True)
-class Field:
-    """One input of a form."""
-
-    name: str
-    label: str
-    kind: Kind = "text"
-    choices: tuple[tuple[str, Any], ...] = ()
-    required: bool = False
-    placeholder: str = ""
-
+__all__ = ["Field", "Follow", "FormModal"]
 
 Validator = Callable[[dict[str, Any]], None]
 Transform = Callable[[dict[str, Any]], dict[str, Any]]
+Save = Callable[[dict[str, Any]], object]
+HINT = "ctrl+s save · esc cancel"
+DATES_HINT = " · dates: 2026-12-01, fri, +3d, next week"
 
 
 class FormModal(ModalScreen[dict[str, Any] | None]):
@@ -44,7 +34,9 @@ class FormModal(ModalScreen[dict[str, Any] | None]):
 
     ``transform`` turns the parsed values into what the caller wants back (record fields);
     ``validate`` gets those and raises ValidationError (or CheckinError) to keep the form
-    open, with messages beside the fields they name. The modal never saves.
+    open, with messages beside the fields they name. ``save`` is the caller's own save of
+    those values: a CheckinError it raises keeps the form open the same way, so nothing
+    typed is lost. The modal itself never saves.
     """
 
     DEFAULT_CSS = """
@@ -53,19 +45,22 @@ class FormModal(ModalScreen[dict[str, Any] | None]):
         width: 84; max-width: 95%; height: auto; max-height: 90%;
         border: thick $primary 60%; background: $surface; padding: 0 1;
     }
+    FormModal #head { dock: top; height: auto; }
+    FormModal #foot { dock: bottom; height: auto; }
     FormModal #title { text-style: bold; padding: 1 1 0 1; width: 1fr; }
-    FormModal #fields { height: auto; max-height: 32; padding: 0 1; }
+    FormModal #fields { height: auto; max-height: 100%; padding: 0 1; }
     FormModal .field-label { padding: 1 0 0 0; color: $text-muted; }
     FormModal .field-error { color: $error; height: auto; }
     FormModal .field-error.-empty { display: none; }
     FormModal .field-error.-hint { color: $text-muted; }
     FormModal TextArea { height: 6; }
-    FormModal #form-error { color: $error; padding: 0 1; height: auto; }
+    FormModal #form-error { color: $error; padding: 1 1 0 1; height: auto; }
     FormModal #form-error.-empty { display: none; }
-    FormModal #buttons { height: auto; align: right middle; padding: 1 1; }
+    FormModal #buttons { height: auto; align: right middle; padding: 0 1; }
     FormModal #buttons Button { margin-left: 2; }
-    FormModal #hint { color: $text-muted; padding: 0 1; }
+    FormModal #hint { color: $text-muted; padding: 1 1 0 1; }
     """
+    AUTO_FOCUS = ""  # on_mount focuses the first field without scrolling its label away
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="form.cancel"),
         Binding("ctrl+s", "submit", "Save", id="form.save", priority=True),
@@ -80,6 +75,8 @@ class FormModal(ModalScreen[dict[str, Any] | None]):
         values: dict[str, Any] | None = None,
         validate: Validator | None = None,
         transform: Transform | None = None,
+        save: Save | None = None,
+        follows: Sequence[Follow] = (),
         save_label: str = "Save",
     ) -> None:
         super().__init__()
@@ -89,73 +86,54 @@ class FormModal(ModalScreen[dict[str, Any] | None]):
         self.initial = values or {}
         self.validate = validate
         self.transform = transform
+        self.save = save
+        self.follows = tuple(follows)
         self.save_label = save_label
+        self._unchanged: dict[str, Any] = {}  # what the inputs held when the form opened
+        self._suggested: dict[str, str] = {}  # follower field -> the value it was given
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Label(literal(self.form_title), id="title")
-            with VerticalScroll(id="fields"):
+            with Vertical(id="head"):
+                yield Label(literal(self.form_title), id="title")
+                yield Static("", id="form-error", classes="-empty")
+            with VerticalScroll(id="fields", can_focus=False):
                 for spec in self.fields:
                     label = spec.label + (" *" if spec.required else "")
                     yield Label(label, classes="field-label")
-                    yield self._input(spec)
+                    yield field_input(spec, self.initial.get(spec.name))
                     yield Static("", id=f"error-{spec.name}", classes="field-error -empty")
-            yield Static("", id="form-error", classes="-empty")
-            yield Static(
-                "ctrl+s save · esc cancel · dates: 2026-12-01, fri, +3d, next week", id="hint"
-            )
-            with Horizontal(id="buttons"):
-                yield Button("Cancel", id="cancel")
-                yield Button(self.save_label, id="save", variant="primary")
-
-    def _input(self, spec: Field) -> Widget:
-        value = self.initial.get(spec.name)
-        wid = f"field-{spec.name}"
-        if spec.kind == "multiline":
-            area = TextArea(str(value or ""), id=wid, soft_wrap=True, show_line_numbers=False)
-            return area
-        if spec.kind == "choice":
-            return Select(
-                [(label, choice) for label, choice in spec.choices],
-                id=wid,
-                prompt="Choose…",
-                value=value if value is not None else Select.NULL,
-            )
-        if spec.kind == "bool":
-            return Switch(value=bool(value), id=wid)
-        if spec.kind == "date":
-            shown = value.isoformat() if isinstance(value, date) else str(value or "")
-            return Input(shown, id=wid, placeholder=spec.placeholder or "2026-12-01, fri, +3d")
-        text = "" if value is None else str(value)
-        restrict = r"-?[0-9]*" if spec.kind == "int" else None
-        return Input(text, id=wid, placeholder=spec.placeholder, restrict=restrict)
+            with Vertical(id="foot"):
+                dated = any(spec.kind == "date" for spec in self.fields)
+                yield Static(HINT + (DATES_HINT if dated else ""), id="hint")
+                with Horizontal(id="buttons"):
+                    yield Button("Cancel", id="cancel")
+                    yield Button(self.save_label, id="save", variant="primary")
 
     def on_mount(self) -> None:
+        self._unchanged = self._raws()
         first = self.query(f"#field-{self.fields[0].name}").first() if self.fields else None
         if first is not None:
-            first.focus()
+            first.focus(scroll_visible=False)
 
     # -- reading values ------------------------------------------------------------------
 
-    def _raw(self, spec: Field) -> Any:
-        widget = self.query_one(f"#field-{spec.name}")
-        if isinstance(widget, TextArea):
-            return widget.text
-        if isinstance(widget, Select):
-            return None if widget.value is Select.NULL else widget.value
-        if isinstance(widget, Switch):
-            return widget.value
-        assert isinstance(widget, Input)
-        return widget.value
+    def _raws(self) -> dict[str, Any]:
+        return {spec.name: raw_value(self.query_one(f"#field-{spec.name}")) for spec in self.fields}
+
+    @property
+    def changed(self) -> bool:
+        """Whether anything differs from what the form opened with."""
+        return self._raws() != self._unchanged
 
     def parse(self) -> tuple[dict[str, Any], dict[str, str]]:
-        """The typed values and the per-field messages of what could not be read."""
+        """The typed values and the per-field messages of what could not be read: every
+        field is checked, so all of them are flagged at once."""
         values: dict[str, Any] = {}
         errors: dict[str, str] = {}
-        for spec in self.fields:
-            raw = self._raw(spec)
+        for spec, raw in zip(self.fields, self._raws().values(), strict=True):
             try:
-                values[spec.name] = self._convert(spec, raw)
+                values[spec.name] = convert(spec, raw, self.today)
             except ValueError as error:
                 errors[spec.name] = str(error)
                 continue
@@ -163,53 +141,59 @@ class FormModal(ModalScreen[dict[str, Any] | None]):
                 errors[spec.name] = "required"
         return values, errors
 
-    def _convert(self, spec: Field, raw: Any) -> Any:
-        if spec.kind == "date":
-            text = str(raw).strip()
-            if not text:
-                return None
-            try:
-                return parse_date(text, self.today)
-            except ValueError:
-                raise ValueError(f"{text!r} is not a date: {DATE_HINT}") from None
-        if spec.kind == "int":
-            text = str(raw).strip()
-            if not text:
-                return None
-            try:
-                return int(text)
-            except ValueError:
-                raise ValueError(f"{text!r} is not a whole number") from None
-        if spec.kind == "text":
-            return clean_line(str(raw))
-        if spec.kind == "multiline":
-            return clean_text(str(raw)).strip()
-        return raw
-
     # -- actions ---------------------------------------------------------------------------
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Close at once when nothing changed; otherwise ask before throwing the changes away."""
+        if not self.changed:
+            self.dismiss(None)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(ConfirmModal("Discard your changes?"), answered)
 
     def action_submit(self) -> None:
+        for follow in self.follows:
+            self._follow(follow)
         values, errors = self.parse()
         form_error = ""
-        if not errors and self.transform is not None:
-            values = self.transform(values)
-        if not errors and self.validate is not None:
-            try:
-                self.validate(values)
-            except ValidationError as error:
-                for problem in error.problems:
-                    if any(f.name == problem.field for f in self.fields):
-                        errors.setdefault(problem.field, problem.message)
-                    else:
-                        form_error = str(error)
-            except CheckinError as error:
-                form_error = str(error)
+        if not errors:
+            if self.transform is not None:
+                values = self.transform(values)
+            errors, form_error = self._check(values)
         self._show_errors(errors, form_error)
         if not errors and not form_error:
             self.dismiss(values)
+
+    def _check(self, values: dict[str, Any]) -> tuple[dict[str, str], str]:
+        """Validate, then let the caller save; what goes wrong, placed on the form."""
+        try:
+            if self.validate is not None:
+                self.validate(values)
+            if self.save is not None:
+                self.save(values)
+        except CheckinError as error:
+            return self._placed(error)
+        return {}, ""
+
+    def _placed(self, error: CheckinError) -> tuple[dict[str, str], str]:
+        """Messages beside the fields they name; the rest for the top of the form."""
+        names = {spec.name for spec in self.fields}
+        errors: dict[str, str] = {}
+        if isinstance(error, ValidationError):
+            rest = []
+            for problem in error.problems:
+                if problem.field in names:
+                    errors.setdefault(problem.field, problem.message)
+                else:
+                    rest.append(str(problem))
+            return errors, "; ".join(rest)
+        if isinstance(error, Conflict) and error.field in names:
+            return {error.field: str(error)}, ""
+        return {}, str(error)
 
     def _show_errors(self, errors: dict[str, str], form_error: str) -> None:
         for spec in self.fields:
@@ -235,17 +219,35 @@ class FormModal(ModalScreen[dict[str, Any] | None]):
 
     @on(Button.Pressed, "#cancel")
     def _cancel_pressed(self) -> None:
-        self.dismiss(None)
+        self.action_cancel()
+
+    # -- while typing ----------------------------------------------------------------------
 
     @on(Input.Changed)
-    def _date_preview(self, event: Input.Changed) -> None:
-        """Show what a friendly date means while it is typed ("fri" -> 2026-11-27)."""
+    def _input_changed(self, event: Input.Changed) -> None:
         name = (event.input.id or "").removeprefix("field-")
         spec = next((f for f in self.fields if f.name == name), None)
-        if spec is None or spec.kind != "date":
+        if spec is not None and spec.kind == "date":
+            self._date_preview(name, event.value)
+        for follow in self.follows:
+            if follow.source == name:
+                self._follow(follow)
+
+    def _follow(self, follow: Follow) -> None:
+        """The follower takes the derived value unless the user typed one of their own."""
+        target = self.query_one(f"#field-{follow.target}", Input)
+        if target.value not in ("", self._suggested.get(follow.target, "")):
             return
+        source = clean_line(str(raw_value(self.query_one(f"#field-{follow.source}"))))
+        suggestion = follow.derive(source) if source else ""
+        self._suggested[follow.target] = suggestion
+        if target.value != suggestion:
+            target.value = suggestion
+
+    def _date_preview(self, name: str, value: str) -> None:
+        """Show what a friendly date means while it is typed ("fri" -> 2026-11-27)."""
         box = self.query_one(f"#error-{name}", Static)
-        text = event.value.strip()
+        text = value.strip()
         try:
             day = parse_date(text, self.today) if text else None
         except ValueError:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from datetime import date, datetime, time
+from datetime import date, datetime
 from typing import Any, ClassVar
 
 from textual import on
@@ -47,33 +46,24 @@ class PlannerForm(FormModal):
         self.query_one("#hint", Static).update("enter or ctrl+s saves · esc cancels")
 
 
-_TIME = re.compile(r"^([01]?\d|2[0-3])[:.h]?([0-5]\d)?$")
-
-
 def start_modal(current: datetime, today: date) -> FormModal:
-    """The day and time the meeting starts (friendly dates: "fri", "+3d", "2026-12-01")."""
+    """The day and time the meeting starts (friendly dates: "fri", "+3d", "2026-12-01").
+
+    Both are read as the form parses, so a bad day and a bad time are flagged together.
+    """
     fields = (
         Field("day", "Day", "date", required=True),
-        Field("time", "Time (HH:MM, 24 h)", required=True, placeholder="10:00"),
+        Field("time", "Time (HH:MM, 24 h)", "time", required=True, placeholder="10:00"),
     )
 
-    def check(values: dict[str, Any]) -> None:
-        if not _TIME.match(str(values.get("time") or "").strip()):
-            raise ValidationError("Start", [Problem("time", "use a time such as 09:30 or 14:00")])
-
     def combine(values: dict[str, Any]) -> dict[str, Any]:
-        match = _TIME.match(str(values["time"]).strip())
-        if match is None:
-            return values
-        at = time(int(match.group(1)), int(match.group(2) or 0))
-        return {**values, "start": datetime.combine(values["day"], at)}
+        return {**values, "start": datetime.combine(values["day"], values["time"])}
 
     return FormModal(
         "When is the meeting?",
         fields,
         today=today,
-        values={"day": current.date(), "time": f"{current:%H:%M}"},
-        validate=check,
+        values={"day": current.date(), "time": current.time()},
         transform=combine,
         save_label="Set",
     )

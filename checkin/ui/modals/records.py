@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from datetime import date, datetime, time
 from typing import Any
 
@@ -26,7 +27,7 @@ from checkin.core.records import (
     Record,
     RoadmapItem,
 )
-from checkin.ui.modals.form import Field, FormModal
+from checkin.ui.modals.form import Field, Follow, FormModal, Save
 
 
 def _choices(enum: Any) -> tuple[tuple[str, Any], ...]:
@@ -43,7 +44,12 @@ SENTIMENTS = (
 
 ACCOUNT_FIELDS = (
     Field("name", "Name", required=True),
-    Field("slug", "Short name for the command line", required=True, placeholder="acme"),
+    Field(
+        "slug",
+        "Short name for the command line",
+        required=True,
+        placeholder="made from the name: lower-case letters, digits and hyphens",
+    ),
     Field("tier", "Tier", "choice", _choices(Tier), required=True),
     Field("phase", "Phase", "choice", _choices(Phase), required=True),
     Field("cadence_days", "Check-in cadence (days, at most 31)", "int", required=True),
@@ -154,10 +160,13 @@ def record_form(
     record: Record | None = None,
     contacts: list[Contact] | None = None,
     defaults: dict[str, Any] | None = None,
+    save: Save | None = None,
+    follows: Sequence[Follow] = (),
 ) -> FormModal:
     """The modal that creates (``record`` None) or edits a record of ``cls``.
 
-    It returns record fields ready for ``Workspace.add`` / ``dataclasses.replace``.
+    It returns record fields ready for ``Workspace.add`` / ``dataclasses.replace``; given
+    ``save`` (the caller's save of those fields), it stays open on the errors save raises.
     """
     noun, fields = SPECS[cls]
     people = contacts or []
@@ -183,4 +192,6 @@ def record_form(
         values=values,
         validate=validate,
         transform=lambda v: to_fields(cls, v, people),
+        save=save,
+        follows=follows,
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from datetime import date
 from typing import Any, ClassVar
 
@@ -202,22 +203,16 @@ class AccountScreen(CheckinScreen[None]):
         cls, kind = KINDS[tab]
         today = self.workspace.today()
         defaults = new_record_defaults(cls, today)
+        noun = kind.replace("roadmap", "roadmap item")
         modal = record_form(
             cls,
             today=today,
             account_id=self.account.id,
             contacts=self.workspace.contacts(self.account.id),
             defaults=defaults,
+            save=lambda fields: self.workspace.add(cls, kind, account_id=self.account.id, **fields),
         )
-
-        def created(fields: dict[str, Any] | None) -> None:
-            if fields is not None:
-                self._apply(
-                    lambda: self.workspace.add(cls, kind, account_id=self.account.id, **fields),
-                    f"Added the {kind.replace('roadmap', 'roadmap item')}",
-                )
-
-        self.app.push_screen(modal, created)
+        self.app.push_screen(modal, self._saved(f"Added the {noun}"))
 
     @on(RecordTable.EditRequested)
     def _edit(self, event: RecordTable.EditRequested) -> None:
@@ -233,15 +228,9 @@ class AccountScreen(CheckinScreen[None]):
             account_id=self.account.id,
             record=record,
             contacts=self.workspace.contacts(self.account.id),
+            save=lambda fields: self.workspace.save(dataclasses.replace(record, **fields)),
         )
-
-        def edited(fields: dict[str, Any] | None) -> None:
-            if fields is not None:
-                self._apply(
-                    lambda: self.workspace.save(dataclasses.replace(record, **fields)), "Saved"
-                )
-
-        self.app.push_screen(modal, edited)
+        self.app.push_screen(modal, self._saved("Saved"))
 
     @on(RecordTable.ActionRequested)
     def _action(self, event: RecordTable.ActionRequested) -> None:
@@ -274,16 +263,24 @@ class AccountScreen(CheckinScreen[None]):
     @on(ProfileView.EditRequested)
     def _edit_profile(self) -> None:
         account = self.account
-        modal = record_form(Account, today=self.workspace.today(), account_id=None, record=account)
+        modal = record_form(
+            Account,
+            today=self.workspace.today(),
+            account_id=None,
+            record=account,
+            save=lambda fields: self.workspace.save_account(dataclasses.replace(account, **fields)),
+        )
+        self.app.push_screen(modal, self._saved("Profile saved"))
 
-        def edited(fields: dict[str, Any] | None) -> None:
+    def _saved(self, message: str) -> Callable[[dict[str, Any] | None], None]:
+        """What to do when a form that saves closes: say so and show the change."""
+
+        def closed(fields: dict[str, Any] | None) -> None:
             if fields is not None:
-                self._apply(
-                    lambda: self.workspace.save_account(dataclasses.replace(account, **fields)),
-                    "Profile saved",
-                )
+                self.notify(message, timeout=2, markup=False)
+                self.refresh_data()
 
-        self.app.push_screen(modal, edited)
+        return closed
 
     def _apply(self, operation: Any, message: str) -> None:
         if self.attempt(operation, message):

@@ -231,19 +231,22 @@ class AccountsScreen(CheckinScreen[None]):
         self.checkin.show_all_actions()
 
     def action_new_account(self) -> None:
+        from checkin.ui.modals.form import Follow
         from checkin.ui.modals.records import record_form
 
+        ws = self.workspace
         modal = record_form(
             Account,
-            today=self.workspace.today(),
+            today=ws.today(),
             account_id=None,
             defaults={"cadence_days": 30, "tier": None, "phase": None},
+            save=lambda fields: ws.add_account(**fields),
+            follows=(Follow("name", "slug", ws.free_slug),),
         )
 
         def created(fields: dict[str, object] | None) -> None:
-            if fields is not None and self.attempt(
-                lambda: self.workspace.add_account(**fields), f"Added {fields['name']}"
-            ):
+            if fields is not None:
+                self.notify(f"Added {fields['name']}", timeout=2, markup=False)
                 self.reload()
 
         self.app.push_screen(modal, created)
