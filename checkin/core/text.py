@@ -31,3 +31,8 @@ def clean_text(value: str) -> str:
 def clean_line(value: str) -> str:
     """Like :func:`clean_text`, for one-line fields: whitespace runs become one space."""
     return " ".join(clean_text(value).split())
+
+
+def count(number: int, unit: str, plural: str | None = None) -> str:
+    """'1 decision', '3 decisions' ('2 issue updates' with ``unit`` "issue update")."""
+    return f"{number} {unit}" if number == 1 else f"{number} {plural or unit + 's'}"

@@ -13,7 +13,7 @@ from textual.widgets import OptionList, Static, TextArea
 
 from checkin.core.enums import ItemStatus
 from checkin.core.meeting import Meeting
-from checkin.core.text import clean_line
+from checkin.core.text import clean_line, count
 from checkin.services.session import MeetingSession
 from checkin.ui.modals import capture
 from checkin.ui.screens.base import CheckinScreen
@@ -340,16 +340,21 @@ class LiveScreen(CheckinScreen[Meeting | None]):
 
     def action_wrap_up(self) -> None:
         self._flush_notes()
-        pending = sum(1 for i in self.session.agenda if i.status is ItemStatus.PENDING)
+        # The rule the wrap-up and the minutes use: the current item with notes or time spent
+        # counts as discussed.
+        pending = len(self.session.still_pending())
 
         def confirmed(ok: bool | None) -> None:
             if ok:
-                meeting = self.session.end()
-                self.dismiss(meeting)
+                self._flush_notes()
+                self.dismiss(self.session.end_call())
 
-        question = "End the meeting and go to the wrap-up?"
-        if pending > 1:
-            question += f" {pending} items are still pending; they carry over to the next agenda."
+        question = "End the call and go to the wrap-up?"
+        if pending:
+            still = (
+                "is still pending; it carries" if pending == 1 else "are still pending; they carry"
+            )
+            question += f" {count(pending, 'item')} {still} over to the next agenda."
         self.app.push_screen(capture.ConfirmModal(question), confirmed)
 
     def action_leave(self) -> None:
