@@ -18,6 +18,7 @@ from checkin.services.workspace import Workspace
 from checkin.ui.app import CheckinApp
 from checkin.ui.modals.capture import ConfirmModal, StatusModal
 from checkin.ui.modals.form import FormModal
+from checkin.ui.modals.profile import ProfileModal
 from checkin.ui.screens.live import LiveScreen, NotesArea
 from checkin.ui.screens.minutes import MinutesScreen
 from checkin.ui.screens.planner import PlannerScreen
@@ -349,3 +350,106 @@ async def test_the_sentiment_label_keeps_its_distance_from_its_field() -> None:
         label = app.screen.query_one(".inline-label", Label)
         field = app.screen.query_one("#better-sentiment", Select)
         assert label.content_region.right + 2 <= field.region.x
+
+
+# -- the live screen ------------------------------------------------------------------------
+
+
+async def test_at_80x24_the_notes_editor_its_cursor_and_the_captured_strip_are_visible() -> None:
+    clock = Clock()
+    ws = demo(clock)
+    app = CheckinApp(ws)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert isinstance(app.screen, LiveScreen)
+        app.screen.session.add_decision("Ship it")
+        for n in range(1, 6):
+            await type_text(pilot, f"line {n}")
+            await pilot.press("enter")
+        await type_text(pilot, "VISIBLE?")
+        await pilot.pause()
+        screen = app.screen
+        notes = screen.query_one(NotesArea)
+        bottom = screen.size.height - 1  # the key bar
+        assert notes.region.y >= 0 and notes.region.bottom <= bottom
+        assert notes.region.height >= 6
+        x, y = notes.cursor_screen_offset
+        assert notes.content_region.contains(x, y)
+        assert notes.text.endswith("VISIBLE?")
+        captured = screen.query_one("#captured", Static)
+        assert captured.region.height >= 1 and captured.region.bottom <= bottom
+        assert "Ship it" in str(captured.content)
+
+
+async def test_the_screen_keys_work_from_the_notes_editor() -> None:
+    clock = Clock()
+    ws = demo(clock)
+    app = CheckinApp(ws)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert isinstance(app.screen, LiveScreen)
+        assert isinstance(app.focused, NotesArea)
+        meeting_id = app.screen.session.meeting.id
+        keys = {b.binding.key: b.binding.description for b in app.screen.active_bindings.values()}
+        assert keys.get("f2") == "Profile" and keys.get("f3") == "Leave"
+        await type_text(pilot, "kept")
+        await pilot.press("f3")  # leave the meeting running
+        await pilot.pause()
+        assert not isinstance(app.screen, LiveScreen)
+    stored = ws.meeting(meeting_id)
+    assert stored.state is MeetingState.LIVE and stored.agenda[0].notes == "kept"
+
+
+async def test_the_client_profile_is_one_key_away_and_the_notes_stay() -> None:
+    clock = Clock()
+    ws = demo(clock)
+    app = CheckinApp(ws)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        live = app.screen
+        assert isinstance(live, LiveScreen)
+        account = live.session.account
+        await type_text(pilot, "half a sentence")
+        notes = live.query_one(NotesArea)
+        cursor = notes.cursor_location
+        await pilot.press("f2")
+        await pilot.pause()
+        assert isinstance(app.screen, ProfileModal)
+        shown = str(app.screen.query_one("VerticalScroll Static", Static).content)
+        assert account.culture_notes.strip().splitlines()[0] in shown
+        for contact in ws.contacts(account.id):
+            assert contact.name in shown
+            if contact.role:
+                assert contact.role in shown
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is live and app.focused is notes
+        assert notes.text == "half a sentence" and notes.cursor_location == cursor
+
+
+async def test_captured_feedback_shows_in_the_strip_with_its_own_mark() -> None:
+    clock = Clock()
+    ws = demo(clock)
+    app = CheckinApp(ws)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert isinstance(app.screen, LiveScreen)
+        live = app.screen
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        assert isinstance(app.screen, FormModal)
+        await pilot.press("tab", "tab", "tab")
+        await type_text(pilot, "[b]Great[/b]")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is live
+        strip = str(live.query_one("#captured", Static).content)
+        assert "❝ from client +0: [b]Great[/b]" in strip
