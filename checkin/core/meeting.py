@@ -80,8 +80,18 @@ class StatusChange:
 
 class MeetingState(StrEnum):
     PLANNED = "planned"
-    LIVE = "live"
+    LIVE = "live"  # started, not ended: the call, then its wrap-up until that is confirmed
     ENDED = "ended"
+
+
+@dataclass(kw_only=True)
+class WrapUpDraft:
+    """The wrap-up as typed so far, kept with the meeting until it is confirmed."""
+
+    rating: int | None = None
+    better: str = ""
+    better_sentiment: int = 0
+    next_meeting: str | None = None  # as typed ("+2w"); None: the default by the cadence
 
 
 @dataclass(kw_only=True)
@@ -100,12 +110,17 @@ class Meeting(Record):
     rating: int | None = None
     next_meeting: date | None = None
     current_key: str | None = None
+    # When the call ended and the wrap-up began; ``ended`` is set once the wrap-up is confirmed
+    # (meetings stored before the wrap-up was kept have neither field: they load as they were).
+    call_ended: datetime | None = None
+    wrap_up: WrapUpDraft | None = None
 
     def problems(self) -> Iterator[Problem]:
         yield from Record.problems(self)
         yield from rules.in_range("length_minutes", self.length_minutes, 5, 480)
         yield from rules.in_range("rating", self.rating, 1, 5)
         yield from rules.not_before("ended", self.ended, "started", self.started)
+        yield from rules.not_before("call_ended", self.call_ended, "started", self.started)
         if self.ended is not None and self.started is None:
             yield Problem("ended", "a meeting cannot end before it started")
         keys = [item.key for item in self.agenda]
@@ -121,6 +136,11 @@ class Meeting(Record):
         return MeetingState.PLANNED
 
     @property
+    def in_wrap_up(self) -> bool:
+        """The call is over and the wrap-up is open (not confirmed yet)."""
+        return self.state is MeetingState.LIVE and self.call_ended is not None
+
+    @property
     def day(self) -> date:
         """The day the meeting happened, or is planned for."""
         return (self.started or self.planned_start).date()
@@ -130,3 +150,28 @@ class Meeting(Record):
             if item.key == key:
                 return item
         raise KeyError(key)
+
+
+def closing_status(item: AgendaItem, meeting: Meeting) -> ItemStatus:
+    """The status ``item`` ends the meeting with: the current item, still pending, counts as
+    discussed once it has notes or time spent; other pending items carry over as they are.
+
+    The wrap-up question, its summary and the stored meeting (hence the minutes) all use it.
+    """
+    if (
+        item.status is ItemStatus.PENDING
+        and item.key == meeting.current_key
+        and (item.actual_seconds > 0 or item.notes.strip())
+    ):
+        return ItemStatus.DISCUSSED
+    return item.status
+
+
+def carried_over(meeting: Meeting) -> list[AgendaItem]:
+    """The agenda items (parking lot excluded) that would carry over if the meeting ended now."""
+    return [
+        item
+        for item in meeting.agenda
+        if not item.parked
+        and closing_status(item, meeting) in (ItemStatus.PENDING, ItemStatus.DEFERRED)
+    ]

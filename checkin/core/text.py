@@ -44,3 +44,8 @@ def slugify(value: str, max_len: int = 40) -> str:
     ascii_only = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
     words = _NOT_SLUG.sub("-", ascii_only.lower()).strip("-")
     return words[:max_len].strip("-")
+
+
+def count(number: int, unit: str, plural: str | None = None) -> str:
+    """'1 decision', '3 decisions' ('2 issue updates' with ``unit`` "issue update")."""
+    return f"{number} {unit}" if number == 1 else f"{number} {plural or unit + 's'}"

@@ -10,6 +10,7 @@ from checkin.core.enums import ActionStatus, Direction
 from checkin.core.meeting import Meeting, MeetingState
 from checkin.core.records import Account, ActionItem, Contact, Feedback, Issue, RoadmapItem
 from checkin.core.text import clean_line
+from checkin.core.text import count as plural
 from checkin.markdown import wording as w
 from checkin.markdown.escape import block, cell, heading, inline
 from checkin.markdown.tables import issue_table, roadmap_table, table
@@ -104,13 +105,13 @@ class _Minutes:
         count = len(self.items)
         if m.state is MeetingState.PLANNED:
             self.emit("> **Draft:** this meeting has not started yet; this is its agenda.", "")
-            progress = f"{count} agenda item{'' if count == 1 else 's'} planned."
+            progress = f"{plural(count, 'agenda item')} planned."
         else:
             if m.state is MeetingState.LIVE:
                 note = "this meeting is still in progress; these minutes are not final."
                 self.emit(f"> **Draft:** {note}", "")
             discussed = sum(1 for i in self.items if w.item_status(i, m) == "Discussed")
-            progress = f"{discussed} of {count} agenda items discussed."
+            progress = f"{discussed} of {plural(count, 'agenda item')} discussed."
         self.emit(
             f"{inline(w.meeting_title(m.template))} with {inline(self.client)} on {w.when(m)}. "
             + progress
@@ -234,7 +235,7 @@ class _Minutes:
         day = self.m.next_meeting
         if day is None:
             every = self.data.account.cadence_days
-            self.emit(f"Not scheduled yet (we meet every {every} days).")
+            self.emit(f"Not scheduled yet (we meet every {plural(every, 'day')}).")
         else:
             self.emit(f"{w.long_date(day)}.")
 

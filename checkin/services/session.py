@@ -15,7 +15,14 @@ from checkin.core.enums import (
     Side,
 )
 from checkin.core.errors import CheckinError
-from checkin.core.meeting import AgendaItem, Decision, Meeting, MeetingState, StatusChange
+from checkin.core.meeting import (
+    AgendaItem,
+    Decision,
+    Meeting,
+    MeetingState,
+    StatusChange,
+    closing_status,
+)
 from checkin.core.records import ActionItem, Feedback, Issue
 from checkin.services.workspace import Workspace
 
@@ -290,50 +297,19 @@ class MeetingSession:
         self.meeting.attendees = list(contact_ids)
         self.save()
 
-    # -- ending ---------------------------------------------------------------------------
+    # -- ending the call -----------------------------------------------------------------
 
-    def end(self) -> Meeting:
-        """Stop the clock; the meeting is ended and goes on to the wrap-up."""
+    def end_call(self) -> Meeting:
+        """Stop the clock and open the wrap-up. The meeting ends when the wrap-up is
+        confirmed (:func:`wrap_up`); until then :func:`back_to_call` can reopen the call."""
         self.tick()
-        current = self.current
-        if current is not None and current.status is ItemStatus.PENDING and current.actual_seconds:
-            current.status = ItemStatus.DISCUSSED
-        self.meeting.ended = self.ws.now()
-        self.meeting.current_key = None
+        self.meeting.call_ended = self.ws.now()
         self.save()
         return self.meeting
 
-
-def default_next_meeting(account_cadence: int, today: date) -> date:
-    """The next check-in by the account's cadence, moved off the weekend."""
-    day = today + timedelta(days=account_cadence)
-    while day.weekday() >= 5:
-        day += timedelta(days=1)
-    return day
-
-
-def wrap_up(
-    ws: Workspace,
-    meeting: Meeting,
-    *,
-    rating: int | None,
-    better: str,
-    better_sentiment: int = 0,
-    next_meeting: date | None,
-) -> Meeting:
-    """Record the wrap-up: rating, the "what could we have done better?" answer, next date."""
-    with ws.transaction():
-        if better.strip():
-            ws.add(
-                Feedback,
-                "feedback",
-                account_id=meeting.account_id,
-                direction=Direction.FROM_CLIENT,
-                sentiment=better_sentiment,
-                topic="What could we have done better?",
-                text=better.strip(),
-                received=meeting.day,
-                meeting_id=meeting.id,
-            )
-        updated = dataclasses.replace(meeting, rating=rating, next_meeting=next_meeting)
-        return ws.save(updated)
+    def still_pending(self) -> list[AgendaItem]:
+        """The items that would be left pending if the call ended now (they carry over)."""
+        self.tick()
+        return [
+            item for item in self.agenda if closing_status(item, self.meeting) is ItemStatus.PENDING
+        ]

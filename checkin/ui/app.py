@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from checkin.core.errors import CheckinError
-from checkin.core.meeting import Meeting
+from checkin.core.meeting import Meeting, MeetingState
 from checkin.core.records import Account
 from checkin.services.workspace import Workspace
 
@@ -79,8 +79,8 @@ class CheckinApp(App[None]):
             self.call_after_refresh(self.offer_resume)
 
     def offer_resume(self) -> None:
-        """A meeting still running (the app was closed or killed during a call) is offered
-        for resuming, with everything typed up to the last autosave."""
+        """A meeting still running (the app was closed or killed during a call or its
+        wrap-up) is offered for resuming, with everything typed up to the last autosave."""
         from checkin.services.meetings import live_meetings
         from checkin.ui.modals.confirm import ConfirmModal
 
@@ -90,10 +90,16 @@ class CheckinApp(App[None]):
         meeting = running[-1]
         account = self.workspace.account(meeting.account_id)
         started = meeting.started or meeting.planned_start
-        question = (
-            f"The check-in with {account.name} started {started:%a %d %b at %H:%M} is still "
-            "running. Resume it now?"
-        )
+        if meeting.in_wrap_up:
+            question = (
+                f"The wrap-up of the check-in with {account.name} on {started:%a %d %b} "
+                "is not finished. Finish it now?"
+            )
+        else:
+            question = (
+                f"The check-in with {account.name} started {started:%a %d %b at %H:%M} is "
+                "still running. Resume it now?"
+            )
 
         def answered(resume: bool | None) -> None:
             if resume:
@@ -169,19 +175,23 @@ class CheckinApp(App[None]):
         self.run_meeting(meeting)
 
     def run_meeting(self, meeting: Meeting) -> None:
-        """The live screen; when the meeting ends, the wrap-up, then the minutes."""
+        """The live screen; when the call ends, the wrap-up, then the minutes. A meeting whose
+        wrap-up is open resumes into the wrap-up."""
         from checkin.services.session import MeetingSession
         from checkin.ui.screens.live import LiveScreen
 
+        if meeting.in_wrap_up:
+            self.wrap_up(meeting)
+            return
         try:
             session = MeetingSession(self.workspace, meeting)
         except CheckinError as error:
             self.notify(str(error), title="Cannot start", severity="error", markup=False)
             return
 
-        def left(ended: Meeting | None) -> None:
-            if ended is not None:
-                self.wrap_up(ended)
+        def left(call_ended: Meeting | None) -> None:
+            if call_ended is not None:
+                self.wrap_up(call_ended)
             else:
                 self.refresh_screen()
 
@@ -190,10 +200,12 @@ class CheckinApp(App[None]):
     def wrap_up(self, meeting: Meeting) -> None:
         from checkin.ui.screens.wrapup import WrapUpScreen
 
-        def done(wrapped: Meeting | None) -> None:
-            self.refresh_screen()
-            if wrapped is not None:
-                self.open_meeting(wrapped.id)
+        def done(meeting: Meeting | None) -> None:
+            if meeting is not None and meeting.state is MeetingState.ENDED:
+                self.refresh_screen()
+                self.open_meeting(meeting.id)
+            elif meeting is not None:
+                self.run_meeting(meeting)  # back to the call
 
         self.push_screen(WrapUpScreen(meeting), done)
 

@@ -120,7 +120,7 @@ def test_run_the_meeting_and_write_the_minutes(sandbox: Sandbox, launch: Launch)
     term.send("escape")
     term.wait_for("Wrap up")
     term.type("w")
-    term.wait_for("End the meeting")
+    term.wait_for("End the call")
     term.type("y")
     term.wait_for("How did it go?")
     term.send("enter")  # the rating list opens: past the prompt to "4 good"

@@ -11,8 +11,8 @@ import pytest
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from checkin.core.enums import ActionStatus, ItemStatus, Severity
-from checkin.core.meeting import Meeting
+from checkin.core.enums import ActionStatus, ItemKind, ItemStatus, Severity
+from checkin.core.meeting import AgendaItem, Meeting
 from checkin.core.records import Issue
 from checkin.markdown.chat import render_chat
 from checkin.markdown.html import render_page
@@ -276,3 +276,37 @@ def test_an_empty_planned_meeting_still_has_every_section(demo: Workspace) -> No
     assert "Wednesday 25 November 2026, 15:00 (30 min planned). 0 agenda items planned." in text
     chat = render_chat(data)
     assert chat.endswith("Next meeting: not scheduled yet\n")
+
+
+def test_counts_of_one_read_in_the_singular() -> None:
+    ws = Workspace.in_memory(clock=lambda: NOW)
+    account = ws.add_account(name="Solo", slug="solo", cadence_days=1)
+    item = AgendaItem(key="k", kind=ItemKind.CUSTOM, title="Only item")
+    meeting = ws.add(
+        Meeting,
+        "meeting",
+        account_id=account.id,
+        planned_start=NOW,
+        started=NOW,
+        ended=NOW + timedelta(minutes=20),
+        agenda=[item],
+    )
+    data = MinutesData(
+        meeting=meeting,
+        account=account,
+        contacts=[],
+        actions=[],
+        feedback=[],
+        issues=[],
+        roadmap=[],
+        today=NOW.date(),
+    )
+    text = render_minutes(data)
+    assert "0 of 1 agenda item discussed." in text
+    assert "we meet every 1 day)" in text
+    planned = render_minutes(
+        dataclasses.replace(
+            data, meeting=Meeting(id="m-p", account_id=account.id, planned_start=NOW, agenda=[item])
+        )
+    )
+    assert "1 agenda item planned." in planned

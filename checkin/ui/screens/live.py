@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -13,7 +14,7 @@ from textual.widgets import OptionList, Static, TextArea
 
 from checkin.core.enums import ItemStatus
 from checkin.core.meeting import Meeting
-from checkin.core.text import clean_line
+from checkin.core.text import clean_line, count
 from checkin.services.session import MeetingSession
 from checkin.ui.modals import capture
 from checkin.ui.screens.base import CheckinScreen
@@ -22,6 +23,9 @@ from checkin.ui.widgets.bars import KeyBar, TitleBar
 from checkin.ui.widgets.item_detail import ItemDetail
 
 AUTOSAVE_SECONDS = 1.0
+COMPACT_BELOW = 32  # terminal rows under which the live screen is laid out compact
+FULL_CAPTURED = 7  # lines of the captured strip
+COMPACT_CAPTURED = 3
 
 
 def template_title(name: str) -> str:
@@ -33,6 +37,17 @@ def template_title(name: str) -> str:
         return load_template(name).title
     except CheckinError:
         return f"{name} check-in"
+
+
+# The client's profile is one key away in both modes: f-keys reach the screen from the notes
+# editor too (TextArea keeps ctrl+a/c/d/e/k/u/v/w/x/y/z for editing).
+PROFILE_BINDING = Binding(
+    "f2",
+    "screen.show_profile",
+    "Profile",
+    id="live.profile",
+    tooltip="The client's culture notes, do's and don'ts and contacts",
+)
 
 
 class LiveAgendaList(AgendaList):
@@ -64,6 +79,7 @@ class LiveAgendaList(AgendaList):
         Binding("a", "screen.attendees", "Attendees", id="live.attendees", show=False),
         Binding("c", "screen.custom_item", "Add item", id="live.custom", show=False),
         Binding("w", "screen.wrap_up", "Wrap up", id="live.wrap"),
+        PROFILE_BINDING,
         Binding("e", "screen.focus_notes", "Notes", id="live.notes", show=False),
     ]
 
@@ -73,7 +89,8 @@ class NotesArea(TextArea):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+n", "screen.next_item", "Next", id="notes.next"),
-        Binding("ctrl+b", "screen.previous_item", "Back", id="notes.previous"),
+        # Back is in f1 and the palette: its footer room goes to the client's profile.
+        Binding("ctrl+b", "screen.previous_item", "Back", id="notes.previous", show=False),
         Binding("ctrl+t", "screen.capture_action", "Action", id="notes.action"),
         Binding("ctrl+o", "screen.capture_decision", "Decision", id="notes.decision"),
         Binding("ctrl+f", "screen.capture_feedback", "Feedback", id="notes.feedback"),
@@ -86,6 +103,7 @@ class NotesArea(TextArea):
             id="notes.agenda",
             tooltip="Leave the notes: single keys act on the agenda",
         ),
+        PROFILE_BINDING,
     ]
 
 
@@ -95,7 +113,7 @@ class LiveScreen(CheckinScreen[Meeting | None]):
     CSS_PATH = "live.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
-            "ctrl+w",
+            "f3",
             "leave",
             "Leave",
             id="live.leave",
@@ -175,21 +193,46 @@ class LiveScreen(CheckinScreen[Meeting | None]):
     def _render_captured(self) -> None:
         m = self.session.meeting
         ws = self.workspace
-        lines = Text()
-        actions = [a for a in ws.actions(m.account_id) if a.meeting_id == m.id]
-        for action in actions[-4:]:
-            due = f" (due {action.due})" if action.due else ""
-            lines.append("☐ ", style="cyan")
-            lines.append(f"{clean_line(action.owner)}: {clean_line(action.title)}{due}\n")
-        for decision in m.decisions[-3:]:
-            lines.append("◆ ", style="green")
-            lines.append(clean_line(decision.text) + "\n")
-        for change in m.status_changes[-3:]:
-            lines.append("↻ ", style="yellow")
-            lines.append(f"{clean_line(change.issue_title)}: {change.old} → {change.new}\n")
+        # (when, mark, style, line): everything captured in this meeting, newest last.
+        entries: list[tuple[datetime, str, str, str]] = []
+        since = m.started or m.planned_start
+        for action in ws.actions(m.account_id):
+            if action.meeting_id == m.id:
+                due = f" (due {action.due})" if action.due else ""
+                line = f"{clean_line(action.owner)}: {clean_line(action.title)}{due}"
+                entries.append((action.created_at or since, "☐", "cyan", line))
+        for decision in m.decisions:
+            entries.append((decision.at, "◆", "green", clean_line(decision.text)))
+        for fb in ws.feedback(m.account_id):
+            if fb.meeting_id == m.id:
+                topic = f" · {clean_line(fb.topic)}" if fb.topic else ""
+                line = f"{fb.direction.value} {fb.sentiment:+d}{topic}: {clean_line(fb.text)}"
+                entries.append((fb.created_at or since, "❝", "magenta", line))
+        for change in m.status_changes:
+            line = f"{clean_line(change.issue_title)}: {change.old} → {change.new}"
+            entries.append((change.at, "↻", "yellow", line))
+        entries.sort(key=lambda entry: entry[0])
+        room = COMPACT_CAPTURED if self.has_class("-compact") else FULL_CAPTURED
+        lines = Text(no_wrap=True, overflow="ellipsis")
+        if len(entries) > room:
+            hidden = len(entries) - room + 1
+            lines.append(f"+{hidden} earlier (in the minutes)\n", style="dim")
+            entries = entries[-(room - 1) :]
+        for _at, mark, style, line in entries:
+            lines.append(f"{mark} ", style=style)
+            lines.append(line + "\n")
         if not lines.plain:
             lines.append("Nothing captured yet: the keys are in the footer.", style="dim")
+        lines.rstrip()
         self.query_one("#captured", Static).update(lines)
+
+    def on_resize(self) -> None:
+        """A short terminal gets the compact layout: the notes editor keeps its room."""
+        compact = self.size.height < COMPACT_BELOW
+        if compact != self.has_class("-compact"):
+            self.set_class(compact, "-compact")
+            if self.is_mounted:
+                self._render_captured()
 
     # -- the clock and autosave -----------------------------------------------------------
 
@@ -340,17 +383,31 @@ class LiveScreen(CheckinScreen[Meeting | None]):
 
     def action_wrap_up(self) -> None:
         self._flush_notes()
-        pending = sum(1 for i in self.session.agenda if i.status is ItemStatus.PENDING)
+        # The rule the wrap-up and the minutes use: the current item with notes or time spent
+        # counts as discussed.
+        pending = len(self.session.still_pending())
 
         def confirmed(ok: bool | None) -> None:
             if ok:
-                meeting = self.session.end()
-                self.dismiss(meeting)
+                self._flush_notes()
+                self.dismiss(self.session.end_call())
 
-        question = "End the meeting and go to the wrap-up?"
-        if pending > 1:
-            question += f" {pending} items are still pending; they carry over to the next agenda."
+        question = "End the call and go to the wrap-up?"
+        if pending:
+            still = (
+                "is still pending; it carries" if pending == 1 else "are still pending; they carry"
+            )
+            question += f" {count(pending, 'item')} {still} over to the next agenda."
         self.app.push_screen(capture.ConfirmModal(question), confirmed)
+
+    def action_show_profile(self) -> None:
+        """The client's profile over the meeting; the notes stay as they are."""
+        from checkin.ui.modals.profile import ProfileModal
+
+        self._flush_notes()
+        account = self.workspace.account(self.session.account.id)
+        summary = self.workspace.summary(account)
+        self.app.push_screen(ProfileModal(account, summary, self.workspace.contacts(account.id)))
 
     def action_leave(self) -> None:
         """Leave the meeting running (it resumes later)."""
@@ -374,6 +431,11 @@ class LiveScreen(CheckinScreen[Meeting | None]):
             ("Meeting: Set attendees", "", self.action_attendees),
             ("Meeting: Add custom item", "", self.action_custom_item),
             ("Meeting: Wrap up", "End the meeting", self.action_wrap_up),
+            (
+                "Meeting: Show client profile",
+                "Culture, do's and don'ts, contacts",
+                self.action_show_profile,
+            ),
             ("Meeting: Leave running", "Resume it later", self.action_leave),
         ]
         if self.session.linked_issue is not None:

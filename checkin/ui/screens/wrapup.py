@@ -1,4 +1,8 @@
-"""Wrap-up after the call: rating, the "what could we have done better?" answer, next date."""
+"""Wrap-up after the call: rating, the "what could we have done better?" answer, next date.
+
+What is typed here is kept with the meeting as it is typed (the meeting stays open until the
+wrap-up is confirmed), so a quit, a closed terminal or esc back to the call loses nothing.
+"""
 
 from __future__ import annotations
 
@@ -13,21 +17,28 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from checkin.core.dates import DATE_HINT, human_date, parse_date
-from checkin.core.enums import ActionStatus
-from checkin.core.meeting import Meeting
+from checkin.core.enums import ActionStatus, ItemStatus
+from checkin.core.errors import CheckinError
+from checkin.core.meeting import Meeting, WrapUpDraft, carried_over, closing_status
 from checkin.core.records import ActionItem
-from checkin.core.text import clean_text
-from checkin.services.session import default_next_meeting, wrap_up
+from checkin.core.text import clean_text, count
+from checkin.services.wrapup import (
+    back_to_call,
+    default_next_meeting,
+    save_wrap_up_draft,
+    wrap_up,
+)
 from checkin.ui.modals.records import SENTIMENTS, record_form
 from checkin.ui.screens.base import CheckinScreen
 from checkin.ui.widgets.bars import KeyBar, TitleBar
 from checkin.ui.widgets.tables import ActionsTable
 
+AUTOSAVE_SECONDS = 1.0
 RATINGS = (("5 excellent", 5), ("4 good", 4), ("3 fine", 3), ("2 poor", 2), ("1 bad", 1))
 
 
-class WrapUpScreen(CheckinScreen[Meeting | None]):
-    """Dismisses with the wrapped-up meeting; the app then shows its minutes."""
+class WrapUpScreen(CheckinScreen[Meeting]):
+    """Dismisses with the meeting: ended (the app shows its minutes) or back in the call."""
 
     CSS_PATH = "wrapup.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -39,11 +50,19 @@ class WrapUpScreen(CheckinScreen[Meeting | None]):
             priority=True,
             tooltip="Save the wrap-up and show the minutes",
         ),
+        Binding(
+            "escape",
+            "back",
+            "Back to the call",
+            id="wrap.back",
+            tooltip="The meeting is not over yet: back to the live check-in (nothing is lost)",
+        ),
     ]
 
     def __init__(self, meeting: Meeting) -> None:
         super().__init__()
         self.meeting = meeting
+        self._saved: WrapUpDraft | None = meeting.wrap_up
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -60,7 +79,7 @@ class WrapUpScreen(CheckinScreen[Meeting | None]):
             yield Label("What could we have done better? (their answer)", classes="field-label")
             yield TextArea(id="better", soft_wrap=True, show_line_numbers=False)
             with Horizontal(classes="row"):
-                yield Label("Sentiment of that answer", classes="field-label")
+                yield Label("Sentiment of that answer", classes="field-label inline-label")
                 yield Select(SENTIMENTS, id="better-sentiment", value=0, allow_blank=False)
             yield Label(
                 "Action items from this meeting (d done · x drop · e edit)", classes="field-label"
@@ -75,25 +94,63 @@ class WrapUpScreen(CheckinScreen[Meeting | None]):
         self.title = f"{account.name} · wrap-up"
         today = self.workspace.today()
         default = self.meeting.next_meeting or default_next_meeting(account.cadence_days, today)
-        self.query_one("#next", Input).value = default.isoformat()
-        if self.meeting.rating:
-            self.query_one("#rating", Select).value = self.meeting.rating
+        draft = self.meeting.wrap_up or WrapUpDraft(rating=self.meeting.rating)
+        next_text = default.isoformat() if draft.next_meeting is None else draft.next_meeting
+        self.query_one("#next", Input).value = next_text
+        if draft.rating:
+            self.query_one("#rating", Select).value = draft.rating
+        self.query_one("#better", TextArea).load_text(draft.better)
+        self.query_one("#better-sentiment", Select).value = draft.better_sentiment
         self._summary()
         self._actions()
         self.query_one("#rating", Select).focus()
+        self.set_interval(AUTOSAVE_SECONDS, self._autosave)
+
+    # -- autosave (the notes' pattern: cheap comparison each second, a save on a change) ---
+
+    def _draft(self) -> WrapUpDraft:
+        rating = self.query_one("#rating", Select).value
+        sentiment = self.query_one("#better-sentiment", Select).value
+        return WrapUpDraft(
+            rating=rating if isinstance(rating, int) else None,
+            better=self.query_one("#better", TextArea).text,
+            better_sentiment=sentiment if isinstance(sentiment, int) else 0,
+            next_meeting=self.query_one("#next", Input).value,
+        )
+
+    def _autosave(self) -> None:
+        draft = self._draft()
+        if draft == self._saved:
+            return
+        self._saved = draft  # a failed save is reported once, and tried again on a change
+        try:
+            self.meeting = save_wrap_up_draft(self.workspace, self.meeting, draft)
+        except CheckinError as error:
+            self.notify(str(error), title="Wrap-up not saved", severity="error", markup=False)
+
+    def save_unsaved(self) -> None:
+        if self.is_mounted and self.meeting.in_wrap_up:
+            self._autosave()
+
+    def action_back(self) -> None:
+        """Back to the call: the meeting goes on; the wrap-up typed so far is kept."""
+        self._autosave()
+        reopened: list[Meeting] = []
+        if self.attempt(lambda: reopened.append(back_to_call(self.workspace, self.meeting))):
+            self.dismiss(reopened[0])
 
     def _summary(self) -> None:
         m = self.meeting
-        discussed = sum(1 for i in m.agenda if i.status.value == "discussed")
-        deferred = sum(1 for i in m.agenda if i.status.value in ("deferred", "pending"))
-        minutes = int(
-            ((m.ended or m.planned_start) - (m.started or m.planned_start)).total_seconds() // 60
-        )
+        items = [i for i in m.agenda if not i.parked]
+        discussed = sum(1 for i in items if closing_status(i, m) is ItemStatus.DISCUSSED)
+        end = m.ended or m.call_ended or self.workspace.now()
+        minutes = int((end - (m.started or end)).total_seconds() // 60)
         self.query_one("#wrap-summary", Static).update(
             Text(
-                f"{minutes} min of {m.length_minutes} · {discussed} items discussed · "
-                f"{deferred} carry over · {len(m.decisions)} decisions · "
-                f"{len(m.status_changes)} issue updates",
+                f"{minutes} min of {m.length_minutes} · "
+                f"{discussed} of {count(len(items), 'item')} discussed · "
+                f"{len(carried_over(m))} carry over · {count(len(m.decisions), 'decision')} · "
+                f"{count(len(m.status_changes), 'issue update')}",
                 style="bold",
             )
         )
@@ -193,6 +250,7 @@ class WrapUpScreen(CheckinScreen[Meeting | None]):
         sentiment = self.query_one("#better-sentiment", Select).value
         better = clean_text(self.query_one("#better", TextArea).text)
         result: list[Meeting] = []
+        self._autosave()
         if self.attempt(
             lambda: result.append(
                 wrap_up(
@@ -208,4 +266,7 @@ class WrapUpScreen(CheckinScreen[Meeting | None]):
             self.dismiss(result[0])
 
     def palette_commands(self) -> list[tuple[str, str, Any]]:
-        return [("Meeting: Finish wrap-up", "Save and show the minutes", self.action_finish)]
+        return [
+            ("Meeting: Finish wrap-up", "Save and show the minutes", self.action_finish),
+            ("Meeting: Back to the call", "The wrap-up typed so far is kept", self.action_back),
+        ]

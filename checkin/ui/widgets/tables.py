@@ -263,7 +263,7 @@ class MeetingsTable(RecordTable[Meeting]):
         return [
             plain(human_date(meeting.day, self.today)),
             plain(meeting.template),
-            plain(meeting.state.value),
+            plain("wrap-up" if meeting.in_wrap_up else meeting.state.value),
             plain(f"{meeting.length_minutes} min"),
             plain(f"{discussed} of {len(meeting.agenda)}"),
             plain(stars or "—", "yellow"),

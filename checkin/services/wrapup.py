@@ -1,0 +1,76 @@
+"""After the call: the wrap-up kept as it is typed, back to the call, or confirmed (ended)."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date, timedelta
+
+from checkin.core.enums import Direction
+from checkin.core.meeting import Meeting, MeetingState, WrapUpDraft, closing_status
+from checkin.core.records import Feedback
+from checkin.services.session import SessionError
+from checkin.services.workspace import Workspace
+
+
+def default_next_meeting(account_cadence: int, today: date) -> date:
+    """The next check-in by the account's cadence, moved off the weekend."""
+    day = today + timedelta(days=account_cadence)
+    while day.weekday() >= 5:
+        day += timedelta(days=1)
+    return day
+
+
+def back_to_call(ws: Workspace, meeting: Meeting) -> Meeting:
+    """Leave the wrap-up for the call again; what was typed in the wrap-up is kept."""
+    if meeting.state is MeetingState.ENDED:
+        raise SessionError(f"the meeting {meeting.id} has already ended")
+    return ws.save(dataclasses.replace(meeting, call_ended=None))
+
+
+def save_wrap_up_draft(ws: Workspace, meeting: Meeting, draft: WrapUpDraft) -> Meeting:
+    """Keep the wrap-up as typed so far (autosave); the meeting stays open."""
+    return ws.save(dataclasses.replace(meeting, wrap_up=dataclasses.replace(draft)))
+
+
+def wrap_up(
+    ws: Workspace,
+    meeting: Meeting,
+    *,
+    rating: int | None,
+    better: str,
+    better_sentiment: int = 0,
+    next_meeting: date | None,
+) -> Meeting:
+    """Confirm the wrap-up: rating, the "what could we have done better?" answer, next date.
+
+    The meeting ends here (at the time the call ended); each agenda item takes its
+    :func:`closing_status` and the draft is cleared.
+    """
+    agenda = [
+        dataclasses.replace(item, status=closing_status(item, meeting), reasons=list(item.reasons))
+        for item in meeting.agenda
+    ]
+    ended = meeting.ended or meeting.call_ended or ws.now()
+    with ws.transaction():
+        if better.strip():
+            ws.add(
+                Feedback,
+                "feedback",
+                account_id=meeting.account_id,
+                direction=Direction.FROM_CLIENT,
+                sentiment=better_sentiment,
+                topic="What could we have done better?",
+                text=better.strip(),
+                received=meeting.day,
+                meeting_id=meeting.id,
+            )
+        updated = dataclasses.replace(
+            meeting,
+            agenda=agenda,
+            ended=ended,
+            current_key=None,
+            wrap_up=None,
+            rating=rating,
+            next_meeting=next_meeting,
+        )
+        return ws.save(updated)
