@@ -163,16 +163,55 @@ class CheckinApp(App[None]):
         self.push_screen(PlannerScreen(account))
 
     def start_checkin(self, account: Account) -> None:
-        """Resume the account's running meeting, else start the planned one, else start one
-        with the agenda the engine builds now."""
-        from checkin.services.meetings import meeting_to_run
+        """Resume the account's running meeting at once; else ask before starting the planned
+        one, or one with the agenda the engine builds now (the question says which, and its
+        size), as the planner does."""
+        from checkin.core.text import count
+        from checkin.services import meetings
+        from checkin.services.planning import plan
+        from checkin.ui.modals.confirm import ConfirmModal
 
+        ws = self.workspace
         try:
-            meeting = meeting_to_run(self.workspace, account)
+            running = meetings.live_meeting(ws, account)
+            planned = None if running else meetings.planned_meeting(ws, account)
+            built = None if running or planned else plan(ws, account, at=ws.now())
         except CheckinError as error:
             self.notify(str(error), title="Cannot start", severity="error", markup=False)
             return
-        self.run_meeting(meeting)
+        if running is not None:
+            self.run_meeting(running)
+            return
+        if planned is not None:
+            items = [item for item in planned.agenda if not item.parked]
+            minutes = sum(item.planned_minutes for item in items)
+            question = (
+                f"Start the planned check-in with {account.name} now? "
+                f"{count(len(items), 'item')}, {minutes} of {planned.length_minutes} min."
+            )
+        else:
+            assert built is not None
+            question = (
+                f"Start a check-in with {account.name} now, on the agenda built from its "
+                f"records? {count(len(built.items), 'item')}, {built.planned_minutes} of "
+                f"{built.length_minutes} min. To change the agenda first, answer n and plan it."
+            )
+
+        def answered(start: bool | None) -> None:
+            if not start:
+                return
+            try:
+                if planned is not None:
+                    meeting = planned
+                else:
+                    assert built is not None
+                    meeting = meetings.save_plan(ws, account, built)
+            except CheckinError as error:
+                self.notify(str(error), title="Cannot start", severity="error", markup=False)
+                return
+            self.run_meeting(meeting)
+
+        self.push_screen(ConfirmModal(question), answered)
 
     def run_meeting(self, meeting: Meeting) -> None:
         """The live screen; when the call ends, the wrap-up, then the minutes. A meeting whose

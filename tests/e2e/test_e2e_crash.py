@@ -21,6 +21,8 @@ def test_sigkill_mid_meeting_then_resume_loses_nothing(sandbox: Sandbox, launch:
     term.type("helios")
     term.wait_for("1 of 7 accounts")
     term.send("ctrl+r")  # run the check-in with the generated agenda
+    term.wait_for("Start a check-in with Helios Energy now")
+    term.send("y")
     term.wait_for("Notes ·")
     term.type("Grace confirms wave 2 starts Monday")
     term.send("ctrl+n")  # next item: the notes of the first are saved with the move

@@ -167,7 +167,7 @@ async def test_quitting_saves_notes_typed_since_the_last_autosave() -> None:
     app = CheckinApp(ws)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        await pilot.press("ctrl+r")
+        await pilot.press("ctrl+r", "y")  # start, after the question
         await pilot.pause()
         assert isinstance(app.screen, LiveScreen)
         meeting_id = app.screen.session.meeting.id
@@ -195,7 +195,7 @@ def file_demo(path: Path, clock: Clock) -> Workspace:
 async def to_wrap_up(app: CheckinApp, pilot: Any) -> str:
     """Start the highlighted account's check-in and end the call; returns the meeting id."""
     await pilot.pause()
-    await pilot.press("ctrl+r")
+    await pilot.press("ctrl+r", "y")
     await pilot.pause()
     assert isinstance(app.screen, LiveScreen)
     meeting_id = app.screen.session.meeting.id
@@ -265,7 +265,7 @@ async def test_escape_on_the_wrap_up_goes_back_to_the_call_and_keeps_the_answer(
     app = CheckinApp(ws)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        await pilot.press("ctrl+r")
+        await pilot.press("ctrl+r", "y")
         await pilot.pause()
         assert isinstance(app.screen, LiveScreen)
         first = app.screen.session.current
@@ -298,7 +298,7 @@ async def test_the_wrap_up_question_counts_what_the_minutes_show() -> None:
     app = CheckinApp(ws)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        await pilot.press("ctrl+r")
+        await pilot.press("ctrl+r", "y")
         await pilot.pause()
         assert isinstance(app.screen, LiveScreen)
         session = app.screen.session
@@ -332,7 +332,7 @@ async def test_one_decision_reads_in_the_singular_on_the_wrap_up() -> None:
     app = CheckinApp(ws)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        await pilot.press("ctrl+r")
+        await pilot.press("ctrl+r", "y")
         await pilot.pause()
         assert isinstance(app.screen, LiveScreen)
         app.screen.session.add_decision("Go")
@@ -361,7 +361,7 @@ async def test_at_80x24_the_notes_editor_its_cursor_and_the_captured_strip_are_v
     app = CheckinApp(ws)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("ctrl+r")
+        await pilot.press("ctrl+r", "y")
         await pilot.pause()
         assert isinstance(app.screen, LiveScreen)
         app.screen.session.add_decision("Ship it")
@@ -389,7 +389,7 @@ async def test_the_screen_keys_work_from_the_notes_editor() -> None:
     app = CheckinApp(ws)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        await pilot.press("ctrl+r")
+        await pilot.press("ctrl+r", "y")
         await pilot.pause()
         assert isinstance(app.screen, LiveScreen)
         assert isinstance(app.focused, NotesArea)
@@ -410,7 +410,7 @@ async def test_the_client_profile_is_one_key_away_and_the_notes_stay() -> None:
     app = CheckinApp(ws)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        await pilot.press("ctrl+r")
+        await pilot.press("ctrl+r", "y")
         await pilot.pause()
         live = app.screen
         assert isinstance(live, LiveScreen)
@@ -439,7 +439,7 @@ async def test_captured_feedback_shows_in_the_strip_with_its_own_mark() -> None:
     app = CheckinApp(ws)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        await pilot.press("ctrl+r")
+        await pilot.press("ctrl+r", "y")
         await pilot.pause()
         assert isinstance(app.screen, LiveScreen)
         live = app.screen
@@ -453,3 +453,31 @@ async def test_captured_feedback_shows_in_the_strip_with_its_own_mark() -> None:
         assert app.screen is live
         strip = str(live.query_one("#captured", Static).content)
         assert "❝ from client +0: [b]Great[/b]" in strip
+
+
+async def test_run_check_in_asks_first_and_no_stores_nothing() -> None:
+    ws = demo(Clock())
+    acme = ws.account("acme")
+    before = len(ws.meetings(acme.id))
+    app = CheckinApp(ws)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+r")  # Acme is the first account
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmModal)
+        question = app.screen.question
+        assert question.startswith("Start a check-in with Acme Health now, on the agenda")
+        assert " items, " in question and "of 45 min" in question
+        await pilot.press("n")
+        await pilot.pause()
+        assert not isinstance(app.screen, LiveScreen)
+        assert len(ws.meetings(acme.id)) == before, "answering no creates no meeting"
+        await pilot.press("ctrl+r", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, LiveScreen)
+        assert len(ws.meetings(acme.id)) == before + 1
+        await pilot.press("escape", "f3")  # leave the call running
+        await pilot.pause()
+        await pilot.press("ctrl+r")  # a running meeting resumes without a question
+        await pilot.pause()
+        assert isinstance(app.screen, LiveScreen)
