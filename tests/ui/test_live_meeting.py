@@ -7,10 +7,11 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from textual.widgets import Label, Select, Static, TextArea
+from textual.widgets import Input, Label, Select, Static, TextArea
 
 from checkin.core import ActionStatus, IssueStatus, Severity
 from checkin.core.enums import Direction, ItemStatus
+from checkin.core.errors import Conflict
 from checkin.core.meeting import MeetingState
 from checkin.services import meetings
 from checkin.services.demo import seed_demo
@@ -481,3 +482,32 @@ async def test_run_check_in_asks_first_and_no_stores_nothing() -> None:
         await pilot.press("ctrl+r")  # a running meeting resumes without a question
         await pilot.pause()
         assert isinstance(app.screen, LiveScreen)
+
+
+async def test_a_capture_the_service_refuses_keeps_the_form_open_as_typed() -> None:
+    ws = demo(Clock())
+    acme = ws.account("acme")
+    actions_before = len(ws.actions(acme.id))
+    app = CheckinApp(ws)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+r", "y")
+        await pilot.pause()
+        live = app.screen
+        assert isinstance(live, LiveScreen)
+
+        def refuse(title: str, owner: str, due: object) -> None:
+            raise Conflict("an action item with this title is already open", field="title")
+
+        live.session.add_action = refuse  # type: ignore[method-assign, assignment]
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, FormModal)
+        await type_text(pilot, "Send the RCA")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form, "the refused action item stays on screen, as typed"
+        assert form.query_one("#field-title", Input).value == "Send the RCA"
+        assert "already open" in " ".join(str(w.render()) for w in form.query(Static))
+    assert len(ws.actions(acme.id)) == actions_before

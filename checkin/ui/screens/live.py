@@ -17,6 +17,7 @@ from checkin.core.meeting import Meeting
 from checkin.core.text import clean_line, count
 from checkin.services.session import MeetingSession
 from checkin.ui.modals import capture
+from checkin.ui.modals.form import FormModal
 from checkin.ui.screens.base import CheckinScreen
 from checkin.ui.widgets.agenda_list import AgendaList, clock
 from checkin.ui.widgets.bars import KeyBar, TitleBar
@@ -318,11 +319,21 @@ class LiveScreen(CheckinScreen[Meeting | None]):
     # -- capture (modals return values; this screen saves) --------------------------------
 
     def _capture(self, modal: Any, apply: Any, message: str) -> None:
+        """Open a capture modal whose values ``apply`` saves. A form saves before it closes,
+        so an error keeps it open with what was typed; the pickers save when they close."""
         self._flush_notes()
         self.session.save()
+        saves_itself = isinstance(modal, FormModal)
+        if saves_itself:
+            modal.save = apply
 
         def done(values: Any) -> None:
-            if values is not None and self.attempt(lambda: apply(values), message):
+            if values is None:
+                return
+            if saves_itself:
+                self.notify(message, timeout=2, markup=False)
+                self.render_all()
+            elif self.attempt(lambda: apply(values), message):
                 self.render_all()
 
         self.app.push_screen(modal, done)

@@ -197,12 +197,12 @@ class WrapUpScreen(CheckinScreen[Meeting]):
             account_id=record.account_id,
             record=record,
             contacts=self.workspace.contacts(record.account_id),
+            save=lambda fields: self.workspace.save(dataclasses.replace(record, **fields)),
         )
 
         def edited(fields: dict[str, Any] | None) -> None:
-            if fields is not None and self.attempt(
-                lambda: self.workspace.save(dataclasses.replace(record, **fields)), "Saved"
-            ):
+            if fields is not None:
+                self.notify("Saved", timeout=2, markup=False)
                 self._actions()
 
         self.app.push_screen(modal, edited)
@@ -216,19 +216,14 @@ class WrapUpScreen(CheckinScreen[Meeting]):
             account_id=account_id,
             contacts=self.workspace.contacts(account_id),
             defaults={"owner": "us", "status": ActionStatus.OPEN},
+            save=lambda fields: self.workspace.add(
+                ActionItem, "action", account_id=account_id, meeting_id=self.meeting.id, **fields
+            ),
         )
 
         def created(fields: dict[str, Any] | None) -> None:
-            if fields is not None and self.attempt(
-                lambda: self.workspace.add(
-                    ActionItem,
-                    "action",
-                    account_id=account_id,
-                    meeting_id=self.meeting.id,
-                    **fields,
-                ),
-                "Added",
-            ):
+            if fields is not None:
+                self.notify("Added", timeout=2, markup=False)
                 self._actions()
 
         self.app.push_screen(modal, created)
