@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from textual.widgets import Input, Label, Select, Static, TextArea
+from textual.widgets import DataTable, Input, Label, Select, Static, TextArea
 
 from checkin.core import ActionStatus, IssueStatus, Severity
 from checkin.core.enums import Direction, ItemStatus
@@ -511,3 +511,24 @@ async def test_a_capture_the_service_refuses_keeps_the_form_open_as_typed() -> N
         assert form.query_one("#field-title", Input).value == "Send the RCA"
         assert "already open" in " ".join(str(w.render()) for w in form.query(Static))
     assert len(ws.actions(acme.id)) == actions_before
+
+
+async def test_a_running_meeting_opened_from_the_meetings_tab_resumes() -> None:
+    ws = demo(Clock())
+    acme = ws.account("acme")
+    app = CheckinApp(ws)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+r", "y")
+        await pilot.pause()
+        meeting_id = app.screen.session.meeting.id  # type: ignore[attr-defined]
+        await pilot.press("escape", "f3")  # leave it running
+        await pilot.pause()
+        app.open_account(acme, tab="meetings")
+        await pilot.pause()
+        table = app.screen.query_one("#meetings-table", DataTable)
+        table.move_cursor(row=table.get_row_index(meeting_id))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, LiveScreen)
+        assert app.screen.session.meeting.id == meeting_id

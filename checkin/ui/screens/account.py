@@ -16,6 +16,7 @@ from textual.widgets import TabbedContent, TabPane
 
 from checkin.core.dates import human_date
 from checkin.core.enums import ActionStatus, IssueStatus
+from checkin.core.meeting import MeetingState
 from checkin.core.records import (
     Account,
     ActionItem,
@@ -219,7 +220,7 @@ class AccountScreen(CheckinScreen[None]):
         tab = self._tab_of(event.table)
         record = event.record
         if tab == "meetings":
-            self.checkin.open_meeting(record.id)
+            self._open_meeting(record.id)
             return
         cls, _kind = KINDS[tab]
         modal = record_form(
@@ -231,6 +232,17 @@ class AccountScreen(CheckinScreen[None]):
             save=lambda fields: self.workspace.save(dataclasses.replace(record, **fields)),
         )
         self.app.push_screen(modal, self._saved("Saved"))
+
+    def _open_meeting(self, meeting_id: str) -> None:
+        """A running meeting (or its wrap-up) resumes, a planned one opens in the planner,
+        and an ended one shows its minutes."""
+        meeting = self.workspace.meeting(meeting_id)
+        if meeting.state is MeetingState.LIVE:
+            self.checkin.run_meeting(meeting)
+        elif meeting.state is MeetingState.PLANNED:
+            self.checkin.plan_agenda(self.account)
+        else:
+            self.checkin.open_meeting(meeting.id)
 
     @on(RecordTable.ActionRequested)
     def _action(self, event: RecordTable.ActionRequested) -> None:
