@@ -14,7 +14,10 @@ from checkin.core.meeting import AgendaItem
 from checkin.core.text import clean_line
 from checkin.markdown.escape import heading, inline
 
-INTERNAL_RULES = frozenset({"standing", "time_fit"})  # reasons that say nothing to a client
+# Reasons that say nothing to the client: where the engine or the account manager placed the
+# item, and "added by you" (the client would read "you" as themselves: a topic the account
+# manager added has no "Why" line, as a standing item has none).
+INTERNAL_RULES = frozenset({"standing", "time_fit", "parked", "added_by_hand"})
 PARKED_SHOWN = 15
 _DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTHS = (
@@ -30,7 +33,8 @@ def when(moment: datetime) -> str:
 
 
 def why(item: AgendaItem) -> str:
-    """The item's reasons as one sentence for the client; empty for a plain standing item."""
+    """The item's reasons as one sentence for the client; empty for a plain standing item
+    and for a topic the account manager added."""
     texts = [clean_line(r.text) for r in item.reasons if r.rule not in INTERNAL_RULES]
     return "; ".join(t for t in texts if t)
 

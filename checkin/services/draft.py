@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from checkin.core.agenda import OTHER_SECTION, Template, arrangement
+from checkin.core.agenda import OTHER_SECTION, Template, arrangement, rebuild
 from checkin.core.agenda.arrangement import Arrangement
 from checkin.core.enums import ItemKind
 from checkin.core.errors import CheckinError
@@ -53,7 +53,7 @@ class Draft:
     @property
     def edited(self) -> bool:
         """Whether regenerating would change the agenda (items added by hand are kept)."""
-        fresh = arrangement.rebuilt(self.generated, self.plan, self.custom_section)
+        fresh = rebuild.rebuilt(self.generated, self.plan, self.custom_section)
         return not arrangement.same_plan(self.plan, fresh)
 
     def new_items(self) -> list[AgendaItem]:
@@ -127,8 +127,8 @@ def generate(
 ) -> Draft:
     """A fresh agenda from the engine (``template`` and ``length`` default for the account).
 
-    With ``keep``, the items the user added to that draft stay (the rest is rebuilt), and the
-    draft keeps its meeting.
+    With ``keep``, the items the user added to that draft stay, fitted into the length like
+    the rest (see :func:`rebuild.rebuilt`), and the draft keeps its meeting.
     """
     chosen = planning.load_template(template or planning.default_template(account))
     minutes = chosen.minutes if length is None else length
@@ -142,7 +142,7 @@ def generate(
         meeting_id=keep.meeting_id if keep else None,
     )
     if keep is not None:
-        draft = draft.with_plan(arrangement.rebuilt(generated, keep.plan, draft.custom_section))
+        draft = draft.with_plan(rebuild.rebuilt(generated, keep.plan, draft.custom_section))
     return draft
 
 

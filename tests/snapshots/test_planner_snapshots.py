@@ -41,6 +41,11 @@ def test_planner_at_100_by_30(snap_compare: Any) -> None:
     assert snap_compare(planner_app(), terminal_size=(100, 30), run_before=open_acme)
 
 
+def test_planner_at_80_by_24(snap_compare: Any) -> None:
+    # The details go under the agenda; minutes, borders and the figures stay in view.
+    assert snap_compare(planner_app(), terminal_size=(80, 24), run_before=open_acme)
+
+
 def test_preread_preview(snap_compare: Any) -> None:
     assert snap_compare(
         planner_app(), terminal_size=(120, 40), run_before=open_acme, press=["v", "_"]

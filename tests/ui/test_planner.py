@@ -157,7 +157,7 @@ async def test_minutes_bar_shows_overrun_after_a_restore() -> None:
         bar = screen.query_one("#plan-bar")
         assert bar.has_class("-over")
         assert "over" in str(bar.visual)
-        assert "runs" in status_text(app) and "over" in status_text(app)
+        assert status_text(app).endswith("min over.")
         meeting = stored(ws)
         planned = sum(i.planned_minutes for i in meeting.agenda if not i.parked)
         assert planned > meeting.length_minutes
@@ -318,7 +318,7 @@ async def test_open_from_the_account_screen_and_the_palette_and_help() -> None:
             "Agenda: Preview pre-read",
             "Agenda: Copy pre-read",
             "Agenda: Write pre-read",
-            "Agenda: Regenerate",
+            "Agenda: Rebuild from the records",
             "Meeting: Start check-in",
         ):
             assert expected in titles
@@ -334,9 +334,10 @@ async def test_open_from_the_account_screen_and_the_palette_and_help() -> None:
         assert isinstance(app.screen, HelpScreen)
         table = app.screen.query_one(DataTable)
         described = {str(table.get_row_at(n)[1]) for n in range(table.row_count)}
-        for key in ("Move up", "Move down", "Park", "Add", "Template", "Length", "Start"):
+        for key in ("Up", "Down", "Park", "Add", "Template", "Length", "Date", "Start"):
             assert key in described
-        assert "Pre-read" in described and "Regenerate" in described
+        for key in ("Preview", "Copy", "Write", "Rebuild", "Minutes", "Reasons", "Details"):
+            assert key in described  # not in the key bar, but here and in the palette
 
 
 async def test_record_text_is_never_markup() -> None:
@@ -374,7 +375,7 @@ async def test_a_new_critical_issue_after_saving_is_announced() -> None:
         await pilot.pause()
         app.plan_agenda(acme)
         await pilot.pause()
-        assert "1 new item" in status_text(app) and "g regenerates" in status_text(app)
+        assert "1 new item" in status_text(app) and "g rebuilds" in status_text(app)
 
 
 async def test_a_change_that_cannot_be_saved_changes_nothing(tmp_path: Path) -> None:
@@ -448,3 +449,178 @@ async def test_set_the_meeting_date_and_time() -> None:
         assert "Fri 27 Nov at 14:30" in status_text(app)
         assert stored(ws).planned_start == NOW.replace(day=27, hour=14, minute=30)
         assert "Friday 27 November 2026, 14:30" in screen.draft.preread()
+
+
+# -- the review's findings: small terminals, rebuilds, the pre-read, messages, keys ----------
+
+
+def screen_lines(app: CheckinApp) -> list[str]:
+    """The screen as the terminal shows it, one string per row."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+def status_shown(app: CheckinApp) -> str:
+    """The status line's rows as shown, joined: what the user can read of the message."""
+    region = app.screen.query_one("#plan-status").region
+    rows = screen_lines(app)[region.y : region.bottom]
+    return " ".join(" ".join(row.split()) for row in rows)
+
+
+def row_with(app: CheckinApp, text: str) -> str:
+    return next(row for row in screen_lines(app) if text in row)
+
+
+async def add_item(app: CheckinApp, pilot: object, title: str, minutes: int) -> None:
+    await pilot.press("a")  # type: ignore[attr-defined]
+    form = app.screen
+    assert isinstance(form, FormModal)
+    form.query_one("#field-title", Input).value = title
+    form.query_one("#field-minutes", Input).value = str(minutes)
+    await pilot.press("ctrl+s")  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+
+
+async def switch_template(app: CheckinApp, pilot: object, name: str) -> None:
+    await pilot.press("t")  # type: ignore[attr-defined]
+    assert isinstance(app.screen, TemplateModal)
+    options = app.screen.query_one(OptionList)
+    options.highlighted = options.get_option_index(name)
+    await pilot.press("enter")  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+    if isinstance(app.screen, AskModal):
+        await pilot.press("y")  # type: ignore[attr-defined]
+        await pilot.pause()  # type: ignore[attr-defined]
+
+
+async def test_at_80_by_24_minutes_borders_and_figures_stay_in_view() -> None:
+    ws = demo_workspace()
+    app = CheckinApp(ws)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_planner(app, pilot)
+        assert screen.draft is not None
+        plan = screen.draft.plan
+        figures = f"{plan.planned_minutes} of {plan.length_minutes} min · full · "
+        assert figures + f"{len(plan.parked)} parked" in screen_lines(app)[1]
+        row = row_with(app, "Patient sync fails")
+        assert "12 min" in row and row.startswith("│") and row.endswith("│")
+        # The details go under the agenda, full width.
+        listed, detail = screen.query_one(PlanList), screen.query_one(PlanDetail)
+        assert listed.region.right <= 80 and detail.region.right <= 80
+        assert detail.region.y >= listed.region.bottom and detail.region.height >= 5
+        assert "Why it is on the agenda" in "\n".join(screen_lines(app))
+
+        await pilot.press("plus")  # the change is in view
+        assert "13 min" in row_with(app, "Patient sync fails")
+        assert "46 of 45 min · 1 over · " in screen_lines(app)[1]
+
+        await pilot.press("i")  # the agenda takes the whole height
+        await pilot.pause()
+        assert not detail.display or detail.region.height == 0
+        assert listed.region.height > 16
+        assert app.focused is listed
+        await pilot.press("i")
+        await pilot.pause()
+        assert detail.region.height >= 5
+
+
+async def test_at_120_the_details_are_beside_the_agenda_and_i_hides_them() -> None:
+    ws = demo_workspace()
+    app = CheckinApp(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_planner(app, pilot)
+        listed, detail = screen.query_one(PlanList), screen.query_one(PlanDetail)
+        assert detail.region.x >= listed.region.right
+        await pilot.press("i")
+        await pilot.pause()
+        assert listed.region.width == 120
+        titles = [title for title, _help, _run in screen.palette_commands()]
+        assert "Agenda: Show item details" in titles
+
+
+async def test_switching_template_fits_an_added_item_and_is_never_over() -> None:
+    # The review's keys: a, "Budget for Q1 pilot" (5 min), t, Monthly, y.
+    ws = demo_workspace()
+    app = CheckinApp(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_planner(app, pilot)
+        await add_item(app, pilot, "Budget for Q1 pilot", 5)
+        assert screen.draft is not None and screen.draft.plan.free_minutes == -5  # by hand
+        await switch_template(app, pilot, "monthly")
+        meeting = stored(ws)
+        planned = sum(i.planned_minutes for i in meeting.agenda if not i.parked)
+        assert (meeting.template, planned, meeting.length_minutes) == ("monthly", 30, 30)
+        budget = next(i for i in meeting.agenda if i.title == "Budget for Q1 pilot")
+        assert not budget.parked
+        for item in meeting.agenda:
+            if item.parked:
+                assert item.reasons[-1].text == "did not fit in 30 min"
+        assert "30 of 30 min · full" in str(screen.query_one("#plan-bar").visual)
+        assert "Planned: 30 of 30 minutes." in screen.draft.preread()
+        assert status_text(app).startswith("Switched to “Monthly check-in” (30 min)")
+
+
+async def test_an_added_item_too_long_for_the_new_template_is_parked_and_said() -> None:
+    ws = demo_workspace()
+    app = CheckinApp(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_planner(app, pilot)
+        await add_item(app, pilot, "Pilot budget, scope and the whole Q1 plan", 25)
+        await switch_template(app, pilot, "monthly")
+        assert screen.draft is not None and screen.draft.plan.free_minutes >= 0
+        item = next(i for i in stored(ws).agenda if i.title.startswith("Pilot budget"))
+        assert item.parked and item.reasons[-1].text == "did not fit in 30 min"
+        assert status_text(app).endswith("“Pilot budget, scope and the who…” did not fit: parked.")
+
+
+async def test_the_preread_has_no_why_for_an_item_we_added_the_planner_says_you() -> None:
+    ws = demo_workspace()
+    app = CheckinApp(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_planner(app, pilot)
+        await add_item(app, pilot, "Budget for Q1 pilot", 5)
+        assert screen.draft is not None
+        preread = screen.draft.preread()
+        assert "Budget for Q1 pilot" in preread and "added by you" not in preread.casefold()
+        current = screen.query_one(PlanList).current
+        assert current is not None
+        prompt = str(screen.query_one(PlanList).get_option(f"item:{current[0]}").prompt)
+        assert "added by you" in prompt  # the account manager reads the planner
+        assert "You added it" in detail_text(app)
+
+
+async def test_status_messages_are_never_cut() -> None:
+    long_title = "Renewal terms for 2027 and the pricing of the new analytics add-on module"
+    for size in ((80, 24), SIZE):
+        ws = demo_workspace()
+        app = CheckinApp(ws)
+        async with app.run_test(size=size) as pilot:
+            await open_planner(app, pilot)
+            assert status_shown(app) == status_text(app)  # the opening note
+            await pilot.press("end", "x")  # a restore that makes the agenda run over
+            assert status_text(app).endswith("now 2 min over.")
+            assert status_shown(app) == status_text(app), size
+            await add_item(app, pilot, long_title, 7)
+            assert status_text(app).endswith("now 9 min over.")
+            assert status_shown(app) == status_text(app), size
+            await switch_template(app, pilot, "monthly")
+            assert status_shown(app) == status_text(app), size
+
+
+async def test_the_key_bar_shows_the_planner_keys_that_matter() -> None:
+    ws = demo_workspace()
+    app = CheckinApp(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_planner(app, pilot)
+        bar = screen_lines(app)[-1]
+        for shown in ("s Start", "⇧↑ Up", "⇧↓ Down", "+ More", "- Less", "x Park", "a Add"):
+            assert shown in bar
+        for shown in ("t Template", "l Length", "d Date", "v Preview", "g Rebuild", "f1 Keys"):
+            assert shown in bar
+        await pilot.press("end")  # a parked item: x restores, and everything still fits
+        bar = screen_lines(app)[-1]
+        assert "x Restore" in bar and "g Rebuild" in bar and "f1 Keys" in bar
+    app = CheckinApp(demo_workspace())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_planner(app, pilot)
+        bar = screen_lines(app)[-1]
+        assert bar.startswith(" s Start") and "x Park" in bar and "f1 Keys" in bar

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from checkin.core.agenda import OTHER_SECTION, arrangement
+from checkin.core.agenda import OTHER_SECTION, arrangement, rebuild
 from checkin.core.agenda.arrangement import Arrangement
 from checkin.core.enums import ItemKind
 from checkin.core.errors import NotFound
@@ -179,10 +179,66 @@ def test_rebuilt_keeps_items_added_by_hand_and_their_parking() -> None:
     previous = arrangement.add(previous, arrangement.custom_item("custom:k2", "Demo", 9, CLOSING))
     previous = arrangement.park(previous, "custom:k2")
     fresh = arrangement.arrange([item("z", "Agenda")], [], 45, ["Agenda"])
-    rebuilt = arrangement.rebuilt(fresh, previous, "Agenda")
+    rebuilt = rebuild.rebuilt(fresh, previous, "Agenda")
     assert keys(rebuilt) == [("z", "Agenda"), ("custom:k1", "Agenda")]
     assert [i.key for i in rebuilt.parked] == ["custom:k2"]
     assert rebuilt.length_minutes == 45
+
+
+def full_agenda() -> Arrangement:
+    """30 minutes, all planned: an urgent issue, two others, a standing item."""
+    return arrangement.arrange(
+        [
+            item("u", ISSUES, 10, score=150.0),
+            item("a", ISSUES, 10, score=50.0),
+            item("c", CLOSING, 5, kind=ItemKind.ACTION, score=20.0),
+            standing("s", CLOSING, 5),
+        ],
+        [item("p", ISSUES, 4, reasons=[FIT], parked=True, score=5.0)],
+        30,
+        [ISSUES, CLOSING],
+    )
+
+
+def test_a_rebuild_fits_an_added_item_before_the_other_generated_items() -> None:
+    previous = arrangement.add(sample(), arrangement.custom_item("custom:k", "Budget", 5, CLOSING))
+    plan = rebuild.rebuilt(full_agenda(), previous, CLOSING)
+    assert plan.planned_minutes == 29  # never over, even though nothing was free
+    # The engine's fit is redone in the 15 minutes left: the urgent issue, the top item of
+    # each section, then the rest by rank: "a" (10 min) no longer fits, "p" (4 min) does.
+    assert keys(plan) == [
+        ("u", ISSUES),
+        ("p", ISSUES),
+        ("c", CLOSING),
+        ("custom:k", CLOSING),
+        ("s", CLOSING),
+    ]
+    assert [i.key for i in plan.parked] == ["a"]
+    assert [r.text for r in plan.find("a").reasons] == ["did not fit in 30 min"]
+    assert plan.find("p").reasons == []
+
+
+def test_an_added_item_too_long_for_the_meeting_is_parked_not_over() -> None:
+    # Only the urgent issue and the standing item never give way: 15 minutes are left.
+    previous = arrangement.add(sample(), arrangement.custom_item("custom:k", "Demo", 16, CLOSING))
+    plan = rebuild.rebuilt(full_agenda(), previous, CLOSING)
+    assert arrangement.same_plan(
+        arrangement.arrange(plan.items, plan.parked[1:], 30), full_agenda()
+    )
+    parked = plan.parked[0]
+    assert parked.key == "custom:k" and parked.parked
+    assert [r.text for r in parked.reasons] == ["added by you", "did not fit in 30 min"]
+
+
+def test_an_added_item_that_fits_changes_nothing_else_and_a_parked_one_stays_parked() -> None:
+    fresh = arrangement.arrange(full_agenda().items, [], 45, [ISSUES, CLOSING])
+    previous = arrangement.add(sample(), arrangement.custom_item("custom:k1", "Lunch", 10, CLOSING))
+    previous = arrangement.add(previous, arrangement.custom_item("custom:k2", "Demo", 2, CLOSING))
+    previous = arrangement.park(previous, "custom:k2")
+    plan = rebuild.rebuilt(fresh, previous, CLOSING)
+    assert [i.key for i in plan.items] == ["u", "a", "c", "custom:k1", "s"]
+    assert [i.key for i in plan.parked] == ["custom:k2"]
+    assert plan.find("custom:k2").reasons[-1].text == "parked by you"
 
 
 def test_to_agenda_renders_the_arrangement() -> None:

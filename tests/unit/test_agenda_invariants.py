@@ -20,7 +20,9 @@ from checkin.core.agenda import (
     Section,
     StandingItem,
     Template,
+    arrangement,
     build_agenda,
+    rebuild,
 )
 from checkin.core.enums import (
     ActionStatus,
@@ -349,3 +351,54 @@ def test_6_pending_and_deferred_items_come_back_labelled_with_the_date(
         back = by_key[key]
         assert back.carried_from == last.day
         assert label in [r.text for r in back.reasons]
+
+
+@st.composite
+def added_items(draw: st.DrawFn) -> list[tuple[int, bool]]:
+    """Items a user added to the agenda: their minutes, and whether they parked them."""
+    return draw(st.lists(st.tuples(st.integers(1, 40), st.booleans()), max_size=4))
+
+
+@INVARIANT
+@given(workspaces(), added_items(), st.integers(5, 90))
+def test_4_a_rebuild_keeps_added_items_and_never_runs_over(
+    case: tuple[AccountData, Template, int], added: list[tuple[int, bool]], before: int
+) -> None:
+    data, template, length = case
+    previous = arrangement.from_agenda(build_agenda(data, template, before, NOW))
+    for n, (minutes, park) in enumerate(added):
+        item = arrangement.custom_item(f"custom:k{n}", f"Topic {n}", minutes, "Mine")
+        previous = arrangement.add(previous, item)
+        if park:
+            previous = arrangement.park(previous, item.key)
+    generated = arrangement.from_agenda(build_agenda(data, template, length, NOW))
+    plan = rebuild.rebuilt(generated, previous, "Mine")
+
+    assert plan.planned_minutes <= length
+    for n, (_minutes, park) in enumerate(added):
+        assert f"custom:k{n}" in plan
+        if park:
+            assert plan.is_parked(f"custom:k{n}")
+    for item in plan.parked:
+        if not rebuild.parked_by_user(item):
+            assert item.reasons[-1].text == f"did not fit in {length} min"
+            assert item.planned_minutes > plan.free_minutes  # it really did not fit
+    # Standing items and the urgent issues the engine scheduled never give way.
+    kept = {item.key for item in plan.items}
+    for item in generated.items:
+        if item.kind is ItemKind.STANDING or arrangement.is_urgent(item):
+            assert item.key in kept
+    # Every record the engine proposed is still there, once.
+    keys = [item.key for item in (*plan.items, *plan.parked)]
+    assert len(keys) == len(set(keys))
+    assert {i.key for i in (*generated.items, *generated.parked)} <= set(keys)
+    # Added items that fit in the free minutes change nothing else: the engine's fit is redone
+    # exactly as it was.
+    if sum(m for m, park in added if not park) <= generated.free_minutes:
+        ours = {f"custom:k{n}" for n in range(len(added))}
+        assert [i.key for i in plan.items if i.key not in ours] == [i.key for i in generated.items]
+        assert [i.key for i in plan.parked if i.key not in ours] == [
+            i.key for i in generated.parked
+        ]
+    # Rebuilding the rebuilt agenda changes nothing (the planner offers no "regenerate" then).
+    assert arrangement.same_plan(rebuild.rebuilt(generated, plan, "Mine"), plan)

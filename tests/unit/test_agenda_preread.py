@@ -16,7 +16,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from checkin.cli.agenda import render
-from checkin.core.agenda import build_agenda
+from checkin.core.agenda import arrangement, build_agenda
 from checkin.core.enums import ItemStatus, Severity, Side
 from checkin.markdown.escape import inline as escape
 from checkin.markdown.preread import render_preread, when
@@ -130,3 +130,20 @@ def test_a_long_parking_lot_is_cut_with_a_count() -> None:
     agenda = build_agenda(build.data(issues=issues), build.template(), 10, NOW)
     text = render_preread(agenda)
     assert f"- and {len(agenda.parked) - 15} more" in text
+
+
+def test_an_item_the_account_manager_added_has_no_why_for_the_client(demo: Workspace) -> None:
+    # The reason says "added by you": the client reading the pre-read would take it as them.
+    agenda = plan(demo, "acme")
+    added = arrangement.custom_item("custom:k", "Budget for Q1 pilot", 5, agenda.sections[-1])
+    planned = arrangement.add(arrangement.from_agenda(agenda), added)
+    text = render_preread(
+        arrangement.to_agenda(
+            planned, account=agenda.account, template="escalation", title=agenda.title, now=NOW
+        )
+    )
+    assert "added by you" not in text.casefold()
+    line = next(n for n, row in enumerate(text.splitlines()) if "Budget for Q1 pilot" in row)
+    entry = text.splitlines()[line]
+    assert entry.endswith("— 5 min")  # no hard break: no "Why" line follows
+    assert not text.splitlines()[line + 1].lstrip().startswith("Why")

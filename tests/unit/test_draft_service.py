@@ -89,6 +89,23 @@ def test_regenerating_or_switching_keeps_items_added_by_hand(ws: Workspace) -> N
     assert not switched.edited  # only the added item differs, and regenerating keeps it
 
 
+def test_switching_to_a_shorter_template_fits_the_added_item_and_is_never_over(
+    ws: Workspace,
+) -> None:
+    # The review's case: a 5-minute item added to the full 45-minute escalation agenda, then
+    # the 30-minute monthly template.
+    acme = ws.account("acme")
+    draft, added = drafts.add_custom(ws, drafts.load_draft(ws, acme), "Budget for Q1 pilot", 5)
+    assert draft.plan.planned_minutes == 50  # over by hand: the user's choice, shown as over
+    switched = drafts.generate(ws, acme, "monthly", None, keep=draft)
+    plan = switched.plan
+    assert (plan.planned_minutes, plan.length_minutes) == (30, 30)
+    assert plan.find(added.key) in plan.items  # what the user added comes before the rest
+    assert all(i.reasons[-1].text == "did not fit in 30 min" for i in plan.parked)
+    assert "Planned: 30 of 30 minutes." in switched.preread()
+    assert not switched.edited  # regenerating gives the same agenda: nothing to ask
+
+
 def test_unknown_template_for_a_stored_plan_still_loads(ws: Workspace) -> None:
     acme = ws.account("acme")
     draft = drafts.save_draft(ws, drafts.load_draft(ws, acme))

@@ -192,7 +192,8 @@ def move(arrangement: Arrangement, key: str, step: int) -> Arrangement:
     return dataclasses.replace(arrangement, items=tuple(items))
 
 
-def _placed(item: AgendaItem, *, parked: bool, reason: Reason | None = None) -> AgendaItem:
+def placed(item: AgendaItem, *, parked: bool, reason: Reason | None = None) -> AgendaItem:
+    """``item`` on the agenda or parked, its placement reasons replaced by ``reason``."""
     reasons = [r for r in item.reasons if r.rule not in PLACEMENT_RULES]
     if reason is not None:
         reasons.append(reason)
@@ -203,7 +204,7 @@ def park(arrangement: Arrangement, key: str) -> Arrangement:
     """Take an item off the agenda to the top of the parking lot ("parked by you")."""
     items = list(arrangement.items)
     item = items.pop(_index(items, key))
-    parked = (_placed(item, parked=True, reason=PARKED_BY_HAND), *arrangement.parked)
+    parked = (placed(item, parked=True, reason=PARKED_BY_HAND), *arrangement.parked)
     return dataclasses.replace(arrangement, items=tuple(items), parked=parked)
 
 
@@ -211,11 +212,11 @@ def restore(arrangement: Arrangement, key: str) -> Arrangement:
     """Bring a parked item back to its section, after the section's other generated items
     (standing items stay last). It may make the agenda run over: the caller shows it."""
     parked = list(arrangement.parked)
-    item = _placed(parked.pop(_index(parked, key)), parked=False)
-    return _insert(dataclasses.replace(arrangement, parked=tuple(parked)), item)
+    item = placed(parked.pop(_index(parked, key)), parked=False)
+    return insert(dataclasses.replace(arrangement, parked=tuple(parked)), item)
 
 
-def _insert(arrangement: Arrangement, item: AgendaItem) -> Arrangement:
+def insert(arrangement: Arrangement, item: AgendaItem) -> Arrangement:
     """``item`` at the end of its section's non-standing items (the section added if new)."""
     sections = arrangement.sections
     if item.section not in sections:
@@ -270,30 +271,4 @@ def add(arrangement: Arrangement, item: AgendaItem) -> Arrangement:
     """Put a new item on the agenda, in its section before the standing items."""
     if item.key in arrangement:
         raise ValueError(f"an agenda item with key {item.key!r} is there already")
-    return _insert(arrangement, dataclasses.replace(item, parked=False))
-
-
-def hand_added(arrangement: Arrangement) -> list[AgendaItem]:
-    """Items the user added (not generated, not carried over): a rebuild keeps them."""
-    return [
-        item
-        for item in (*arrangement.items, *arrangement.parked)
-        if item.kind is ItemKind.CUSTOM and item.carried_from is None and item.source_ref is None
-    ]
-
-
-def rebuilt(generated: Arrangement, previous: Arrangement, section: str | None) -> Arrangement:
-    """``generated`` with the items the user added to ``previous`` kept (parked ones stay
-    parked), moved to ``section`` (the new template's section for custom items)."""
-    result = generated
-    for item in hand_added(previous):
-        if item.key in result:
-            continue
-        moved = dataclasses.replace(item, section=section or OTHER_SECTION)
-        if item.parked:
-            result = dataclasses.replace(result, parked=(*result.parked, moved))
-            if moved.section not in result.sections:
-                result = dataclasses.replace(result, sections=(*result.sections, moved.section))
-        else:
-            result = add(result, moved)
-    return result
+    return insert(arrangement, dataclasses.replace(item, parked=False))

@@ -20,7 +20,7 @@ from checkin.core.agenda.model import (
 )
 from checkin.core.agenda.relationship_rules import relationship_candidates
 from checkin.core.agenda.roadmap_rules import roadmap_candidates
-from checkin.core.agenda.timing import fit, planned_minutes, shrink_to_fit
+from checkin.core.agenda.timing import fill_order, fit, planned_minutes, shrink_to_fit
 from checkin.core.enums import ItemKind
 from checkin.core.meeting import AgendaItem, Reason
 
@@ -62,7 +62,9 @@ def build_agenda(
     wanted = [_minutes(c, template) for c in ranked]
     sections_of = [section_of(c) for c in ranked]
     plan = fit(
-        wanted, max(0, length_minutes) - sum(standing_minutes), _fill_order(ranked, sections_of)
+        wanted,
+        max(0, length_minutes) - sum(standing_minutes),
+        fill_order([c.urgent for c in ranked], sections_of),
     )
 
     by_section: dict[str, list[AgendaItem]] = {}
@@ -133,19 +135,6 @@ def _all_candidates(data: AccountData, ctx: Context) -> Iterator[Candidate]:
     yield from roadmap_candidates(data.roadmap, ctx)
     yield from feedback_candidates(data.feedback, ctx)
     yield from relationship_candidates(ctx)
-
-
-def _fill_order(ranked: list[Candidate], sections: list[str]) -> list[int]:
-    """Urgent items, then the top item of each section, then the rest: all in rank order."""
-    urgent = [i for i, c in enumerate(ranked) if c.urgent]
-    served = {sections[i] for i in urgent}
-    tops = []
-    for i, section in enumerate(sections):
-        if section not in served:
-            served.add(section)
-            tops.append(i)
-    chosen = set(urgent) | set(tops)
-    return urgent + tops + [i for i in range(len(ranked)) if i not in chosen]
 
 
 def _rank_key(c: Candidate) -> tuple[bool, float, int, str, str]:

@@ -81,3 +81,18 @@ def fit(minutes: Sequence[int], available: int, order: Sequence[int]) -> Fit:
         else:
             parked.append(index)
     return Fit(tuple(sorted(scheduled)), tuple(sorted(parked)))
+
+
+def fill_order(urgent: Sequence[bool], sections: Sequence[str]) -> list[int]:
+    """The order in which ranked items take the minutes: the urgent ones, then the top item of
+    each section (every section gets a slot before any gets a second), then the rest, each
+    group in rank order. ``urgent`` and ``sections`` are per item, in rank order."""
+    first = [i for i, flag in enumerate(urgent) if flag]
+    served = {sections[i] for i in first}
+    tops = []
+    for i, section in enumerate(sections):
+        if section not in served:
+            served.add(section)
+            tops.append(i)
+    chosen = set(first) | set(tops)
+    return first + tops + [i for i in range(len(sections)) if i not in chosen]

@@ -14,7 +14,7 @@ from checkin.core.agenda import arrangement
 from checkin.core.errors import CheckinError
 from checkin.services import draft as drafts
 from checkin.services import meetings
-from checkin.ui.screens.planner_agenda import PlannerBase, quoted
+from checkin.ui.screens.planner_agenda import SECTION_WIDTH, PlannerBase, over, quoted
 from checkin.ui.screens.planner_commands import BINDINGS, palette_commands
 from checkin.ui.widgets.bars import KeyBar, TitleBar
 from checkin.ui.widgets.minutes_bar import MinutesBar
@@ -28,6 +28,8 @@ class PlannerScreen(PlannerBase):
 
     CSS_PATH = "planner.tcss"
     BINDINGS: ClassVar[list[BindingType]] = BINDINGS
+    # Below 90 columns the item's details go under the agenda (planner.tcss).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (90, "-wide")]
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -36,7 +38,8 @@ class PlannerScreen(PlannerBase):
             yield PlanList(id="plan-list")
             yield PlanDetail(id="plan-detail")
         yield Static("", id="plan-status")
-        # Every key fits at 100 columns without the palette key; the status line names it.
+        # The keys that matter fit at 120 columns without the palette key; the status line
+        # names it (planner_commands.py orders them).
         yield KeyBar(show_palette=False)
 
     def on_mount(self) -> None:
@@ -58,15 +61,13 @@ class PlannerScreen(PlannerBase):
         if live is not None:
             return "A check-in with this account is running: s resumes it."
         if draft.meeting_id is None:
-            return (
-                "From the records, most important first · saved as you go · f1 keys · "
-                "ctrl+p all actions"
-            )
+            # One line at 80 columns: f1 is in the key bar anyway.
+            return "From the records, most important first · saved as you go · ctrl+p all actions"
         new = draft.new_items()
         if new:
             count = f"{len(new)} new item{'s' if len(new) != 1 else ''}"
-            return f"Your saved plan. Since then the records gave {count} · g regenerates."
-        return "Your saved plan for the next check-in · g regenerates it from the records."
+            return f"Your saved plan · the records have {count} since · g rebuilds it."
+        return "Your saved plan for the next check-in · g rebuilds it from the records."
 
     # -- attributes down --------------------------------------------------------------------
 
@@ -152,7 +153,7 @@ class PlannerScreen(PlannerBase):
             return
         before, item = self.draft.plan.find(current[0]), plan.find(current[0])
         if item.section != before.section:
-            where = f"into {quoted(item.section, 40)}"
+            where = f"into {quoted(item.section, SECTION_WIDTH)}"
         else:
             where = f"{'up' if step < 0 else 'down'} to number {plan.items.index(item) + 1}"
         self._change(plan, f"Moved {quoted(item.title)} {where}.", current[0])
@@ -204,10 +205,24 @@ class PlannerScreen(PlannerBase):
         index = lot.index(key)
         rest = lot[index + 1 :] or lot[:index][-1:]
         plan = arrangement.restore(self.draft.plan, key)
-        message = f"Restored {quoted(item.title)} to {quoted(item.section, 40)}."
-        if plan.free_minutes < 0:
-            message += f" The agenda now runs {-plan.free_minutes} min over."
+        message = f"Restored {quoted(item.title)} to {quoted(item.section, SECTION_WIDTH)}"
+        message += over(plan.free_minutes)
         self._change(plan, message, rest[0] if rest else key)
+
+    @property
+    def detail_shown(self) -> bool:
+        return not self.has_class("-no-detail")
+
+    def action_toggle_detail(self) -> None:
+        """Hide the details pane (the agenda takes the room) or show it again."""
+        shown = not self.detail_shown
+        self.set_class(not shown, "-no-detail")
+        detail = self.query_one(PlanDetail)
+        if not shown and detail.has_focus_within:
+            self.query_one(PlanList).focus()
+        self._status(
+            "Item details shown · i hides them." if shown else "Details hidden · i shows them."
+        )
 
     def action_toggle_reasons(self) -> None:
         self.view.expanded_all = not self.view.expanded_all
@@ -223,9 +238,10 @@ class PlannerScreen(PlannerBase):
             new, item = drafts.add_custom(
                 self.workspace, self.draft, values["title"], values["minutes"]
             )
-            message = f"Added {quoted(values['title'])} to {quoted(new.custom_section, 40)}."
-            if new.plan.free_minutes < 0:
-                message += f" The agenda now runs {-new.plan.free_minutes} min over."
+            message = (
+                f"Added {quoted(values['title'])} to {quoted(new.custom_section, SECTION_WIDTH)}"
+            )
+            message += over(new.plan.free_minutes)
             self._save(new, message, item.key)
 
         self.app.push_screen(custom_item_modal(self.workspace.today()), added)

@@ -8,7 +8,7 @@ from typing import Any
 
 from textual.widgets import Static
 
-from checkin.core.agenda import arrangement
+from checkin.core.agenda import arrangement, rebuild
 from checkin.core.agenda.arrangement import Arrangement
 from checkin.core.errors import CheckinError
 from checkin.core.records import Account
@@ -22,11 +22,34 @@ from checkin.ui.screens.preread import PrereadScreen, ask_and_write
 from checkin.ui.text import literal
 from checkin.ui.widgets.plan_list import View
 
+# Status messages wrap to two lines at most: titles in them are cut to these widths, so a
+# message fits two lines of an 80-column terminal and, mostly, one line at 120.
+TITLE_WIDTH, SECTION_WIDTH = 32, 24
 
-def quoted(title: str, width: int = 48) -> str:
+
+def quoted(title: str, width: int = TITLE_WIDTH) -> str:
     """A title for a message: cleaned, cut, in quotes."""
     text = clean_line(title)
     return f"“{text if len(text) <= width else text[: width - 1] + '…'}”"
+
+
+def over(free_minutes: int) -> str:
+    """The end of a message: "." or, when the agenda runs over, " · now 6 min over."."""
+    return f" · now {-free_minutes} min over." if free_minutes < 0 else "."
+
+
+def _unfitted(draft: Draft) -> str:
+    """After a rebuild: which of the user's items did not fit (they are parked)."""
+    out = [
+        item
+        for item in rebuild.hand_added(draft.plan)
+        if item.parked and not rebuild.parked_by_user(item)
+    ]
+    if not out:
+        return ""
+    if len(out) == 1:
+        return f" {quoted(out[0].title)} did not fit: parked."
+    return f" {len(out)} items you added did not fit: parked."
 
 
 class PlannerBase(CheckinScreen[None]):
@@ -75,7 +98,11 @@ class PlannerBase(CheckinScreen[None]):
             return
         self.app.push_screen(AskModal(question, yes), lambda answer: then() if answer else None)
 
-    def _rebuild(self, template: str, length: int | None, message: str) -> None:
+    def _rebuild(
+        self, template: str, length: int | None, message: str | Callable[[Draft], str]
+    ) -> None:
+        """The agenda rebuilt from the records for ``template`` and ``length``, saved; the
+        status says ``message`` (or what it makes of the new draft) and what did not fit."""
         if self.draft is None:
             return
         try:
@@ -85,21 +112,22 @@ class PlannerBase(CheckinScreen[None]):
             return
         self.view.expanded.clear()
         first = new.plan.items[0].key if new.plan.items else None
-        self._save(new, message, first)
+        said = message if isinstance(message, str) else message(new)
+        self._save(new, said + _unfitted(new), first)
 
     def action_regenerate(self) -> None:
         if self.draft is None:
             return
         name, length = self.draft.template.name, self.draft.plan.length_minutes
         question = (
-            "Regenerate the agenda from the records? Your order, minutes and parking are "
-            "replaced; items you added stay."
+            "Rebuild the agenda from the records? Your order, minutes and parking are "
+            "replaced; items you added stay (parked if they no longer fit)."
         )
         self._confirm_then(
             self.draft.edited,
             question,
-            lambda: self._rebuild(name, length, "Regenerated from the records."),
-            "Regenerate",
+            lambda: self._rebuild(name, length, "Rebuilt from the records."),
+            "Rebuild",
         )
 
     def action_switch_template(self) -> None:
@@ -115,17 +143,19 @@ class PlannerBase(CheckinScreen[None]):
                 return
             question = (
                 f"Switch to the {name} template? The agenda is rebuilt for it: your order, "
-                "minutes and parking are replaced; items you added stay."
+                "minutes and parking are replaced; items you added stay (parked if they no "
+                "longer fit)."
             )
             self._confirm_then(edited, question, lambda: self._switched(name), "Switch")
 
         self.app.push_screen(TemplateModal(drafts.template_choices(), current), chosen)
 
     def _switched(self, name: str) -> None:
-        self._rebuild(name, None, "")
-        if self.draft is not None and self.draft.template.name == name:
-            title, length = self.draft.template.title, self.draft.plan.length_minutes
-            self._status(f"Switched to the {title} ({length} min): the agenda is rebuilt for it.")
+        def message(new: Draft) -> str:
+            title, length = clean_line(new.template.title), new.plan.length_minutes
+            return f"Switched to {quoted(title, SECTION_WIDTH)} ({length} min): agenda rebuilt."
+
+        self._rebuild(name, None, message)
 
     def action_change_length(self) -> None:
         if self.draft is None:
@@ -139,12 +169,10 @@ class PlannerBase(CheckinScreen[None]):
             if self.draft.edited:
                 plan = arrangement.set_length(self.draft.plan, minutes)
                 if plan.free_minutes >= 0:
-                    room = f"{plan.free_minutes} min free: x restores parked items"
+                    room = f"{plan.free_minutes} min free (x restores)"
                 else:
-                    room = f"{-plan.free_minutes} min over: x parks items"
-                self._change(
-                    plan, f"{minutes} min meeting, your arrangement kept ({room}; g refits all)."
-                )
+                    room = f"{-plan.free_minutes} min over (x parks)"
+                self._change(plan, f"{minutes} min meeting, your plan kept: {room} · g refits.")
             else:
                 self._rebuild(
                     self.draft.template.name, minutes, f"{minutes} min meeting: agenda refitted."

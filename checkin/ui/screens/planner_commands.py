@@ -15,32 +15,41 @@ if TYPE_CHECKING:
 MOVE = Binding.Group("Move")
 MINUTES = Binding.Group("Minutes", compact=True)
 
+# The key bar shows these in order until the line is full (f1 always stays): the most used
+# first, one word each, so that at 120 columns every key from Start to Rebuild fits. The rest
+# (show=False) are obvious or have a shown twin; f1 and ctrl+p list them all.
 BINDINGS: list[BindingType] = [
     Binding(
-        "escape", "back", "Back", id="planner.back", show=False, tooltip="Back; the plan is saved"
+        "s",
+        "start",
+        "Start",
+        id="planner.start",
+        tooltip="Start the check-in with this agenda",
     ),
     Binding(
         "shift+up,K",
         "move(-1)",
-        "Move up",
+        "Up",
         id="planner.move_up",
         key_display="⇧↑",
         group=MOVE,
-        tooltip="One place up; past the top of a section it joins the one above (also K)",
+        tooltip="Move the item one place up; past the top of a section it joins the one above "
+        "(also K)",
     ),
     Binding(
         "shift+down,J",
         "move(1)",
-        "Move down",
+        "Down",
         id="planner.move_down",
         key_display="⇧↓",
         group=MOVE,
-        tooltip="One place down; past the end of a section it joins the one below (also J)",
+        tooltip="Move the item one place down; past the end of a section it joins the one "
+        "below (also J)",
     ),
     Binding(
         "plus,equals_sign",
         "minutes(1)",
-        "One minute more",
+        "More",
         id="planner.more",
         key_display="+",
         group=MINUTES,
@@ -49,19 +58,11 @@ BINDINGS: list[BindingType] = [
     Binding(
         "minus",
         "minutes(-1)",
-        "One minute less",
+        "Less",
         id="planner.less",
         key_display="-",
         group=MINUTES,
         tooltip="Plan one minute less for the item",
-    ),
-    Binding(
-        "m",
-        "set_minutes",
-        "Set minutes",
-        id="planner.set_minutes",
-        show=False,
-        tooltip="Type the item's minutes",
     ),
     Binding(
         "x",
@@ -79,14 +80,6 @@ BINDINGS: list[BindingType] = [
     ),
     Binding("a", "add_item", "Add", id="planner.add", tooltip="Add a topic of your own"),
     Binding(
-        "e",
-        "toggle_reasons",
-        "Every reason",
-        id="planner.reasons",
-        show=False,
-        tooltip="Show or hide every item's reasons (enter: only the highlighted item's)",
-    ),
-    Binding(
         "t",
         "switch_template",
         "Template",
@@ -94,32 +87,61 @@ BINDINGS: list[BindingType] = [
         tooltip="Switch to another agenda template; the agenda is rebuilt for it",
     ),
     Binding(
-        "d",
-        "change_start",
-        "Date",
-        id="planner.date",
-        show=False,
-        tooltip="Set the day and time of the meeting (the pre-read shows them)",
-    ),
-    Binding(
         "l",
         "change_length",
         "Length",
         id="planner.length",
-        show=False,
         tooltip="Change the meeting length (5 to 480 minutes)",
+    ),
+    Binding(
+        "d",
+        "change_start",
+        "Date",
+        id="planner.date",
+        tooltip="Set the day and time of the meeting (the pre-read shows them)",
     ),
     Binding(
         "v",
         "preview",
-        "Pre-read",
+        "Preview",
         id="planner.preview",
-        tooltip="Preview the Markdown pre-read the client gets",
+        tooltip="Preview the Markdown pre-read the client gets (c copies it, w writes it)",
+    ),
+    Binding(
+        "g",
+        "regenerate",
+        "Rebuild",
+        id="planner.regenerate",
+        tooltip="Build the agenda again from the records (items you added stay)",
+    ),
+    Binding(
+        "m",
+        "set_minutes",
+        "Minutes",
+        id="planner.set_minutes",
+        show=False,
+        tooltip="Type the item's minutes (+ and - change them by one)",
+    ),
+    Binding(
+        "e",
+        "toggle_reasons",
+        "Reasons",
+        id="planner.reasons",
+        show=False,
+        tooltip="Show or hide every item's reasons in the list (enter: only this item's)",
+    ),
+    Binding(
+        "i",
+        "toggle_detail",
+        "Details",
+        id="planner.detail",
+        show=False,
+        tooltip="Show or hide the pane with the item's reasons and record",
     ),
     Binding(
         "c",
         "copy_preread",
-        "Copy pre-read",
+        "Copy",
         id="planner.copy",
         show=False,
         tooltip="Copy the Markdown pre-read to the clipboard",
@@ -127,25 +149,13 @@ BINDINGS: list[BindingType] = [
     Binding(
         "w",
         "write_preread",
-        "Write pre-read",
+        "Write",
         id="planner.write",
         show=False,
-        tooltip="Write the Markdown pre-read to a file",
+        tooltip="Write the Markdown pre-read to a .md file",
     ),
     Binding(
-        "g",
-        "regenerate",
-        "Regenerate",
-        id="planner.regenerate",
-        show=False,
-        tooltip="Build the agenda again from the records (items you added stay)",
-    ),
-    Binding(
-        "s",
-        "start",
-        "Start",
-        id="planner.start",
-        tooltip="Start the check-in with this agenda",
+        "escape", "back", "Back", id="planner.back", show=False, tooltip="Back; the plan is saved"
     ),
 ]
 
@@ -175,8 +185,10 @@ def palette_commands(screen: PlannerScreen) -> list[tuple[str, str, Any]]:
             ("Agenda: Set item minutes", "m · type the minutes", screen.action_set_minutes),
         ]
     shown = "Hide" if screen.view.expanded_all else "Show"
+    pane = "Hide" if screen.detail_shown else "Show"
     found += [
         (f"Agenda: {shown} every item's reasons", "e", screen.action_toggle_reasons),
+        (f"Agenda: {pane} item details", "i · reasons and record", screen.action_toggle_detail),
         ("Agenda: Add custom item", "a · a topic of your own", screen.action_add_item),
         ("Agenda: Switch template", "t · rebuilds the agenda", screen.action_switch_template),
         ("Agenda: Change length", "l · 5 to 480 minutes", screen.action_change_length),
@@ -184,7 +196,11 @@ def palette_commands(screen: PlannerScreen) -> list[tuple[str, str, Any]]:
         ("Agenda: Preview pre-read", "v · the Markdown the client gets", screen.action_preview),
         ("Agenda: Copy pre-read", "c · Markdown to the clipboard", screen.action_copy_preread),
         ("Agenda: Write pre-read", "w · to a .md file", screen.action_write_preread),
-        ("Agenda: Regenerate", "g · from the records; your items stay", screen.action_regenerate),
+        (
+            "Agenda: Rebuild from the records",
+            "g · your items stay",
+            screen.action_regenerate,
+        ),
         ("Meeting: Start check-in", "s · run the meeting with this agenda", screen.action_start),
     ]
     return found

@@ -7,6 +7,13 @@ from textual.widgets import Static
 
 from checkin.core.text import clean_line
 
+MIN_BAR = 6  # cells: a shorter bar says nothing the figures do not
+
+
+def fit(text: str, width: int) -> str:
+    """``text`` cut to ``width`` characters with an ellipsis."""
+    return text if len(text) <= width else text[: max(0, width - 1)] + "…"
+
 
 def bar(planned: int, length: int, width: int) -> Content:
     """``width`` cells: planned minutes filled, free minutes empty; all warning when over."""
@@ -36,6 +43,28 @@ def figures(planned: int, length: int, parked: int = 0) -> Content:
     return Content.assemble((head, "bold"), (f" · {tail}", "dim"), lot)
 
 
+def line(title: str, planned: int, length: int, parked: int, width: int) -> Content:
+    """The bar's line in ``width`` cells. The figures on the right always show in full; when
+    the line is short, the "N min meeting" goes first (the figures say it), then the title's
+    last " · " parts (the date); below six cells the bar goes, then the title is cut."""
+    right = figures(planned, length, parked)
+    name = clean_line(title)
+    room = width - len(right.plain) - 2  # two cells before the figures
+    parts = name.split(" · ")
+    lefts = [(name, f" · {length} min meeting")]
+    lefts += [(" · ".join(parts[:n]), "") for n in range(len(parts), 0, -1)]
+    for bold, plain in lefts:
+        used = len(bold) + len(plain) + 2
+        bar_width = min(48, room - used)
+        if bar_width >= MIN_BAR:
+            gap = " " * (room - used - bar_width + 2)
+            drawn = bar(planned, length, bar_width)
+            return Content.assemble((bold, "bold"), plain, gap, drawn, "  ", right)
+    left = fit(parts[0], max(1, room - 1))
+    gap = " " * max(1, width - len(left) - len(right.plain))
+    return Content.assemble((left, "bold"), gap, right)
+
+
 class MinutesBar(Static):
     """One line: the template and length on the left, the bar and its figures on the right."""
 
@@ -56,13 +85,7 @@ class MinutesBar(Static):
 
     def _draw(self) -> None:
         title, planned, length, parked = self._shown
-        width = self.content_region.width or 100
-        left = Content.assemble((clean_line(title), "bold"), (f" · {length} min meeting", ""))
-        right = figures(planned, length, parked)
-        room = width - len(left.plain) - len(right.plain) - 4
-        bar_width = min(48, max(8, room))
-        gap = max(2, width - len(left.plain) - bar_width - len(right.plain) - 2)
-        self.update(Content.assemble(left, " " * gap, bar(planned, length, bar_width), "  ", right))
+        self.update(line(title, planned, length, parked, self.content_region.width or 100))
 
     def on_resize(self) -> None:
         self._draw()

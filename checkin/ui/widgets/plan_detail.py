@@ -51,8 +51,9 @@ def _reasons(item: AgendaItem) -> Group:
     head = _heading("Why it is on the agenda")
     if item.score:
         head.append(f"  score {item.score:g}", style="dim")
-    if not item.reasons:
-        return Group(head, Text("No rule put it here: it was added by hand.", style="dim"))
+    if all(reason.rule == "added_by_hand" for reason in item.reasons):
+        # The pre-read shows no "Why" for it: the client would read "added by you" as them.
+        return Group(head, Text("You added it: no rule put it here.", style="dim"))
     grid = Table.grid(padding=(0, 1))
     grid.add_column(justify="right", width=5, no_wrap=True)
     grid.add_column(ratio=1)
