@@ -119,9 +119,17 @@ def item_title(item: AgendaItem) -> str:
     return item.title
 
 
+# The planner says "added by you" to the account manager; minutes are shared with the client,
+# who would read "you" as themselves.
+SHARED_WORDING = {
+    "added_by_hand": "Added by our team.",
+    "parked": "Moved to the parking lot while planning.",
+}
+
+
 def reasons(item: AgendaItem, template: str) -> list[str]:
     """Why the item was on the agenda, in words; a sentence by kind when none was recorded."""
-    found = [r.text.strip() for r in item.reasons if r.text.strip()]
+    found = [SHARED_WORDING.get(r.rule, r.text.strip()) for r in item.reasons if r.text.strip()]
     if not found:
         found = [KIND_REASONS[item.kind].format(meeting=meeting_title(template).lower())]
     if item.carried_from is not None:

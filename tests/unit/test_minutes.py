@@ -12,7 +12,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from checkin.core.enums import ActionStatus, ItemKind, ItemStatus, Severity
-from checkin.core.meeting import AgendaItem, Meeting
+from checkin.core.meeting import AgendaItem, Meeting, Reason
 from checkin.core.records import Issue
 from checkin.markdown.chat import render_chat
 from checkin.markdown.html import render_page
@@ -310,3 +310,44 @@ def test_counts_of_one_read_in_the_singular() -> None:
         )
     )
     assert "1 agenda item planned." in planned
+
+
+def test_minutes_shared_with_the_client_never_say_by_you() -> None:
+    ws = Workspace.in_memory(clock=lambda: NOW)
+    account = ws.add_account(name="Solo", slug="solo", cadence_days=14)
+    added = AgendaItem(
+        key="a",
+        kind=ItemKind.CUSTOM,
+        title="Budget for the Q1 pilot",
+        reasons=[Reason(rule="added_by_hand", score=0, text="added by you")],
+    )
+    parked = AgendaItem(
+        key="p",
+        kind=ItemKind.CUSTOM,
+        title="Office move",
+        parked=True,
+        reasons=[Reason(rule="parked", score=0, text="parked by you")],
+    )
+    meeting = ws.add(
+        Meeting,
+        "meeting",
+        account_id=account.id,
+        planned_start=NOW,
+        started=NOW,
+        ended=NOW + timedelta(minutes=20),
+        agenda=[added, parked],
+    )
+    data = MinutesData(
+        meeting=meeting,
+        account=account,
+        contacts=[],
+        actions=[],
+        feedback=[],
+        issues=[],
+        roadmap=[],
+        today=NOW.date(),
+    )
+    text = render_minutes(data)
+    assert "by you" not in text.lower()
+    assert "**1. Budget for the Q1 pilot:** Added by our team." in text
+    assert "Moved to the parking lot while planning." in text
