@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
+import time
 from datetime import datetime
 from pathlib import Path
 
@@ -12,6 +13,10 @@ import orjson
 
 from checkin.storage.errors import DatabaseLocked
 from checkin.storage.files import FILE_MODE
+
+# A checkin that is closing (a closed terminal window, ctrl+q) still holds the lock while it
+# saves: one started again right away waits this long for it before saying it is locked.
+GRACE_SECONDS = 1.0
 
 
 def lock_path(db_path: Path) -> Path:
@@ -26,14 +31,21 @@ class WriterLock:
         self.path = lock_path(db_path)
         self._fd: int | None = None
 
-    def acquire(self, now: datetime) -> None:
+    def acquire(self, now: datetime, wait: float = GRACE_SECONDS) -> None:
+        """Take the lock, waiting up to ``wait`` seconds for a holder that is exiting."""
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, FILE_MODE)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            holder = _describe_holder(fd)
-            os.close(fd)
-            raise DatabaseLocked(self.db_path, holder) from None
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() < deadline:
+                    time.sleep(0.05)
+                    continue
+                holder = _describe_holder(fd)
+                os.close(fd)
+                raise DatabaseLocked(self.db_path, holder) from None
         info = {"pid": os.getpid(), "host": os.uname().nodename, "since": now.isoformat()}
         os.ftruncate(fd, 0)
         os.pwrite(fd, orjson.dumps(info), 0)

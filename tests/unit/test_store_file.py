@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+import threading
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -171,3 +172,13 @@ def test_orphaned_temp_files_are_cleaned_at_start(tmp_path: Path) -> None:
     orphan.write_bytes(b"half a write")
     Store.open(db, clock).close()
     assert not orphan.exists()
+
+
+def test_a_writer_that_is_closing_is_waited_for(tmp_path: Path) -> None:
+    db = tmp_path / "db.json"
+    first = Store.open(db, clock)
+    closing = threading.Timer(0.3, first.close)  # a checkin saving on its way out
+    closing.start()
+    second = Store.open(db, clock)  # waits for it rather than refuse
+    closing.join()
+    second.close()
