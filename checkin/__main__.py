@@ -1,6 +1,6 @@
 """Entry point for ``python -m checkin``."""
 
-from checkin.cli.main import main
+from checkin.cli.entry import main
 
 if __name__ == "__main__":
     main()

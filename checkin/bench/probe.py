@@ -35,11 +35,10 @@ def bare() -> float:
 
 
 def checkin(path: Path, *, settled: bool) -> float:
-    # The ``checkin`` command's own module (Click and the command group) is part of start-up.
-    import checkin.cli.main  # noqa: F401
-    from checkin.cli.tui import run_app
+    # The path the installed ``checkin --db PATH`` takes, imports included.
+    from checkin.cli.entry import open_app
 
-    milestones = run_app(path, probe="settled" if settled else "ready")
+    milestones = open_app(path, probe="settled" if settled else "ready")
     return milestones["settled" if settled else "ready"]
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from checkin.core.errors import CheckinError, NotFound, ValidationError
 
 OK = 0
@@ -22,3 +24,12 @@ def code_for(error: CheckinError) -> int:
     if isinstance(error, NotFound):
         return INPUT_MISSING
     return getattr(error, "exit_code", ERROR)
+
+
+def report(error: CheckinError | FileNotFoundError) -> int:
+    """Tell the user what went wrong on standard error, as one paragraph; the exit code."""
+    if isinstance(error, FileNotFoundError):
+        print(f"checkin: {error.filename or error}: no such file", file=sys.stderr)
+        return INPUT_MISSING
+    print(f"checkin: {error}", file=sys.stderr)
+    return code_for(error)

@@ -43,12 +43,8 @@ class CheckinGroup(click.Group):
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
-        except CheckinError as error:
-            click.echo(f"checkin: {error}", err=True)
-            ctx.exit(exits.code_for(error))
-        except FileNotFoundError as error:
-            click.echo(f"checkin: {error.filename or error}: no such file", err=True)
-            ctx.exit(exits.INPUT_MISSING)
+        except (CheckinError, FileNotFoundError) as error:
+            ctx.exit(exits.report(error))
 
 
 @click.group(

@@ -1,0 +1,57 @@
+"""The installed ``checkin`` command.
+
+``checkin`` alone (or with ``--db FILE``) opens the app straight away: it is what a user runs
+all day, so it does not wait for the command-line parser to load. Anything else (a subcommand,
+``--help``, ``--version``, a usage error) goes to the Click command group in ``main``.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from checkin.cli.tui import Probe
+
+DB_OPTION = "--db"
+
+
+def app_only(args: list[str]) -> tuple[bool, Path | None]:
+    """Whether ``args`` just open the app, and the workspace file they name (if any)."""
+    if not args:
+        return True, None
+    if len(args) == 2 and args[0] == DB_OPTION and args[1] and not args[1].startswith("-"):
+        return True, Path(args[1])
+    prefix = DB_OPTION + "="
+    if len(args) == 1 and args[0].startswith(prefix) and len(args[0]) > len(prefix):
+        return True, Path(args[0][len(prefix) :])
+    return False, None
+
+
+def open_app(db: Path | None, *, probe: Probe | None = None) -> dict[str, float]:
+    """Run the app on ``db`` (else $CHECKIN_DB, else the default workspace); a CheckinError
+    or a missing file becomes a one-paragraph message and its documented exit code."""
+    from checkin.cli import exits
+    from checkin.cli.tui import run_app
+    from checkin.core.errors import CheckinError
+    from checkin.services.paths import default_db_path
+
+    path = (db or default_db_path()).expanduser().absolute()
+    try:
+        return run_app(path, probe=probe)
+    except (CheckinError, FileNotFoundError) as error:
+        sys.exit(exits.report(error))
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console-script entry point."""
+    args = sys.argv[1:] if argv is None else argv
+    plain, db = app_only(args)
+    if not plain:
+        from checkin.cli.main import main as command_group
+
+        command_group(args)
+        return
+    open_app(db)
+    sys.exit(0)
