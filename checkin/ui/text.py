@@ -18,6 +18,15 @@ def plain(value: object, style: str = "") -> Text:
     return Text(clean_text(str(value)), style=style, no_wrap=True, overflow="ellipsis")
 
 
+def wrapping(value: object, style: str = "") -> Text:
+    """A DataTable cell like ``plain`` that wraps onto more lines (in a row added with
+    ``height=None``) rather than being cut."""
+    text = plain(value, style)
+    text.no_wrap = False
+    text.overflow = "fold"
+    return text
+
+
 def literal(value: object) -> Content:
     """Content for a Label or Static that shows ``value`` literally."""
     return Content(clean_text(str(value)))

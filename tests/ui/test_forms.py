@@ -279,3 +279,17 @@ async def test_every_missing_required_field_is_flagged(app: CheckinApp, ws: Work
         assert isinstance(form(app).focused, Input)
         assert form(app).focused.id == "field-name"  # type: ignore[union-attr]
     assert len(ws.accounts()) == 2
+
+
+async def test_coming_back_to_a_field_and_typing_adds_to_it(app: CheckinApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, FormModal)
+        await pilot.press(*"Zen Labs")
+        await pilot.press("tab", "shift+tab")
+        await pilot.press(*" Two")
+        await pilot.pause()
+        assert form.query_one("#field-name", Input).value == "Zen Labs Two"

@@ -31,6 +31,18 @@ class Field:
     placeholder: str = ""
 
 
+class FieldInput(Input):
+    """A form's text field: coming back to it puts the cursor at the end, so typing adds to
+    what is there instead of replacing it (unless the form selects a suggestion)."""
+
+    def __init__(self, value: str, **options: Any) -> None:
+        super().__init__(value, select_on_focus=False, **options)
+
+    def on_focus(self) -> None:
+        if not self.select_on_focus:
+            self.cursor_position = len(self.value)
+
+
 @dataclass(frozen=True)
 class Follow:
     """``target`` shows ``derive(source)`` while the user has not typed in it (a short name
@@ -57,12 +69,12 @@ def field_input(spec: Field, value: Any) -> Widget:
         return Switch(value=bool(value), id=wid)
     if spec.kind == "date":
         shown = value.isoformat() if isinstance(value, date) else str(value or "")
-        return Input(shown, id=wid, placeholder=spec.placeholder or "2026-12-01, fri, +3d")
+        return FieldInput(shown, id=wid, placeholder=spec.placeholder or "2026-12-01, fri, +3d")
     if spec.kind == "time" and isinstance(value, time):
         value = f"{value:%H:%M}"
     text = "" if value is None else str(value)
     restrict = r"-?[0-9]*" if spec.kind == "int" else None
-    return Input(text, id=wid, placeholder=spec.placeholder, restrict=restrict)
+    return FieldInput(text, id=wid, placeholder=spec.placeholder, restrict=restrict)
 
 
 def raw_value(widget: Widget) -> Any:

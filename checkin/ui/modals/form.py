@@ -237,12 +237,14 @@ class FormModal(ModalScreen[dict[str, Any] | None]):
         """The follower takes the derived value unless the user typed one of their own."""
         target = self.query_one(f"#field-{follow.target}", Input)
         if target.value not in ("", self._suggested.get(follow.target, "")):
+            target.select_on_focus = False  # the user's own: typing adds to it
             return
         source = clean_line(str(raw_value(self.query_one(f"#field-{follow.source}"))))
         suggestion = follow.derive(source) if source else ""
         self._suggested[follow.target] = suggestion
         if target.value != suggestion:
             target.value = suggestion
+        target.select_on_focus = True  # a suggestion: typing replaces it
 
     def _date_preview(self, name: str, value: str) -> None:
         """Show what a friendly date means while it is typed ("fri" -> 2026-11-27)."""

@@ -10,10 +10,11 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Static
 
-from checkin.ui.text import plain
+from checkin.ui.text import plain, wrapping
 from checkin.ui.widgets.record_table import fit_columns
 
 COLUMNS = (("key", "Key"), ("action", "Action"), ("what", "What it does"))
+ACTION_WIDTH = 24
 
 
 class HelpScreen(ModalScreen[None]):
@@ -50,6 +51,9 @@ class HelpScreen(ModalScreen[None]):
     def on_mount(self) -> None:
         self.call_after_refresh(self._fill)  # the table's width is known after the layout
 
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fill)
+
     def _fill(self) -> None:
         table = self.query_one(DataTable)
         rows = []
@@ -65,10 +69,15 @@ class HelpScreen(ModalScreen[None]):
                 (
                     plain(self.app.get_key_display(binding), "bold"),
                     plain(binding.description),
-                    plain(binding.tooltip or ""),
+                    wrapping(binding.tooltip or ""),
                 )
             )
-        fit_columns(table, COLUMNS, rows, flex="what")
+        # A long action name is cut; what it does wraps onto more lines, never cut.
+        action = min(ACTION_WIDTH, max((row[1].cell_len for row in rows), default=0))
+        scrollbar = table.styles.scrollbar_size_vertical
+        fit_columns(
+            table, COLUMNS, rows, flex="what", widths={"action": max(action, 6)}, reserve=scrollbar
+        )
         for row in rows:
-            table.add_row(*row)
+            table.add_row(*row, height=None)
         table.focus()

@@ -141,7 +141,7 @@ class LiveScreen(CheckinScreen[Meeting | None]):
                 yield ItemDetail(id="detail")
                 yield NotesArea(id="notes", soft_wrap=True, show_line_numbers=False)
                 yield Static(id="captured")
-        yield KeyBar()
+        yield KeyBar(keep=("notes.agenda", "live.profile", "live.wrap"))
 
     def on_mount(self) -> None:
         account = self.session.account

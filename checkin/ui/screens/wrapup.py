@@ -74,7 +74,9 @@ class WrapUpScreen(CheckinScreen[Meeting]):
                     yield Select(RATINGS, id="rating", prompt="Rate the meeting…")
                 with Vertical(classes="col"):
                     yield Label("Next meeting", classes="field-label")
-                    yield Input(id="next", placeholder="2026-12-01, +2w, next fri")
+                    yield Input(
+                        id="next", placeholder="2026-12-01, +2w, next fri", select_on_focus=False
+                    )
                     yield Static("", id="next-hint", classes="hint")
             yield Label("What could we have done better? (their answer)", classes="field-label")
             yield TextArea(id="better", soft_wrap=True, show_line_numbers=False)

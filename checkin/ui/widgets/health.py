@@ -10,8 +10,8 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
 from checkin.core.health import Band, Health
-from checkin.ui.text import health_badge, plain
-from checkin.ui.widgets.record_table import clear_rows
+from checkin.ui.text import health_badge, plain, wrapping
+from checkin.ui.widgets.record_table import fit_columns
 
 BAND_STYLE = {Band.GOOD: "bold green", Band.WATCH: "bold yellow", Band.AT_RISK: "bold red"}
 BARS = " ▁▂▃▄▅▆▇█"
@@ -24,6 +24,9 @@ def bar(value: float, width: int = 10) -> str:
 
 def sparkline(scores: list[int]) -> str:
     return "".join(BARS[min(8, max(0, round(s / 100 * 8)))] for s in scores)
+
+
+COLUMNS = (("factor", "Factor"), ("points", "Points"), ("bar", ""), ("detail", "Based on"))
 
 
 class HealthPanel(Vertical):
@@ -41,14 +44,17 @@ class HealthPanel(Vertical):
         yield DataTable(id="health-factors", cursor_type="row", zebra_stripes=True)
         yield Static(id="health-trend")
 
+    _shown: tuple[Health, list[tuple[date, int]]] | None = None
+
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_column("Factor", key="factor")
-        table.add_column("Points", key="points")
-        table.add_column("", key="bar")
-        table.add_column("Based on", key="detail")
+        fit_columns(self.query_one(DataTable), COLUMNS, [], flex="detail")
+
+    def on_resize(self) -> None:
+        if self._shown is not None:
+            self.show(*self._shown)
 
     def show(self, health: Health, trend: list[tuple[date, int]]) -> None:
+        self._shown = (health, trend)
         heading = Text.assemble(
             ("Relationship health ", "bold"),
             health_badge(health),
@@ -60,16 +66,24 @@ class HealthPanel(Vertical):
             heading.append(flag)
         self.query_one("#health-score", Static).update(heading)
         table = self.query_one(DataTable)
-        clear_rows(table)
+        rows = []
         for factor in health.factors:
             style = "red" if factor.value < 0.5 else ("yellow" if factor.value < 0.8 else "green")
-            table.add_row(
-                plain(factor.label, "bold"),
-                plain(f"{factor.points:4.1f} / {factor.weight}"),
-                plain(bar(factor.value), style),
-                plain(factor.detail),
-                key=factor.name,
+            rows.append(
+                (
+                    factor.name,
+                    [
+                        plain(factor.label, "bold"),
+                        plain(f"{factor.points:4.1f} / {factor.weight}"),
+                        plain(bar(factor.value), style),
+                        wrapping(factor.detail),
+                    ],
+                )
             )
+        # The detail takes the room left and wraps: it is the number behind the points.
+        fit_columns(table, COLUMNS, [cells for _key, cells in rows], flex="detail")
+        for key, cells in rows:
+            table.add_row(*cells, key=key, height=None)
         scores = [score for _day, score in trend]
         points = "  ".join(f"{day:%d %b} {score}" for day, score in trend)
         self.query_one("#health-trend", Static).update(

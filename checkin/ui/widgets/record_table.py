@@ -30,6 +30,7 @@ def fit_columns(
     widths: Mapping[str, int] | None = None,
     optional: Sequence[str] = (),
     want: int = MIN_FLEX,
+    reserve: int = 0,
 ) -> list[int]:
     """Clear ``table`` and add ``columns`` (key, label) sized for ``rows``; return the
     positions of the columns it added (the caller adds those cells of each row).
@@ -38,6 +39,7 @@ def fit_columns(
     the others leave, up to its longest text, so the columns after it stay on screen and a
     long title ends in an ellipsis. While the flex column would get less than ``want``
     cells, the ``optional`` columns are left out, in that order. The others fit their content.
+    ``reserve`` cells are kept free (for a scrollbar the rows will bring).
     """
     fixed = widths or {}
     table.clear(columns=True)
@@ -54,7 +56,7 @@ def fit_columns(
         def room() -> int:
             padding = 2 * table.cell_padding * len(kept)
             others = sum(sized[n] for n in kept if n != at)
-            return table.scrollable_content_region.width - padding - others
+            return table.scrollable_content_region.width - reserve - padding - others
 
         for key in optional:
             if room() >= min(want, longest):

@@ -219,6 +219,9 @@ class ContactsTable(RecordTable[Contact]):
         ("side", "Side"),
         ("focal", "Focal"),
     )
+    FLEX = "role"
+    OPTIONAL = ("email",)
+    FLEX_WANT = 24
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "f",
