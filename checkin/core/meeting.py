@@ -152,16 +152,22 @@ class Meeting(Record):
         raise KeyError(key)
 
 
+# The current item counts as discussed once this long was spent on it (or it has notes): a
+# few seconds on it while ending the call is not a discussion.
+DISCUSSED_AFTER_SECONDS = 30
+
+
 def closing_status(item: AgendaItem, meeting: Meeting) -> ItemStatus:
     """The status ``item`` ends the meeting with: the current item, still pending, counts as
-    discussed once it has notes or time spent; other pending items carry over as they are.
+    discussed once it has notes or DISCUSSED_AFTER_SECONDS spent on it; other pending items
+    carry over as they are.
 
     The wrap-up question, its summary and the stored meeting (hence the minutes) all use it.
     """
     if (
         item.status is ItemStatus.PENDING
         and item.key == meeting.current_key
-        and (item.actual_seconds > 0 or item.notes.strip())
+        and (item.actual_seconds >= DISCUSSED_AFTER_SECONDS or item.notes.strip())
     ):
         return ItemStatus.DISCUSSED
     return item.status

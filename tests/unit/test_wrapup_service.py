@@ -94,6 +94,8 @@ def test_the_current_item_counts_as_discussed_with_notes_or_time_only() -> None:
     meeting.current_key = "a"
     assert closing_status(meeting.item("a"), meeting) is ItemStatus.PENDING
     assert len(carried_over(meeting)) == 2
+    meeting.item("a").actual_seconds = 5  # landed on it while ending the call: not discussed
+    assert closing_status(meeting.item("a"), meeting) is ItemStatus.PENDING
     meeting.item("a").actual_seconds = 30
     assert closing_status(meeting.item("a"), meeting) is ItemStatus.DISCUSSED
     assert closing_status(meeting.item("b"), meeting) is ItemStatus.PENDING
