@@ -91,9 +91,9 @@ def _cadence(r: Relationship, now: datetime) -> Factor:
     kept = sum(1 for g in gaps if g <= cadence)
     value = kept / len(gaps)
     since = (today - days[-1]).days
+    ago = "today" if since == 0 else f"{since} day{'s' if since != 1 else ''} ago"
     detail = (
-        f"{kept} of {len(gaps)} intervals within the {cadence}-day cadence; "
-        f"last check-in {since} days ago"
+        f"{kept} of {len(gaps)} intervals within the {cadence}-day cadence; last check-in {ago}"
     )
     return Factor(name="cadence", label="Cadence", value=value, weight=20, detail=detail)
 

@@ -49,9 +49,9 @@ class ProfileModal(ModalScreen[None]):
         width: 90; max-width: 95%; height: auto; max-height: 90%;
         border: thick $primary 60%; background: $surface; padding: 0 1;
     }
-    ProfileModal .title { width: 100%; text-style: bold; padding: 0 1; }
+    ProfileModal .title { dock: top; width: 100%; text-style: bold; padding: 0 1; }
     ProfileModal VerticalScroll { height: auto; max-height: 100%; padding: 0 1; }
-    ProfileModal .hint { color: $text-muted; padding: 0 1; }
+    ProfileModal .hint { dock: bottom; color: $text-muted; padding: 0 1; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,f2", "dismiss", "Close", id="profile.close"),
