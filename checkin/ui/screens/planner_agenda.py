@@ -121,7 +121,8 @@ class PlannerBase(CheckinScreen[None]):
         name, length = self.draft.template.name, self.draft.plan.length_minutes
         question = (
             "Rebuild the agenda from the records? Your order, minutes and parking are "
-            "replaced; items you added stay (parked if they no longer fit)."
+            "replaced. Items you added stay, after urgent issues and standing items; what no "
+            "longer fits goes to the parking lot."
         )
         self._confirm_then(
             self.draft.edited,
@@ -143,8 +144,8 @@ class PlannerBase(CheckinScreen[None]):
                 return
             question = (
                 f"Switch to the {name} template? The agenda is rebuilt for it: your order, "
-                "minutes and parking are replaced; items you added stay (parked if they no "
-                "longer fit)."
+                "minutes and parking are replaced. Items you added stay, after urgent issues and "
+                "standing items; what no longer fits goes to the parking lot."
             )
             self._confirm_then(edited, question, lambda: self._switched(name), "Switch")
 
