@@ -24,7 +24,7 @@ from checkin.ui.widgets.bars import KeyBar, TitleBar
 from checkin.ui.widgets.item_detail import ItemDetail
 
 AUTOSAVE_SECONDS = 1.0
-COMPACT_BELOW = 32  # terminal rows under which the live screen is laid out compact
+COMPACT_BELOW = 28  # terminal rows under which the live screen is laid out compact (80x24)
 FULL_CAPTURED = 7  # lines of the captured strip
 COMPACT_CAPTURED = 3
 
