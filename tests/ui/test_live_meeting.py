@@ -519,15 +519,16 @@ async def test_a_running_meeting_opened_from_the_meetings_tab_resumes() -> None:
     app = CheckinApp(ws)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        await pilot.press("ctrl+r", "y")
-        await pilot.pause()
-        meeting_id = app.screen.session.meeting.id  # type: ignore[attr-defined]
-        await pilot.press("escape", "f3")  # leave it running
-        await pilot.pause()
         app.open_account(acme, tab="meetings")
         await pilot.pause()
+        await pilot.press("s", "y")  # start from the account, then leave it running
+        await pilot.pause()
+        assert isinstance(app.screen, LiveScreen)
+        meeting_id = app.screen.session.meeting.id
+        await pilot.press("escape", "f3")
+        await pilot.pause()
         table = app.screen.query_one("#meetings-table", DataTable)
-        table.move_cursor(row=table.get_row_index(meeting_id))
+        assert table.cursor_row == table.get_row_index(meeting_id), "the new meeting is picked"
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, LiveScreen)

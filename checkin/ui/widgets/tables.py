@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from typing import ClassVar
 
 from rich.text import Text
@@ -10,8 +11,16 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 
 from checkin.core.dates import human_date
-from checkin.core.enums import ActionStatus, Direction, IssueStatus, RoadmapStatus, Severity, Side
-from checkin.core.meeting import Meeting
+from checkin.core.enums import (
+    ActionStatus,
+    Direction,
+    IssueStatus,
+    ItemStatus,
+    RoadmapStatus,
+    Severity,
+    Side,
+)
+from checkin.core.meeting import Meeting, MeetingState
 from checkin.core.records import ActionItem, Contact, Feedback, Issue, RoadmapItem
 from checkin.core.sla import ack_breach_hours, plan_breach_hours
 from checkin.ui.text import plain
@@ -257,18 +266,35 @@ class MeetingsTable(RecordTable[Meeting]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "create", "New", id="table.new", show=False),
         Binding("e", "edit", "Open", id="table.edit", show=False),
-        Binding("enter", "edit", "Open", id="meetings.open", tooltip="Read the minutes"),
+        Binding(
+            "enter",
+            "edit",
+            "Open",
+            id="meetings.open",
+            tooltip="Resume a running meeting, plan a planned one, or read the minutes",
+        ),
     ]
 
+    def show(self, records: Sequence[Meeting], now: datetime) -> None:
+        """As a record table does; a meeting that started since the last showing gets the
+        cursor, so enter resumes it."""
+        before = set(self.records)
+        super().show(records, now)
+        started = [m for m in records if m.state is MeetingState.LIVE and m.id not in before]
+        if before and started:
+            self.move_cursor(row=self.get_row_index(started[0].id))
+
     def cells(self, meeting: Meeting) -> Sequence[Text]:
-        discussed = sum(1 for i in meeting.agenda if i.status.value == "discussed")
+        # As the minutes count: the items on the agenda, not its parking lot.
+        items = [item for item in meeting.agenda if not item.parked]
+        discussed = sum(1 for item in items if item.status is ItemStatus.DISCUSSED)
         stars = "★" * (meeting.rating or 0)
         return [
             plain(human_date(meeting.day, self.today)),
             plain(meeting.template),
             plain("wrap-up" if meeting.in_wrap_up else meeting.state.value),
             plain(f"{meeting.length_minutes} min"),
-            plain(f"{discussed} of {len(meeting.agenda)}"),
+            plain(f"{discussed} of {len(items)}"),
             plain(stars or "—", "yellow"),
             plain(meeting.id, "dim"),
         ]
