@@ -13,7 +13,7 @@ from markdown_it.token import Token
 
 from checkin.core.enums import ActionStatus, ItemKind, ItemStatus, Severity
 from checkin.core.meeting import AgendaItem, Meeting, Reason
-from checkin.core.records import Issue
+from checkin.core.records import Account, Issue
 from checkin.markdown.chat import render_chat
 from checkin.markdown.html import render_page
 from checkin.markdown.minutes import SECTIONS, MinutesData, render_minutes
@@ -278,6 +278,20 @@ def test_an_empty_planned_meeting_still_has_every_section(demo: Workspace) -> No
     assert chat.endswith("Next meeting: not scheduled yet\n")
 
 
+def bare_minutes(meeting: Meeting, account: Account) -> MinutesData:
+    """The minutes data of a meeting of an account with no other records."""
+    return MinutesData(
+        meeting=meeting,
+        account=account,
+        contacts=[],
+        actions=[],
+        feedback=[],
+        issues=[],
+        roadmap=[],
+        today=NOW.date(),
+    )
+
+
 def test_counts_of_one_read_in_the_singular() -> None:
     ws = Workspace.in_memory(clock=lambda: NOW)
     account = ws.add_account(name="Solo", slug="solo", cadence_days=1)
@@ -291,16 +305,7 @@ def test_counts_of_one_read_in_the_singular() -> None:
         ended=NOW + timedelta(minutes=20),
         agenda=[item],
     )
-    data = MinutesData(
-        meeting=meeting,
-        account=account,
-        contacts=[],
-        actions=[],
-        feedback=[],
-        issues=[],
-        roadmap=[],
-        today=NOW.date(),
-    )
+    data = bare_minutes(meeting, account)
     text = render_minutes(data)
     assert "0 of 1 agenda item discussed." in text
     assert "we meet every 1 day)" in text
@@ -337,16 +342,7 @@ def test_minutes_shared_with_the_client_never_say_by_you() -> None:
         ended=NOW + timedelta(minutes=20),
         agenda=[added, parked],
     )
-    data = MinutesData(
-        meeting=meeting,
-        account=account,
-        contacts=[],
-        actions=[],
-        feedback=[],
-        issues=[],
-        roadmap=[],
-        today=NOW.date(),
-    )
+    data = bare_minutes(meeting, account)
     text = render_minutes(data)
     assert "by you" not in text.lower()
     assert "**1. Budget for the Q1 pilot:** Added by our team." in text
