@@ -30,8 +30,9 @@ def profile_text(account: Account, summary: AccountSummary) -> Text:
     text.append("   Phase ", style="dim")
     text.append(account.phase.value)
     text.append("   Cadence ", style="dim")
-    text.append(f"every {account.cadence_days} days")
-    text.append("   Our owner ", style="dim")
+    text.append(f"every {account.cadence_days} days\n")
+    # One fact a line from here: a name never wraps away from its label on a narrow screen.
+    text.append("Our owner ", style="dim")
     text.append((account.our_owner or "—") + "\n")
     text.append("Focal contacts ", style="dim")
     text.append(f"{focal_client} (client) · {focal_ours} (ours)\n\n")
