@@ -13,6 +13,7 @@ from checkin.core.meeting import Meeting, MeetingState
 from checkin.core.records import Account, ActionItem, Contact, Feedback, Issue
 from checkin.core.sla import LIMIT, in_breach
 from checkin.core.summary import focal_contact, next_checkin_due
+from checkin.core.text import count
 
 WINDOW = timedelta(days=180)  # how far back adherence is judged
 FEEDBACK_WINDOW = timedelta(days=90)
@@ -91,7 +92,7 @@ def _cadence(r: Relationship, now: datetime) -> Factor:
     kept = sum(1 for g in gaps if g <= cadence)
     value = kept / len(gaps)
     since = (today - days[-1]).days
-    ago = "today" if since == 0 else f"{since} day{'s' if since != 1 else ''} ago"
+    ago = "today" if since == 0 else f"{count(since, 'day')} ago"
     detail = (
         f"{kept} of {len(gaps)} intervals within the {cadence}-day cadence; last check-in {ago}"
     )
@@ -241,11 +242,11 @@ def warnings(r: Relationship, now: datetime) -> tuple[str, ...]:
     flags = []
     breaches = sum(1 for i in r.issues if in_breach(i, now))
     if breaches:
-        flags.append(f"{breaches} issue{'s' if breaches > 1 else ''} past the 48-hour rules")
+        flags.append(f"{count(breaches, 'issue')} past the 48-hour rules")
     due = next_checkin_due(r.account, r.meetings, now.date())
     late = (now.date() - due.day).days
     if late > 0:
-        days = f"{late} day{'s' if late != 1 else ''}"
+        days = count(late, "day")
         flags.append(
             f"check-in {days} past the date agreed at the last one"
             if due.agreed

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 from checkin.core.enums import RoadmapSide, RoadmapStatus
 from checkin.core.records import Issue, RoadmapItem
+from checkin.core.text import count
 from checkin.markdown.escape import cell, inline, safe_url
 from checkin.markdown.wording import OUR_TEAM
 
@@ -61,7 +62,7 @@ def issue_table(issues: Sequence[Issue], total: int | None, today: date) -> list
     shown = found[:ISSUE_ROWS]
     if not total:
         return [f"No open issues as of {today.isoformat()}."]
-    counted = f"{total} open issue{'s' if total != 1 else ''} as of {today.isoformat()}."
+    counted = f"{count(total, 'open issue')} as of {today.isoformat()}."
     if total > len(shown):
         counted += f" The {len(shown)} most severe (oldest first) are listed."
     rows = [

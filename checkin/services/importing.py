@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from checkin.core.errors import CheckinError, ValidationError
 from checkin.core.records import Account, Issue
+from checkin.core.text import count
 from checkin.importers import ImportFormat, ImportProblem, ImportRow, ParsedFile, parse
 from checkin.importers import source_field as _source_field
 from checkin.services.import_merge import FieldChange, changes, merged_issue, new_issue
@@ -103,9 +104,8 @@ class ImportRejected(CheckinError):
 
     def __init__(self, name: str, problems: Sequence[ImportProblem]) -> None:
         self.problems = tuple(problems)
-        count = len(self.problems)
         head = f"{name or 'the file'} was not imported"
-        head += f" ({count} problem{'s' if count != 1 else ''}); nothing was changed:"
+        head += f" ({count(len(self.problems), 'problem')}); nothing was changed:"
         super().__init__("\n".join([head, *("  " + line for line in problem_lines(problems))]))
 
 

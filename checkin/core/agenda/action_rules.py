@@ -10,6 +10,7 @@ from checkin.core.agenda.context import Context
 from checkin.core.enums import ActionStatus, ItemKind, Side
 from checkin.core.meeting import Reason
 from checkin.core.records import ActionItem
+from checkin.core.text import count
 
 ActionRule = Callable[[ActionItem, Context], Reason | None]
 # Enum members as module constants: looking them up on the class in the hot loop costs more
@@ -33,7 +34,7 @@ def action_overdue(action: ActionItem, ctx: Context) -> Reason | None:
     score = weights.ACTION_OVERDUE + (
         min(days, weights.ACTION_OVERDUE_MAX_DAYS) * weights.ACTION_OVERDUE_PER_DAY
     )
-    text = f"overdue by {phrases.count(days, 'day')}"
+    text = f"overdue by {count(days, 'day')}"
     if not _is_us(action):
         text += f", owner {phrases.shorten(action.owner, 60)}"
     return Reason(rule="action_overdue", score=score, text=text)

@@ -12,6 +12,7 @@ from checkin.core.agenda.context import Context
 from checkin.core.enums import IssueStatus, ItemKind, Severity
 from checkin.core.meeting import Reason
 from checkin.core.records import Issue
+from checkin.core.text import count
 
 IssueRule = Callable[[Issue, Context], Reason | None]
 
@@ -100,7 +101,7 @@ def issue_due_soon(issue: Issue, ctx: Context) -> Reason | None:
     days = (issue.due - ctx.today).days
     when = phrases.day_month(issue.due, ctx.today)
     if days < 0:
-        text = f"past its due date ({when}) by {phrases.count(-days, 'day')}"
+        text = f"past its due date ({when}) by {count(-days, 'day')}"
         return Reason(rule="issue_due_soon", score=weights.DUE_PASSED, text=text)
     if days <= weights.DUE_SOON_DAYS:
         text = f"due {phrases.in_days(days)} ({when})"

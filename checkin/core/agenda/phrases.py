@@ -16,11 +16,6 @@ def day_month(day: date, today: date) -> str:
     return text if day.year == today.year else f"{text} {day.year}"
 
 
-def count(number: int, unit: str) -> str:
-    """'1 day', '9 days'."""
-    return f"{number} {unit}" if number == 1 else f"{number} {unit}s"
-
-
 def days_ago(days: int) -> str:
     """'today', 'yesterday', '5 days ago'."""
     if days <= 0:

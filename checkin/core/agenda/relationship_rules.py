@@ -9,6 +9,7 @@ from checkin.core.agenda.candidate import Candidate
 from checkin.core.agenda.context import Context
 from checkin.core.enums import ItemKind
 from checkin.core.meeting import Reason
+from checkin.core.text import count
 
 RelationshipRule = Callable[[Context], Reason | None]
 
@@ -16,7 +17,7 @@ RelationshipRule = Callable[[Context], Reason | None]
 def cadence_overdue(ctx: Context) -> Reason | None:
     """More days since the last check-in (or since the account started) than its cadence."""
     cadence = ctx.account.cadence_days
-    rhythm = f"we aim to meet every {phrases.count(cadence, 'day')}"
+    rhythm = f"we aim to meet every {count(cadence, 'day')}"
     if ctx.last_day is not None:
         gap = (ctx.today - ctx.last_day).days
         text = f"last check-in {phrases.days_ago(gap)}; {rhythm}"

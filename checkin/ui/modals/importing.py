@@ -15,6 +15,7 @@ from textual.widgets import Button, DataTable, Input, Label, Select, Static
 from textual.worker import get_current_worker
 
 from checkin.core.records import Account
+from checkin.core.text import count
 from checkin.importers import ImportFormat
 from checkin.services.import_file import FilePreview, preview_file
 from checkin.services.import_merge import shown
@@ -160,9 +161,8 @@ class ImportModal(ModalScreen[ImportPlan | None]):
             return
         plan = loaded.plan
         if not plan.ok:
-            count = len(plan.problems)
             self._show_error(
-                f"{plan.name} cannot be imported: {count} problem{'s' if count != 1 else ''}. "
+                f"{plan.name} cannot be imported: {count(len(plan.problems), 'problem')}. "
                 "Nothing will change until the file is fixed."
             )
             self.query_one("#problems", Static).update(

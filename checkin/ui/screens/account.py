@@ -26,6 +26,7 @@ from checkin.core.records import (
     Record,
     RoadmapItem,
 )
+from checkin.core.text import count
 from checkin.ui.modals.records import record_form
 from checkin.ui.screens.base import CheckinScreen
 from checkin.ui.text import health_badge
@@ -168,8 +169,7 @@ class AccountScreen(CheckinScreen[None]):
         if summary.in_breach:
             facts.append(Text(f"⚠ {summary.in_breach} past 48 h", "bold red"))
         if summary.overdue_actions:
-            late = summary.overdue_actions
-            facts.append(Text(f"{late} overdue action{'s' if late != 1 else ''}", "yellow"))
+            facts.append(Text(count(summary.overdue_actions, "overdue action"), "yellow"))
         if summary.missing_focal:
             facts.append(Text("⚠ focal contact missing", "bold yellow"))
         self.query_one("#summary", FactsLine).show(facts)

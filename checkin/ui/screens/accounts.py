@@ -14,6 +14,7 @@ from textual.events import Key
 from textual.widgets import Input, Static
 
 from checkin.core.records import Account
+from checkin.core.text import count
 from checkin.ui.screens.base import CheckinScreen
 from checkin.ui.text import health_badge, plain
 from checkin.ui.widgets.account_list import AccountList, Column
@@ -41,8 +42,7 @@ def summary_cells(summary: AccountSummary, today: date) -> list[Text]:
     focal = summary.focal_client
     due = human_date(summary.next_due, today)
     if summary.cadence_overdue:
-        late = summary.days_overdue
-        due = f"⚑ {late} day{'s' if late != 1 else ''} late"
+        due = f"⚑ {count(summary.days_overdue, 'day')} late"
     elif summary.live_meeting_id:
         due = "● check-in in progress"
     critical = str(summary.open_critical) if summary.open_critical else "·"

@@ -12,6 +12,7 @@ from textual.widgets import OptionList, Static
 
 from checkin.core.agenda import arrangement
 from checkin.core.errors import CheckinError
+from checkin.core.text import count
 from checkin.services import draft as drafts
 from checkin.services import meetings
 from checkin.ui.screens.planner_agenda import SECTION_WIDTH, PlannerBase, over, quoted
@@ -65,8 +66,8 @@ class PlannerScreen(PlannerBase):
             return "From the records, most important first · saved as you go · ctrl+p all actions"
         new = draft.new_items()
         if new:
-            count = f"{len(new)} new item{'s' if len(new) != 1 else ''}"
-            return f"Your saved plan · the records have {count} since · g rebuilds it."
+            since = count(len(new), "new item")
+            return f"Your saved plan · the records have {since} since · g rebuilds it."
         return "Your saved plan for the next check-in · g rebuilds it from the records."
 
     # -- attributes down --------------------------------------------------------------------

@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from checkin.core.agenda.arrangement import Arrangement, is_urgent
 from checkin.core.meeting import AgendaItem
-from checkin.core.text import clean_line
+from checkin.core.text import clean_line, count
 
 ITEM, PARKED, HEAD = "item:", "parked:", "head:"
 PARKING_LOT = "Parking lot"
@@ -170,8 +170,7 @@ class PlanList(OptionList, inherit_bindings=False):
                 options.append(Option(prompt, f"{ITEM}{item.key}"))
         if plan.parked:
             total = sum(i.planned_minutes for i in plan.parked)
-            count = f"{len(plan.parked)} item{'s' if len(plan.parked) != 1 else ''}"
-            note = f"{count} · {minutes_label(total)} · x restores"
+            note = f"{count(len(plan.parked), 'item')} · {minutes_label(total)} · x restores"
             options.append(
                 Option(header_prompt(PARKING_LOT, None, width, note), f"{HEAD}lot", True)
             )
