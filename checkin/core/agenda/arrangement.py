@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from checkin.core.agenda import weights
-from checkin.core.agenda.model import OTHER_SECTION, Agenda
+from checkin.core.agenda.model import OTHER_SECTION, Agenda, PlannedItems
 from checkin.core.enums import ItemKind
 from checkin.core.errors import NotFound
 from checkin.core.meeting import AgendaItem, Reason
@@ -22,7 +22,7 @@ PARKED_BY_HAND = Reason(rule="parked", score=0, text="parked by you")
 
 
 @dataclass(frozen=True)
-class Arrangement:
+class Arrangement(PlannedItems):
     """The agenda items in meeting order, grouped by ``sections``, and the parking lot.
 
     Every function here returns a new arrangement and copies the items it changes, so an
@@ -33,19 +33,6 @@ class Arrangement:
     items: tuple[AgendaItem, ...]
     parked: tuple[AgendaItem, ...]
     length_minutes: int
-
-    @property
-    def planned_minutes(self) -> int:
-        """Minutes planned on the agenda (the parking lot excluded)."""
-        return sum(item.planned_minutes for item in self.items)
-
-    @property
-    def free_minutes(self) -> int:
-        """Minutes left in the meeting; negative when the agenda runs over."""
-        return self.length_minutes - self.planned_minutes
-
-    def in_section(self, title: str) -> list[AgendaItem]:
-        return [item for item in self.items if item.section == title]
 
     def find(self, key: str) -> AgendaItem:
         """The item (on the agenda or parked) with ``key``; NotFound otherwise."""

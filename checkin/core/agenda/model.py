@@ -83,8 +83,29 @@ class Template:
         return next((s.title for s in self.sections if kind in s.kinds), None)
 
 
+class PlannedItems:
+    """What a built agenda and an arrangement of it share: items against a meeting length."""
+
+    items: Sequence[AgendaItem]
+    length_minutes: int
+
+    @property
+    def planned_minutes(self) -> int:
+        """Minutes planned for the items on the agenda (the parking lot excluded)."""
+        return sum(item.planned_minutes for item in self.items)
+
+    @property
+    def free_minutes(self) -> int:
+        """Minutes left in the meeting; negative when the agenda runs over."""
+        return self.length_minutes - self.planned_minutes
+
+    def in_section(self, title: str) -> list[AgendaItem]:
+        """The items of one section, in meeting order."""
+        return [item for item in self.items if item.section == title]
+
+
 @dataclass(kw_only=True)
-class Agenda:
+class Agenda(PlannedItems):
     """A built agenda: items in meeting order, the parking lot, and what it was built for."""
 
     account: Account
@@ -95,16 +116,3 @@ class Agenda:
     sections: list[str]  # titles in meeting order, including sections the engine added
     items: list[AgendaItem]
     parked: list[AgendaItem]
-
-    @property
-    def planned_minutes(self) -> int:
-        """Minutes planned for the items on the agenda (the parking lot excluded)."""
-        return sum(item.planned_minutes for item in self.items)
-
-    @property
-    def free_minutes(self) -> int:
-        return self.length_minutes - self.planned_minutes
-
-    def in_section(self, title: str) -> list[AgendaItem]:
-        """The items of one section, in meeting order."""
-        return [item for item in self.items if item.section == title]
