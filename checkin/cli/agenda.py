@@ -11,7 +11,6 @@ import orjson
 from checkin.cli.context import db_option, open_for_reading
 from checkin.core.agenda import Agenda
 from checkin.core.dates import parse_datetime
-from checkin.core.errors import CheckinError
 from checkin.core.meeting import AgendaItem
 from checkin.services.paths import user_template_dir
 
@@ -57,21 +56,6 @@ def render(agenda: Agenda, fmt: str) -> str:
     from checkin.markdown.preread import render_preread
 
     return render_preread(agenda)
-
-
-class CannotWrite(CheckinError):
-    exit_code = 1  # the documented codes have no closer match
-
-
-def _write(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` as a private (0600) file, atomically."""
-    from checkin.storage.files import write_private
-
-    target = path.expanduser().absolute()
-    try:
-        write_private(target, text.encode("utf-8"))
-    except OSError as error:
-        raise CannotWrite(f"cannot write {target}: {error.strerror or error}") from None
 
 
 @click.command(epilog=f"Your templates folder: {user_template_dir()}")
@@ -140,5 +124,7 @@ def agenda(
     if output is None:
         click.echo(text, nl=False)
     else:
-        _write(output, text)
+        from checkin.services.sharing import write_file
+
+        write_file(output, text.encode("utf-8"))
         click.echo(f"Wrote the agenda of {built.account.name} to {output}", err=True)

@@ -53,6 +53,18 @@ def db_option(func: F) -> F:
     )(func)
 
 
+def output_option(func: F) -> F:
+    """``-o FILE`` (or ``-`` for standard output) for commands that print by default."""
+    return click.option(
+        "-o",
+        "--output",
+        type=click.Path(dir_okay=False, path_type=Path, allow_dash=True),
+        default=None,
+        metavar="FILE",
+        help="Write to FILE (private, 0600) instead of printing.",
+    )(func)
+
+
 def db_path(ctx: click.Context) -> Path:
     return ctx.ensure_object(CliState).db_path()
 

@@ -6,21 +6,14 @@ from pathlib import Path
 
 import click
 
-from checkin.cli.context import db_option, open_for_reading
+from checkin.cli.context import db_option, open_for_reading, output_option
 from checkin.services import sharing
 
 
 @click.command()
 @db_option
 @click.argument("account")
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path, allow_dash=True),
-    default=None,
-    metavar="FILE",
-    help="Write to FILE (private, 0600) instead of printing.",
-)
+@output_option
 @click.pass_context
 def ics(ctx: click.Context, account: str, output: Path | None) -> None:
     """Export ACCOUNT's next check-in (an event with its attendees) and its open action

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from checkin.cli.context import db_option, open_for_reading
+from checkin.cli.context import db_option, open_for_reading, output_option
 from checkin.core.meeting import MeetingState
 from checkin.services import sharing
 
@@ -22,14 +22,7 @@ from checkin.services import sharing
     show_default=True,
     help="md: GitHub-flavoured Markdown; html: a web page; text: plain text for chat.",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path, allow_dash=True),
-    default=None,
-    metavar="FILE",
-    help="Write to FILE (private, 0600) instead of printing.",
-)
+@output_option
 @click.pass_context
 def minutes(ctx: click.Context, meeting: str, fmt: str, output: Path | None) -> None:
     """Print the minutes of MEETING, ready to paste into email, GitHub, Confluence or Notion.

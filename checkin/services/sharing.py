@@ -226,5 +226,5 @@ def write_file(path: Path, data: bytes) -> Path:
         write_private(target, data)
     except OSError as error:
         reason = error.strerror or str(error)
-        raise ExportError(f"could not write {target}: {reason}") from None
+        raise ExportError(f"cannot write {target}: {reason}") from None
     return target
