@@ -29,9 +29,10 @@ from checkin.services.importing import (
 from checkin.services.workspace import Workspace
 from checkin.ui.text import literal, plain
 from checkin.ui.widgets.path_input import PathInput, expand
-from checkin.ui.widgets.record_table import clear_rows
+from checkin.ui.widgets.record_table import fit_columns
 
 AUTO = "auto"
+CHANGE_COLUMNS = (("change", "Change"), ("id", "Id"), ("title", "Title"), ("what", "What changes"))
 ROWS_SHOWN = 500
 PROBLEMS_SHOWN = 200
 
@@ -112,10 +113,7 @@ class ImportModal(ModalScreen[ImportPlan | None]):
                 yield Button("Import", id="import", variant="primary", disabled=True)
 
     def on_mount(self) -> None:
-        table = self.query_one("#changes", DataTable)
-        for key, label in (("change", "Change"), ("id", "Id"), ("title", "Title"),
-                           ("what", "What changes")):  # fmt: skip
-            table.add_column(label, key=key)
+        fit_columns(self.query_one("#changes", DataTable), CHANGE_COLUMNS, [])
         self.query_one("#path", Input).focus()
         if self.initial_path:
             self.load()
@@ -187,7 +185,7 @@ class ImportModal(ModalScreen[ImportPlan | None]):
 
     def _fill_table(self, changed: list[PlannedIssue]) -> None:
         table = self.query_one("#changes", DataTable)
-        clear_rows(table)
+        fit_columns(table, CHANGE_COLUMNS, [])  # each preview sizes the columns afresh
         self.shown = changed[:ROWS_SHOWN]
         for index, item in enumerate(self.shown):
             if item.kind is ChangeKind.NEW:

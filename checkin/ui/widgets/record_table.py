@@ -69,18 +69,6 @@ def fit_columns(
     return kept
 
 
-def clear_rows(table: DataTable[Any]) -> None:
-    """Remove every row, and let columns that size to their content shrink again.
-
-    DataTable.clear keeps the widest cell it has ever measured, so one long title (or the
-    "nothing here yet" line) would leave a column wide after the rows changed.
-    """
-    table.clear()
-    for column in table.columns.values():
-        if column.auto_width:
-            column.content_width = column.label.cell_len
-
-
 class RecordTable(DataTable[Text], Generic[R]):
     """Rows are records keyed by id; subclasses define COLUMNS and ``cells``.
 
