@@ -166,10 +166,10 @@ class CheckinApp(App[None]):
         """Resume the account's running meeting at once; else ask before starting the planned
         one, or one with the agenda the engine builds now (the question says which, and its
         size), as the planner does."""
-        from checkin.core.text import count
         from checkin.services import meetings
         from checkin.services.planning import plan
         from checkin.ui.modals.confirm import ConfirmModal
+        from checkin.ui.text import agenda_size
 
         ws = self.workspace
         try:
@@ -185,16 +185,14 @@ class CheckinApp(App[None]):
         if planned is not None:
             items = [item for item in planned.agenda if not item.parked]
             minutes = sum(item.planned_minutes for item in items)
-            question = (
-                f"Start the planned check-in with {account.name} now? "
-                f"{count(len(items), 'item')}, {minutes} of {planned.length_minutes} min."
-            )
+            size = agenda_size(len(items), minutes, planned.length_minutes)
+            question = f"Start the planned check-in with {account.name} now? {size}."
         else:
             assert built is not None
+            size = agenda_size(len(built.items), built.planned_minutes, built.length_minutes)
             question = (
                 f"Start a check-in with {account.name} now, on the agenda built from its "
-                f"records? {count(len(built.items), 'item')}, {built.planned_minutes} of "
-                f"{built.length_minutes} min. To change the agenda first, answer n and plan it."
+                f"records? {size}. To change the agenda first, answer n and plan it."
             )
 
         def answered(start: bool | None) -> None:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.content import Content
 
-from checkin.core.text import clean_text
+from checkin.core.text import clean_text, count
 
 if TYPE_CHECKING:
     from checkin.core.health import Health
@@ -25,6 +25,13 @@ def wrapping(value: object, style: str = "") -> Text:
     text.no_wrap = False
     text.overflow = "fold"
     return text
+
+
+def agenda_size(items: int, planned: int, length: int) -> str:
+    """'10 items, 30 of 30 min' ('…, 5 min over' when the agenda runs over): what starting a
+    check-in starts."""
+    over = f", {planned - length} min over" if planned > length else ""
+    return f"{count(items, 'item')}, {planned} of {length} min{over}"
 
 
 def literal(value: object) -> Content:

@@ -19,7 +19,7 @@ from checkin.services.draft import Draft
 from checkin.ui.modals.planning import AskModal
 from checkin.ui.screens.base import CheckinScreen
 from checkin.ui.screens.preread import PrereadScreen, ask_and_write
-from checkin.ui.text import literal
+from checkin.ui.text import agenda_size, literal
 from checkin.ui.widgets.plan_list import View
 
 # Status messages wrap to two lines at most: titles in them are cut to these widths, so a
@@ -242,11 +242,8 @@ class PlannerBase(CheckinScreen[None]):
             self._confirm_then(True, question, lambda: self._run(live.id), "Resume")
             return
         plan = self.draft.plan
-        over = f", {-plan.free_minutes} min over" if plan.free_minutes < 0 else ""
-        question = (
-            f"Start the check-in with {account.name} now? {len(plan.items)} items, "
-            f"{plan.planned_minutes} of {plan.length_minutes} min{over}."
-        )
+        size = agenda_size(len(plan.items), plan.planned_minutes, plan.length_minutes)
+        question = f"Start the check-in with {account.name} now? {size}."
 
         def start() -> None:
             if self.draft is not None and self._save(self.draft, "Saved."):
