@@ -365,7 +365,11 @@ async def test_at_80x24_the_notes_editor_its_cursor_and_the_captured_strip_are_v
         await pilot.press("ctrl+r", "y")
         await pilot.pause()
         assert isinstance(app.screen, LiveScreen)
-        app.screen.session.add_decision("Ship it")
+        await pilot.press("ctrl+o")  # a decision, captured as a user does
+        await pilot.pause()
+        await type_text(pilot, "Ship it")
+        await pilot.press("enter")
+        await pilot.pause()
         for n in range(1, 6):
             await type_text(pilot, f"line {n}")
             await pilot.press("enter")

@@ -261,7 +261,9 @@ class LiveScreen(CheckinScreen[Meeting | None]):
 
     # -- attributes down -------------------------------------------------------------------
 
-    def render_all(self) -> None:
+    def render_all(self, *, captured: bool = True) -> None:
+        """Show the meeting as it is; ``captured=False`` leaves the captured strip, which only
+        a capture changes (the clock's tick redraws everything else every second)."""
         s = self.session
         current = s.current
         agenda = self.query_one(LiveAgendaList)
@@ -275,7 +277,8 @@ class LiveScreen(CheckinScreen[Meeting | None]):
         notes.border_title = Text(f"Notes · {clean_line(current.title)}" if current else "Notes")
         notes.disabled = current is None
         self._render_clock()
-        self._render_captured()
+        if captured:
+            self._render_captured()
 
     def _linked_record(self) -> Any:
         item = self.session.current
@@ -360,7 +363,7 @@ class LiveScreen(CheckinScreen[Meeting | None]):
                 timeout=4,
                 markup=False,
             )
-        self.render_all()
+        self.render_all(captured=False)
 
     def _flush_notes(self) -> None:
         if self._notes_key is not None:
