@@ -114,11 +114,15 @@ class Meeting(Record):
     # (meetings stored before the wrap-up was kept have neither field: they load as they were).
     call_ended: datetime | None = None
     wrap_up: WrapUpDraft | None = None
+    # The account's health score when the meeting ended: stored once, never recomputed, so the
+    # trend is history (None for meetings that ended before scores were kept).
+    health_score: int | None = None
 
     def problems(self) -> Iterator[Problem]:
         yield from Record.problems(self)
         yield from rules.in_range("length_minutes", self.length_minutes, 5, 480)
         yield from rules.in_range("rating", self.rating, 1, 5)
+        yield from rules.in_range("health_score", self.health_score, 0, 100)
         yield from rules.not_before("ended", self.ended, "started", self.started)
         yield from rules.not_before("call_ended", self.call_ended, "started", self.started)
         if self.ended is not None and self.started is None:

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
     from checkin.core.health import Health, Relationship
     from checkin.core.summary import AccountSummary
+    from checkin.core.trend import TrendPoint
 
 Clock = Callable[[], datetime]
 R = TypeVar("R", bound=Record)
@@ -217,10 +218,13 @@ class Workspace:
 
         return assess(self.relationship(account), self.now())
 
-    def health_trend(self, account: Account) -> list[tuple[date, int]]:
-        from checkin.core.health import trend
+    def health_trend(self, account: Account, health: Health | None = None) -> list[TrendPoint]:
+        """The scores stored at the end of the account's last check-ins, then today's (from
+        ``health`` when the caller has it): past points are history, never recomputed."""
+        from checkin.core.trend import trend
 
-        return trend(self.relationship(account), self.now())
+        score = (health or self.health(account)).score
+        return trend(self.store.meetings.for_account(account.id), score, self.today())
 
     # -- records of an account ------------------------------------------------------------
 

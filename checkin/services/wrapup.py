@@ -44,7 +44,9 @@ def wrap_up(
     """Confirm the wrap-up: rating, the "what could we have done better?" answer, next date.
 
     The meeting ends here (at the time the call ended); each agenda item takes its
-    :func:`closing_status` and the draft is cleared.
+    :func:`closing_status` and the draft is cleared. The account's health score at this
+    moment is stored with the meeting: it is the trend's point for this check-in, never
+    recomputed.
     """
     agenda = [
         dataclasses.replace(item, status=closing_status(item, meeting), reasons=list(item.reasons))
@@ -73,4 +75,14 @@ def wrap_up(
             rating=rating,
             next_meeting=next_meeting,
         )
+        updated.health_score = _score_with(ws, updated)
         return ws.save(updated)
+
+
+def _score_with(ws: Workspace, ended: Meeting) -> int:
+    """The account's health now, counting ``ended`` (not saved yet) as its latest check-in."""
+    from checkin.core.health import assess
+
+    r = ws.relationship(ws.account(ended.account_id))
+    meetings = [m for m in r.meetings if m.id != ended.id] + [ended]
+    return assess(dataclasses.replace(r, meetings=meetings), ws.now()).score

@@ -136,7 +136,7 @@ class AccountScreen(CheckinScreen[None]):
         summary = ws.summary(account)
         health = ws.health(account)
         self._summary_line(summary, health)
-        self.query_one(HealthPanel).show(health, ws.health_trend(account))
+        self.query_one(HealthPanel).show(health, ws.health_trend(account, health))
         issues = sorted(
             ws.issues(account.id),
             key=lambda i: (not i.is_open, i.severity.rank, i.opened),
