@@ -65,11 +65,11 @@ def _silence(r: Relationship, now: datetime) -> Flag | None:
         return None
     days = count(late, "day")
     if due.agreed:
-        text, short = f"check-in {days} past the date agreed at the last one", "agreed date"
+        text = f"check-in {days} past the date agreed at the last one"
     else:
-        text, short = f"check-in {days} past the {r.account.cadence_days}-day cadence", "cadence"
+        text = f"check-in {days} past the {r.account.cadence_days}-day cadence"
     return Flag(
-        name="cadence", text=text, short=f"{late} d past {short}", serious=late >= SILENT_DAYS
+        name="cadence", text=text, short=f"check-in {late} d late", serious=late >= SILENT_DAYS
     )
 
 

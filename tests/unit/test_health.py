@@ -244,7 +244,7 @@ def test_silence_an_overdue_promise_and_falling_ratings_are_at_risk() -> None:
     health = assess(neglected(), NOW)
     assert health.band is Band.AT_RISK
     assert [f.name for f in health.flags] == ["cadence", "promise", "ratings"]
-    assert health.why == "17 d past cadence + our action 40 d late"
+    assert health.why == "check-in 17 d late + our action 40 d late"
     assert [f.text for f in health.flags] == [
         "check-in 17 days past the 30-day cadence",
         "our action item is 40 days overdue",
@@ -260,7 +260,7 @@ def test_one_serious_flag_alone_holds_watch_and_a_near_renewal_makes_it_at_risk(
     renewing = dataclasses.replace(late.account, renewal=(NOW + timedelta(days=62)).date())
     health = assess(dataclasses.replace(late, account=renewing), NOW)
     assert health.band is Band.AT_RISK
-    assert health.why == "17 d past cadence + renewal in 62 d"
+    assert health.why == "check-in 17 d late + renewal in 62 d"
     far = dataclasses.replace(late.account, renewal=(NOW + timedelta(days=91)).date())
     assert assess(dataclasses.replace(late, account=far), NOW).band is Band.WATCH
 
