@@ -227,6 +227,7 @@ class ContactsTable(RecordTable[Contact]):
         ("email", "Email"),
         ("side", "Side"),
         ("focal", "Focal"),
+        ("stakeholder", "Stakeholder"),
     )
     FLEX = "role"
     OPTIONAL = ("email",)
@@ -248,6 +249,7 @@ class ContactsTable(RecordTable[Contact]):
             plain(contact.email),
             plain(contact.side.value),
             plain("★ focal" if contact.focal else "", "bold"),
+            plain(contact.stakeholder.value if contact.stakeholder else ""),
         ]
 
 
