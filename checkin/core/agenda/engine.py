@@ -8,6 +8,7 @@ from datetime import date, datetime
 from checkin.core.agenda.action_rules import action_candidates
 from checkin.core.agenda.candidate import Candidate
 from checkin.core.agenda.carry import carried_over, carry_over
+from checkin.core.agenda.commercial_rules import commercial_candidates
 from checkin.core.agenda.context import Context
 from checkin.core.agenda.feedback_rules import feedback_candidates
 from checkin.core.agenda.issue_rules import issue_candidates
@@ -135,6 +136,7 @@ def _all_candidates(data: AccountData, ctx: Context) -> Iterator[Candidate]:
     yield from roadmap_candidates(data.roadmap, ctx)
     yield from feedback_candidates(data.feedback, ctx)
     yield from relationship_candidates(ctx)
+    yield from commercial_candidates(data.contacts, ctx)
 
 
 def _rank_key(c: Candidate) -> tuple[bool, float, int, str, str]:
