@@ -82,7 +82,7 @@ async def test_accounts_list_fills_figures_and_moves_with_keys(
         acme = ws.account("acme")
         assert "past 48 h" in str(table._cells[acme.id][6])
         status = str(app.screen.query_one("#status").content)
-        assert "3 of 3 accounts" in status and "1 past a 48-hour rule" in status
+        assert "3 of 3 accounts" in status and "1 with issues past the 48-hour rules" in status
         # A name with markup shows literally.
         assert "[bold]Initech[/]" in [str(cells[0]) for cells in table._cells.values()]
         await pilot.press("down", "down")

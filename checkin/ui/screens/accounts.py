@@ -261,16 +261,15 @@ class AccountsScreen(CheckinScreen[None]):
             figures[0] for a in self._accounts if (figures := self._figures.get(a.id)) is not None
         ]
         text = f"{shown} of {total} accounts"
-        if self._attention_only:
-            text += " needing attention"
-        text += f" · by {self._sort.label}"
         if len(summaries) == total:
             flagged = sum(1 for s in summaries if s.cadence_overdue)
             breach = sum(1 for s in summaries if s.in_breach)
-            text += f" · {flagged} past their cadence · {breach} past a 48-hour rule"
-        elif self._sort is not SortBy.NAME or self._attention_only:
-            text += " · working out figures…"
+            text += f" · {flagged} past their cadence · {breach} with issues past the 48-hour rules"
         self.query_one("#status", Static).update(text)
+        # The title bar names the order and the attention filter.
+        self.sub_title = f"Accounts · sorted by {self._sort.label}" + (
+            " · needing attention" if self._attention_only else ""
+        )
 
     @property
     def selected(self) -> Account | None:
