@@ -313,10 +313,12 @@ class Workspace:
         issue = self.store.issues.get(issue_id)
         return self.store.issues.save(transitions.change_issue_status(issue, status, self.now()))
 
-    def give_plan(self, issue_id: str) -> Issue:
-        """Findings and an action plan were given: stamps the second 48-hour milestone."""
+    def give_plan(self, issue_id: str, text: str = "", estimate: date | None = None) -> Issue:
+        """Findings and an action plan were given: stamps the second 48-hour milestone; the
+        plan (one line) and its estimated date are kept with the issue."""
         issue = self.store.issues.get(issue_id)
-        return self.store.issues.save(transitions.give_plan(issue, self.now()))
+        planned = transitions.give_plan(issue, self.now(), text=text, estimate=estimate)
+        return self.store.issues.save(planned)
 
     def verify_issue(self, issue_id: str) -> Issue:
         """The client confirmed the fix works."""

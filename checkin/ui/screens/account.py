@@ -264,6 +264,13 @@ class AccountScreen(CheckinScreen[None]):
             "addressed": (lambda: ws.mark_addressed(record.id), "Marked as addressed"),
             "focal": (lambda: ws.make_focal(record.id), "Focal contact set"),
         }
+        if event.action == "plan" and isinstance(record, Issue):
+            from checkin.ui.modals.topic import plan_modal
+
+            modal = plan_modal(record, ws.today())
+            modal.save = lambda v: ws.give_plan(record.id, v["plan"] or "", v["estimate"])
+            self.app.push_screen(modal, self._saved("Plan given"))
+            return
         if event.action in operations:
             operation, message = operations[event.action]
             self._apply(operation, message)

@@ -36,12 +36,21 @@ def record_lines(record: Record | None, now: datetime) -> Text:
         text.append(f" · opened {human_date(record.opened.date(), today)}")
         if record.acknowledged:
             text.append(f" · acknowledged {human_date(record.acknowledged.date(), today)}")
+        if record.verified:
+            text.append(f" · verified {human_date(record.verified.date(), today)}", style="green")
+        if record.reopened_count:
+            times = "" if record.reopened_count == 1 else f" ×{record.reopened_count}"
+            when = human_date(record.last_reopened.date(), today) if record.last_reopened else ""
+            text.append(f" · reopened{times} {when}".rstrip(), style="bold yellow")
         if record.plan_given:
             text.append(f" · plan {human_date(record.plan_given.date(), today)}")
         if record.due:
             text.append(f" · due {human_date(record.due, today)}")
         if record.owner:
             text.append(f" · owner {clean_line(record.owner)}")
+        if record.plan_text:
+            by = f" (by {human_date(record.plan_estimate, today)})" if record.plan_estimate else ""
+            text.append(f"\nPlan: {clean_line(record.plan_text)}{by}")
         if record.external_id:
             text.append(
                 f"\n{record.source} {clean_line(record.external_id)} {clean_line(record.url)}",
@@ -77,13 +86,26 @@ class ItemDetail(Static):
     """
 
     def show(
-        self, item: AgendaItem | None, record: Record | None, seconds: int, now: datetime
+        self,
+        item: AgendaItem | None,
+        record: Record | None,
+        seconds: int,
+        now: datetime,
+        *,
+        history: Text | None = None,
+        compact: bool = False,
     ) -> None:
+        """``history``: the topic's earlier check-ins (folded or not); ``compact`` (80x24)
+        puts the reasons on one line under the title, so they are seen without scrolling."""
         if item is None:
             self.update(Text("All items done. Press w to wrap up the meeting.", style="bold"))
             return
         text = Text()
         text.append(clean_line(item.title) + "\n", style="bold")
+        why = [clean_line(reason.text) for reason in item.reasons]
+        if compact and why:
+            text.append("Why: ", style="bold")
+            text.append(" · ".join(why) + "\n")
         meta = f"{item.section or item.kind.value}"
         if item.owner:
             meta += f" · owner {clean_line(item.owner)}"
@@ -93,12 +115,15 @@ class ItemDetail(Static):
         text.append_text(_timer(seconds, item.planned_minutes))
         text.append("\n")
         # Why first: it is what the account manager says out loud to open the item.
-        if item.reasons:
+        if why and not compact:
             text.append("\nWhy it is on the agenda\n", style="bold")
-            for reason in item.reasons:
-                text.append(f"  · {clean_line(reason.text)}\n")
+            for line in why:
+                text.append(f"  · {line}\n")
         details = record_lines(record, now)
         if details.plain:
-            text.append("\n")
+            text.append("" if compact else "\n")
             text.append_text(details)
+        if history is not None and history.plain:
+            text.append("\n" if compact else "\n\n")
+            text.append_text(history)
         self.update(text)
