@@ -21,7 +21,7 @@ from checkin.ui.screens.live import LiveScreen
 from checkin.ui.screens.minutes import MinutesScreen
 from checkin.ui.screens.wrapup import WrapUpScreen
 from checkin.ui.widgets.item_detail import ItemDetail
-from tests.ui.loops_data import Clock, loops_workspace
+from tests.loops_data import Clock, loops_workspace
 
 
 async def type_text(pilot: Any, text: str) -> None:

@@ -103,9 +103,15 @@ class ItemDetail(Static):
         text = Text()
         text.append(clean_line(item.title) + "\n", style="bold")
         why = [clean_line(reason.text) for reason in item.reasons]
-        if compact and why:
-            text.append("Why: ", style="bold")
-            text.append(" · ".join(why) + "\n")
+        said = history if history is not None and history.plain else None
+        if compact:
+            # 80x24: why and what was said last time first; the timer is in the agenda list.
+            if why:
+                text.append("Why: ", style="bold")
+                text.append(" · ".join(why) + "\n")
+            if said is not None:
+                text.append_text(said)
+                text.append("\n")
         meta = f"{item.section or item.kind.value}"
         if item.owner:
             meta += f" · owner {clean_line(item.owner)}"
@@ -114,16 +120,19 @@ class ItemDetail(Static):
         text.append(meta + "\n", style="dim")
         text.append_text(_timer(seconds, item.planned_minutes))
         text.append("\n")
-        # Why first: it is what the account manager says out loud to open the item.
-        if why and not compact:
-            text.append("\nWhy it is on the agenda\n", style="bold")
-            for line in why:
-                text.append(f"  · {line}\n")
+        if not compact:
+            # Why first: it is what the account manager says out loud to open the item; then
+            # what was said last time, which is what they follow up on.
+            if why:
+                text.append("\nWhy it is on the agenda\n", style="bold")
+                for line in why:
+                    text.append(f"  · {line}\n")
+            if said is not None:
+                text.append("\n")
+                text.append_text(said)
+                text.append("\n")
         details = record_lines(record, now)
         if details.plain:
             text.append("" if compact else "\n")
             text.append_text(details)
-        if history is not None and history.plain:
-            text.append("\n" if compact else "\n\n")
-            text.append_text(history)
         self.update(text)
