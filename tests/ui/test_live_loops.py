@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+from textual.geometry import Region
 from textual.widgets import Input, OptionList, Select, TextArea
 
 from checkin.core import ActionStatus, IssueStatus
@@ -219,3 +220,60 @@ async def test_a_call_that_closes_the_loops_and_the_next_agenda_it_leads_to() ->
     assert reopened and "reopened 6 Dec: the fix did not work" in reopened[0].text
     assert "action:a-sso" not in following
     assert following["roadmap:r-eu"].carried_from == date(2026, 12, 6)
+
+
+def visible_lines(widget: ItemDetail) -> str:
+    """The lines of ``widget`` on screen (its scroll position at the top)."""
+    size = widget.content_region
+    strips = widget.render_lines(Region(0, 0, widget.size.width, size.height))
+    return "\n".join(strip.text for strip in strips)
+
+
+async def test_at_80x24_the_reasons_and_last_time_are_on_screen() -> None:
+    clock = Clock()
+    ws = loops_workspace(clock)
+    app = CheckinApp(ws)
+    async with app.run_test(size=(80, 24)) as pilot:
+        live = await start(app, pilot)
+        live.session.go("issue:i-export")
+        live.render_all()
+        await pilot.pause()
+        shown = visible_lines(app.screen.query_one(ItemDetail))
+        assert "Why: resolved 5 days ago" in shown
+        assert "time (2026-11-16, discussed)" in shown and "rebuild planned" in shown
+
+
+async def test_the_new_keys_are_in_the_help_and_the_palette_where_they_apply() -> None:
+    from textual.widgets import DataTable
+
+    from checkin.ui.screens.help import HelpScreen
+
+    clock = Clock()
+    ws = loops_workspace(clock)
+    app = CheckinApp(ws)
+    async with app.run_test(size=(120, 40)) as pilot:
+        live = await start(app, pilot)
+        live.session.go("issue:i-export")  # a fix to check
+        titles = [title for title, _help, _run in live.palette_commands()]
+        assert {"Meeting: Verify fix", "Meeting: Reopen issue", "Meeting: Set attendees"} <= set(
+            titles
+        )
+        assert "Meeting: Give plan" not in titles and "Meeting: Mark action done" not in titles
+        live.session.go("action:a-sso")
+        titles = [title for title, _help, _run in live.palette_commands()]
+        assert "Meeting: Mark action done" in titles and "Meeting: Verify fix" not in titles
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        table = app.screen.query_one(DataTable)
+        actions = {str(table.get_row_at(n)[1]) for n in range(table.row_count)}
+        assert {"Records", "History", "Attendance"} <= actions
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("ctrl+r")  # the records modal: only the keys that apply are shown
+        await pilot.pause()
+        modal = app.screen
+        assert isinstance(modal, TopicRecordsModal)
+        shown = {b.binding.description for b in modal.active_bindings.values() if b.enabled}
+        assert {"Done", "Drop", "Re-date", "Reassign"} <= shown
+        assert "Worked: verified" not in shown and "Reopen" not in shown

@@ -325,7 +325,7 @@ async def test_the_wrap_up_question_counts_what_the_minutes_show() -> None:
     assert meeting.item(first.key).status is ItemStatus.DISCUSSED
     pending = [i for i in meeting.agenda if i.status is ItemStatus.PENDING and not i.parked]
     assert len(pending) == total - 1
-    assert f"1 of {total} agenda items discussed." in minutes
+    assert f"1 of {total} agenda items discussed, {total - 1} not discussed." in minutes
 
 
 async def test_one_decision_reads_in_the_singular_on_the_wrap_up() -> None:
