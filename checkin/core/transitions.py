@@ -173,6 +173,19 @@ def give_plan(
     )
 
 
+def check_plan(text: str, estimate: date | None, today: date) -> str:
+    """The plan's line, tidied; refused (TransitionError) when it is blank, or its estimated
+    date is missing or in the past."""
+    line = " ".join(text.split())
+    if not line:
+        raise TransitionError("the plan needs a line saying what will be done")
+    if estimate is None:
+        raise TransitionError("the plan needs an estimated date")
+    if estimate < today:
+        raise TransitionError(f"the estimated date {estimate.isoformat()} is in the past")
+    return line
+
+
 def change_action_status(action: ActionItem, status: ActionStatus, today: date) -> ActionItem:
     done_on = today if status is ActionStatus.DONE else None
     return dataclasses.replace(action, status=status, done_on=done_on)

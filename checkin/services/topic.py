@@ -171,14 +171,8 @@ class TopicActions:
         if change is IssueChange.REOPEN and not note:
             raise TopicError("say what still does not work: the note goes into the minutes")
         if change is IssueChange.PLAN:
-            plan = " ".join(plan.split())
-            if not plan:
-                raise TopicError("the plan needs a line saying what will be done")
-            if estimate is None:
-                raise TopicError("the plan needs an estimated date")
-            if estimate < self.ws.today():
-                raise TopicError(f"the estimated date {estimate.isoformat()} is in the past")
-            note = f"{plan} (estimated {estimate.isoformat()})"
+            plan = transitions.check_plan(plan, estimate, self.ws.today())
+            note = f"{plan} (estimated {estimate.isoformat()})" if estimate else plan
         now = self.ws.now()
         updated = transitions.apply_change(issue, change, now, plan=plan, estimate=estimate)
         with self.ws.transaction():

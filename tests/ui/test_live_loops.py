@@ -208,6 +208,8 @@ async def test_a_call_that_closes_the_loops_and_the_next_agenda_it_leads_to() ->
     )
     assert "Still loops on iPad" in minutes
     assert "Patch the totals query (estimated 2026-12-11)" in minutes
+    assert "| Planned; plan: Patch the totals query (by 2026-12-11) |" in minutes
+    assert "| In progress; reopened once |" in minutes
     assert "[x] Our team: Send the SSO checklist" not in minutes  # not this meeting's action
     assert "Sam Reed: Send a sample report" in minutes
 
