@@ -98,6 +98,12 @@ class WrapUpScreen(CheckinScreen[Meeting]):
         today = self.workspace.today()
         default = self.meeting.next_meeting or default_next_meeting(account.cadence_days, today)
         draft = initial_draft(self.meeting)
+        if self.meeting.wrap_up is None and draft.better:
+            self.notify(
+                "“What could we have done better?” is filled in from that item's notes.",
+                timeout=4,
+                markup=False,
+            )
         next_text = default.isoformat() if draft.next_meeting is None else draft.next_meeting
         self.query_one("#next", Input).value = next_text
         if draft.rating:
