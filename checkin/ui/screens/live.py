@@ -327,7 +327,7 @@ class LiveScreen(CheckinScreen[Meeting | None], TopicCommands):
                 line = f"{fb.direction.value} {fb.sentiment:+d}{topic}: {clean_line(fb.text)}"
                 entries.append((fb.created_at or since, "❝", "magenta", line))
         for change in m.status_changes:
-            line = f"{clean_line(change.issue_title)}: {change.old} → {change.new}"
+            line = f"{clean_line(change.issue_title)}: {clean_line(change.summary)}"
             entries.append((change.at, "↻", "yellow", line))
         entries.sort(key=lambda entry: entry[0])
         room = COMPACT_CAPTURED if self.has_class("-compact") else FULL_CAPTURED
