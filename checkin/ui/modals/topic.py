@@ -170,12 +170,6 @@ class TopicRecordsModal(ModalScreen[tuple[str, str] | None]):
         if record is not None and offered(record, operation):
             self.dismiss((operation, record.id))
 
-    @on(OptionList.OptionSelected)
-    def _chosen(self) -> None:
-        record = self.highlighted
-        if isinstance(record, ActionItem) and record.is_open:
-            self.dismiss(("done", record.id))
-
 
 # -- the forms some changes ask for -------------------------------------------------------
 
