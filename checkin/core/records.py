@@ -119,6 +119,12 @@ class Issue(Record):
     labels: list[str] = field(default_factory=list)
     raw_priority: str = ""
     raw_status: str = ""
+    # The plan given to the client (one line) and when it should be done; how often a fix
+    # did not work ("did that work for you?" answered no) and when that was last said.
+    plan_text: str = ""
+    plan_estimate: date | None = None
+    reopened_count: int = 0
+    last_reopened: datetime | None = None
 
     def problems(self) -> Iterator[Problem]:
         yield from Record.problems(self)
@@ -131,6 +137,10 @@ class Issue(Record):
         yield from rules.not_before("verified", self.verified, "resolved", self.resolved)
         if self.verified is not None and self.resolved is None:
             yield Problem("verified", "an issue can only be verified after it was resolved")
+        if len(self.plan_text) > 300 or "\n" in self.plan_text:
+            yield Problem("plan_text", "the plan is one line of at most 300 characters")
+        yield from rules.not_before("plan_estimate", self.plan_estimate, "opened", self.opened)
+        yield from rules.in_range("reopened_count", self.reopened_count, 0, 10_000)
 
     @property
     def is_open(self) -> bool:

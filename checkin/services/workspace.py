@@ -317,10 +317,20 @@ class Workspace:
         issue = self.store.issues.get(issue_id)
         return self.store.issues.save(transitions.change_issue_status(issue, status, self.now()))
 
-    def give_plan(self, issue_id: str) -> Issue:
-        """Findings and an action plan were given: stamps the second 48-hour milestone."""
+    def change_issue(self, issue_id: str, change: transitions.IssueChange) -> Issue:
+        """One of the changes :func:`transitions.offered_changes` offers for the issue as it
+        is now; any other is refused (TransitionError) and nothing changes."""
         issue = self.store.issues.get(issue_id)
-        return self.store.issues.save(transitions.give_plan(issue, self.now()))
+        return self.store.issues.save(transitions.apply_change(issue, change, self.now()))
+
+    def give_plan(self, issue_id: str, text: str = "", estimate: date | None = None) -> Issue:
+        """Findings and an action plan were given: stamps the second 48-hour milestone; the
+        plan (one line) and its estimated date are kept with the issue."""
+        issue = self.store.issues.get(issue_id)
+        if text or estimate is not None:
+            text = transitions.check_plan(text, estimate, self.today())
+        planned = transitions.give_plan(issue, self.now(), text=text, estimate=estimate)
+        return self.store.issues.save(planned)
 
     def verify_issue(self, issue_id: str) -> Issue:
         """The client confirmed the fix works."""

@@ -32,13 +32,14 @@ def test_weights_keep_urgent_issues_above_everything_else() -> None:
     """The most a non-urgent item can collect stays under URGENT (invariant 2)."""
     w = weights
     # not_discussed_last_time and carried_over exclude each other (carried means it was on
-    # the last agenda); so do a passed and a near due date.
+    # the last agenda), and reopened adds nothing to either; so do a passed and a near due
+    # date.
     issue_max = (
         w.SEVERITY[S.HIGH]
         + w.AGE_MAX
         + w.WAITING_ON_CLIENT
         + max(w.DUE_PASSED, w.DUE_SOON)
-        + max(w.NOT_DISCUSSED, w.CARRIED)
+        + max(w.NOT_DISCUSSED, w.CARRIED, w.REOPENED_MAX)
     )
     action_max = (
         w.ACTION_OVERDUE

@@ -30,6 +30,12 @@ DUE_PASSED = 15.0
 DUE_SOON = 10.0
 DUE_SOON_DAYS = 7
 NOT_DISCUSSED = 8.0
+# The client said the fix did not work: it comes back higher at the next check-in, more so
+# each further time. Reopened at the last check-in means it was discussed there, so this
+# excludes NOT_DISCUSSED and CARRIED (the rule adds nothing to an item that carries over).
+REOPENED = 20.0
+REOPENED_PER_TIME = 2.5
+REOPENED_MAX = 25.0
 
 # Resolved issues the client has not confirmed.
 FOLLOW_UP = 25.0

@@ -82,6 +82,8 @@ ISSUE_FIELDS = (
     Field("opened", "Opened", "date", required=True),
     Field("due", "Due", "date"),
     Field("owner", "Owner"),
+    Field("plan_text", "Plan given to the client (one line)"),
+    Field("plan_estimate", "Plan: estimated date", "date"),
     Field("body", "Details", "multiline"),
 )
 ROADMAP_FIELDS = (
