@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import signal
 import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App
@@ -47,14 +48,29 @@ class CheckinApp(App[None]):
         Binding("f1", "help", "Keys", id="app.help", tooltip="Every key of this screen"),
     ]
 
-    def __init__(self, workspace: Workspace, *, exit_at: str | None = None) -> None:
+    def __init__(
+        self,
+        workspace: Workspace,
+        *,
+        exit_at: str | None = None,
+        theme: str | None = None,
+        remember_theme: Callable[[str], object] | None = None,
+    ) -> None:
+        """``theme`` is the one the user chose last time (unknown names are ignored);
+        ``remember_theme`` is called with each theme the user picks (from ctrl+p)."""
         super().__init__()
         self.workspace = workspace
         self._exit_at = exit_at
         self.milestones: dict[str, float] = {}  # start-up milestone -> wall-clock time
         # Set before the first stylesheet parse: changing the theme later parses it again.
+        self._remember_theme: Callable[[str], object] | None = None
         self.register_theme(CALM)
-        self.theme = "checkin"
+        self.theme = theme if theme in self.available_themes else "checkin"
+        self._remember_theme = remember_theme
+
+    def watch_theme(self, theme: str) -> None:
+        if self._remember_theme is not None:
+            self._remember_theme(theme)
 
     def reached(self, milestone: str) -> None:
         """Screens report start-up milestones ("ready", "settled"); the benchmark exits at one."""
