@@ -194,4 +194,5 @@ def record_form(
         transform=lambda v: to_fields(cls, v, people),
         save=save,
         follows=follows,
+        suggested=() if record is not None else set(values),  # a new record's defaults
     )

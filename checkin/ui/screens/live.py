@@ -493,7 +493,9 @@ class LiveScreen(CheckinScreen[Meeting | None]):
         self._capture(modal, self.session.set_attendees, "Attendees saved")
 
     def action_custom_item(self) -> None:
-        modal = capture.custom_item_modal(self.workspace.today())
+        modal = capture.custom_item_modal(
+            self.workspace.today(), meeting_minutes=self.session.meeting.length_minutes
+        )
         self._capture(
             modal,
             lambda v: self.session.add_custom_item(v["title"], v["minutes"] or 5),
