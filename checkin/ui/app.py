@@ -38,6 +38,13 @@ CALM = Theme(
 )
 
 
+def _home() -> Screen[Any]:
+    """The accounts home is the app's first screen (no blank screen underneath)."""
+    from checkin.ui.screens.accounts import AccountsScreen
+
+    return AccountsScreen()
+
+
 class CheckinApp(App[None]):
     """Holds the workspace and moves between screens; screens do the work."""
 
@@ -47,6 +54,10 @@ class CheckinApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", id="app.quit", tooltip="Save and quit", priority=True),
         Binding("f1", "help", "Keys", id="app.help", tooltip="Every key of this screen"),
     ]
+
+    # The home comes as the default mode's screen: Textual loads a screen's CSS_PATH for a
+    # mode's screen, but not for what get_default_screen returns (accounts.tcss was ignored).
+    MODES: ClassVar[dict[str, Any]] = {"_default": lambda: _home()}
 
     def __init__(
         self,
@@ -77,12 +88,6 @@ class CheckinApp(App[None]):
         self.milestones.setdefault(milestone, time.time())
         if milestone == self._exit_at:
             self.exit()
-
-    def get_default_screen(self) -> Screen[Any]:
-        """The accounts home is the app's first screen (no blank screen underneath)."""
-        from checkin.ui.screens.accounts import AccountsScreen
-
-        return AccountsScreen()
 
     def on_ready(self) -> None:
         """The first frame, the accounts home, is on the screen and takes keys."""

@@ -8,6 +8,7 @@ from datetime import date, datetime, time
 from typing import Any
 
 from checkin.core.enums import (
+    SENTIMENT_WORDS,
     ActionStatus,
     Direction,
     IssueStatus,
@@ -34,13 +35,7 @@ def _choices(enum: Any) -> tuple[tuple[str, Any], ...]:
     return tuple((member.value.capitalize(), member) for member in enum)
 
 
-SENTIMENTS = (
-    ("+2 delighted", 2),
-    ("+1 positive", 1),
-    ("0 neutral", 0),
-    ("-1 negative", -1),
-    ("-2 very negative", -2),
-)
+SENTIMENTS = tuple((word, value) for value, word in SENTIMENT_WORDS.items())
 
 ACCOUNT_FIELDS = (
     Field("name", "Name", required=True),

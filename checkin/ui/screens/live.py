@@ -12,7 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import OptionList, Static, TextArea
 
-from checkin.core.enums import ItemStatus
+from checkin.core.enums import ItemStatus, sentiment_word
 from checkin.core.meeting import Meeting
 from checkin.core.text import clean_line, count
 from checkin.services.session import MeetingSession
@@ -317,7 +317,8 @@ class LiveScreen(CheckinScreen[Meeting | None]):
         for fb in ws.feedback(m.account_id):
             if fb.meeting_id == m.id:
                 topic = f" · {clean_line(fb.topic)}" if fb.topic else ""
-                line = f"{fb.direction.value} {fb.sentiment:+d}{topic}: {clean_line(fb.text)}"
+                feeling = sentiment_word(fb.sentiment)
+                line = f"{fb.direction.value}, {feeling}{topic}: {clean_line(fb.text)}"
                 entries.append((fb.created_at or since, "❝", "magenta", line))
         for change in m.status_changes:
             line = f"{clean_line(change.issue_title)}: {change.old} → {change.new}"
