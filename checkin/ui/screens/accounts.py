@@ -61,7 +61,7 @@ def summary_cells(summary: AccountSummary, today: date) -> list[Text]:
     if summary.cadence_overdue:
         due = f"⚑ {count(summary.days_overdue, 'day')} late"
     elif summary.live_meeting_id:
-        due = "● check-in in progress"
+        due = "● in progress"  # fits the column: a running check-in
     critical = str(summary.open_critical) if summary.open_critical else "·"
     if summary.in_breach:
         critical += f" ⚠ {summary.in_breach} past 48 h"

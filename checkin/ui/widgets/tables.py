@@ -56,7 +56,7 @@ class IssuesTable(RecordTable[Issue]):
         ("source", "Source"),
     )
     FLEX = "title"
-    WIDTHS: ClassVar[dict[str, int]] = {"sla": 21}
+    # The 48 h rules column is as wide as what it says: "ok" leaves the room to the title.
     OPTIONAL = ("source", "opened", "owner", "due")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
@@ -161,7 +161,7 @@ class FeedbackTable(RecordTable[Feedback]):
         ("addressed", "Addressed"),
     )
     FLEX = "text"
-    WIDTHS: ClassVar[dict[str, int]] = {"topic": 18}
+    # The topic is as wide as the longest one: short labels, typed by the user.
     OPTIONAL = ("addressed", "topic")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
