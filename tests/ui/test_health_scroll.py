@@ -32,13 +32,11 @@ def rows_of(panel: HealthPanel) -> list[tuple[str, Region]]:
     for child in panel.children:
         if not child.display:
             continue
+        if isinstance(child, DataTable):  # every row shown, none behind a scroll of its own
+            assert child.max_scroll_y == 0, f"{child.id} hides rows in a box of its own"
         top = child.virtual_region.y + panel.virtual_region.y
-        if isinstance(child, DataTable):  # its header, then one line per row
-            for n in range(child.row_count):
-                rows.append((f"{child.id} row {n}", Region(0, top + 1 + n, 1, 1)))
-        else:
-            for n in range(child.outer_size.height):
-                rows.append((f"{child.id} line {n}", Region(0, top + n, 1, 1)))
+        for n in range(child.outer_size.height):
+            rows.append((f"{child.id} line {n}", Region(0, top + n, 1, 1)))
     return rows
 
 
