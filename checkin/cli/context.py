@@ -105,7 +105,15 @@ def open_for_reading(ctx: click.Context) -> Workspace:
     path = db_path(ctx)
     if not path.exists():
         raise NoWorkspace(path)
-    return Workspace.open(path, read_only=True)
+    ws = Workspace.open(path, read_only=True)
+    demo = demo_db_path().expanduser().absolute()
+    if path != demo and demo.exists() and not ws.accounts(include_archived=True):
+        print(
+            f"checkin: {path} has no accounts yet; the demo's are in {demo} "
+            f"(add `--db {demo}`).",
+            file=sys.stderr,
+        )
+    return ws
 
 
 def open_for_writing(ctx: click.Context) -> Workspace:

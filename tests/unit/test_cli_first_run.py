@@ -83,6 +83,14 @@ def test_your_own_workspace_never_gives_way_to_the_demo(user: Path) -> None:
     assert f"checkin --db {user / 'demo.json'} agenda acme" in out
 
 
+def test_an_empty_workspace_of_your_own_points_at_the_demo(user: Path) -> None:
+    assert run("demo", "--no-tui", "--at", AT)[0] == 0
+    Workspace.open(user / "workspace.json").close()  # what a first plain `checkin` leaves
+    code, _, err = run("agenda", "acme")
+    assert code == 66 and USING_DEMO not in err
+    assert f"has no accounts yet; the demo's are in {user / 'demo.json'}" in err
+
+
 def test_an_unknown_account_gets_did_you_mean(user: Path) -> None:
     assert run("demo", "--no-tui", "--at", AT)[0] == 0
     for typed in ("acne", "Acme Health", "helio"):
