@@ -10,9 +10,10 @@ import orjson
 
 from checkin.cli.context import db_option, open_for_reading
 from checkin.core.agenda import Agenda
-from checkin.core.dates import parse_datetime
+from checkin.core.dates import parse_moment
 from checkin.core.meeting import AgendaItem
 from checkin.services.paths import user_template_dir
+from checkin.services.workspace import system_clock
 
 
 def item_json(rank: int, item: AgendaItem) -> dict[str, Any]:
@@ -76,9 +77,9 @@ def render(agenda: Agenda, fmt: str) -> str:
 )
 @click.option(
     "--at",
-    metavar="ISO-DATETIME",
+    metavar="WHEN",
     default=None,
-    help="Plan for this moment, e.g. 2026-11-22T09:00 (default: now).",
+    help="Plan for this moment: 2026-11-22T09:00, or tomorrow, fri 14:00, +3d... (default: now).",
 )
 @click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md", show_default=True)
 @click.option(
@@ -112,7 +113,7 @@ def agenda(
     from checkin.services import planning
 
     try:
-        moment = parse_datetime(at) if at else None
+        moment = parse_moment(at, system_clock()) if at else None
     except ValueError as error:
         raise click.BadParameter(str(error), param_hint="--at") from None
     ws = open_for_reading(ctx)

@@ -7,6 +7,7 @@ all day, so it does not wait for the command-line parser to load. Anything else 
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,8 +18,16 @@ if TYPE_CHECKING:
 DB_OPTION = "--db"
 
 
+COMPLETION_VARIABLE = "_CHECKIN_COMPLETE"  # Click's shell completion asks through it
+
+
 def app_only(args: list[str]) -> tuple[bool, Path | None]:
-    """Whether ``args`` just open the app, and the workspace file they name (if any)."""
+    """Whether ``args`` just open the app, and the workspace file they name (if any).
+
+    Never while a shell asks for completions: Click answers those, without a screen.
+    """
+    if os.environ.get(COMPLETION_VARIABLE):
+        return False, None
     if not args:
         return True, None
     if len(args) == 2 and args[0] == DB_OPTION and args[1] and not args[1].startswith("-"):

@@ -60,7 +60,8 @@ def cli(ctx: click.Context, db: Path | None) -> None:
     """Prioritized, explainable client check-ins in your terminal.
 
     Without a command, opens the terminal app on your workspace (the --db file, else
-    $CHECKIN_DB, else workspace.json in your user data folder).
+    $CHECKIN_DB, else workspace.json in your user data folder). Until you have one, the
+    commands use the demo workspace of `checkin demo` and say so.
 
     \b
     Exit codes: 0 ok, 1 error, 2 usage, 65 bad input data, 66 input missing,

@@ -22,10 +22,18 @@ def run_app(path: Path, *, probe: Probe | None = None) -> dict[str, float]:
     try:
         from checkin.ui.app import CheckinApp
 
-        app = CheckinApp(ws, exit_at=probe)
         if probe is None:
+            from checkin.services.settings import load_settings, save_setting
+
+            theme = load_settings().get("theme")
+            app = CheckinApp(
+                ws,
+                theme=theme if isinstance(theme, str) else None,
+                remember_theme=lambda name: save_setting("theme", name),
+            )
             app.run()
         else:
+            app = CheckinApp(ws, exit_at=probe)
             app.run(headless=True, size=(120, 40))
     finally:
         ws.close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
@@ -117,6 +117,38 @@ def parse_datetime(text: str) -> datetime:
             f"{value!r} is not an ISO 8601 date-time such as 2026-11-22T09:00"
         ) from None
     return to_local(parsed)
+
+
+MOMENT_HINT = (
+    "use an ISO 8601 date-time such as 2026-11-22T09:00, or a date as the forms take it "
+    "(tomorrow, fri, +3d) with an optional HH:MM"
+)
+_CLOCK = re.compile(r"^(?P<day>.*?)(?:\s+(?:at\s+)?(?P<hour>\d{1,2}):(?P<minute>\d{2}))?$")
+
+
+def parse_moment(text: str, now: datetime) -> datetime:
+    """A moment on the command line: an ISO 8601 date-time, or a date as the forms take it
+    ("tomorrow", "fri", "+3d", "1 dec") optionally followed by a time ("fri 14:30", "tomorrow
+    at 9:00"). A date without a time is the start of that day, as an ISO date is.
+
+    Raises ValueError with a message that gives both forms.
+    """
+    value = text.strip()
+    try:
+        return parse_datetime(value)
+    except ValueError:
+        pass
+    match = _CLOCK.match(value)
+    if match is None or not match.group("day"):
+        raise ValueError(f"{value!r} is not a moment I understand: {MOMENT_HINT}")
+    try:
+        day = parse_date(match.group("day"), now.date())
+    except ValueError:
+        raise ValueError(f"{value!r} is not a moment I understand: {MOMENT_HINT}") from None
+    hour, minute = int(match.group("hour") or 0), int(match.group("minute") or 0)
+    if hour > 23 or minute > 59:
+        raise ValueError(f"{value!r}: {hour}:{minute:02d} is not a time of day (00:00 to 23:59)")
+    return datetime.combine(day, time(hour, minute))
 
 
 def to_local(value: datetime) -> datetime:

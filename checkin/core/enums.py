@@ -104,3 +104,18 @@ class ItemStatus(StrEnum):
     DISCUSSED = "discussed"
     SKIPPED = "skipped"
     DEFERRED = "deferred"
+
+
+# One vocabulary for a feedback's sentiment (-2 to +2), wherever it is shown or chosen.
+SENTIMENT_WORDS = {
+    2: "very positive",
+    1: "positive",
+    0: "neutral",
+    -1: "negative",
+    -2: "very negative",
+}
+
+
+def sentiment_word(sentiment: int) -> str:
+    """ "very positive" ... "very negative" for +2 ... -2."""
+    return SENTIMENT_WORDS.get(sentiment, f"{sentiment:+d}")

@@ -173,7 +173,8 @@ def _actions(r: Relationship, now: datetime) -> Factor:
     # Each overdue item costs in proportion to how late it is, capped at 30 days.
     penalty = sum(min(days, 30) / 30 for days in overdue) / len(open_items)
     value = max(0.0, 1.0 - penalty - 0.5 * len(overdue) / len(open_items))
-    oldest = f", the oldest {count(max(overdue), 'day')} late" if overdue else ""
+    late = count(max(overdue), "day") + " late" if overdue else ""
+    oldest = (f", the oldest {late}" if len(overdue) > 1 else f", {late}") if overdue else ""
     detail = f"{len(overdue)} of {len(open_items)} open action items overdue{oldest}"
     return Factor(
         name="actions", label="Action items", value=max(0.0, value), weight=15, detail=detail
@@ -252,8 +253,7 @@ def _ratings(r: Relationship, now: datetime) -> Factor:
     listed = ", ".join(map(str, ratings))
     detail = (
         f"last rating {listed}" if len(ratings) == 1 else f"last {len(ratings)} ratings {listed}"
-    )
-    detail += trend
+    ) + trend
     return Factor(
         name="ratings", label="Meeting ratings", value=(mean - 1) / 4, weight=10, detail=detail
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 
-from checkin.core.enums import ActionStatus, ItemKind, ItemStatus, Side
+from checkin.core.enums import SENTIMENT_WORDS, ActionStatus, ItemKind, ItemStatus, Side
 from checkin.core.meeting import AgendaItem, Meeting, MeetingState
 from checkin.core.records import ActionItem, Contact
 from checkin.core.text import clean_line, count
@@ -24,7 +24,7 @@ TEMPLATE_TITLES = {
     "escalation": "Escalation review",
     "kickoff": "Kickoff",
 }
-SENTIMENTS = {2: "very positive", 1: "positive", 0: "neutral", -1: "negative", -2: "very negative"}
+SENTIMENTS = SENTIMENT_WORDS  # one vocabulary: checkin.core.enums
 OUR_TEAM = "Our team"
 KIND_REASONS = {
     ItemKind.ISSUE: "Open issue.",

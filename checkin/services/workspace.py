@@ -43,6 +43,25 @@ def system_clock() -> datetime:
     return datetime.now().replace(microsecond=0)
 
 
+def close_accounts(key: str, accounts: list[Account], limit: int = 3) -> list[Account]:
+    """Accounts ``key`` probably meant: its name or the start of it ("Acme Health", "acm"),
+    else slugs and names within a typo or two ("acne", "helio")."""
+    import difflib
+
+    wanted = " ".join(key.lower().split())
+    if not wanted:
+        return []
+    starts = [a for a in accounts if a.slug.startswith(wanted) or a.name.lower().startswith(wanted)]
+    if starts:
+        return starts[:limit]
+    by_word = {a.slug: a for a in accounts} | {a.name.lower(): a for a in accounts}
+    found: list[Account] = []
+    for word in difflib.get_close_matches(wanted, list(by_word), n=limit * 2, cutoff=0.6):
+        if by_word[word] not in found:
+            found.append(by_word[word])
+    return found[:limit]
+
+
 class Workspace:
     """Everything the UI and the command line do with a workspace goes through here."""
 
@@ -137,7 +156,12 @@ class Workspace:
         for account in self.store.accounts.all():
             if account.slug == key:
                 return account
-        slugs = ", ".join(a.slug for a in self.accounts(include_archived=True)) or "none yet"
+        accounts = self.accounts(include_archived=True)
+        slugs = ", ".join(a.slug for a in accounts) or "none yet"
+        close = close_accounts(key, accounts)
+        if close:
+            named = " or ".join(f"{a.slug} ({a.name})" for a in close)
+            raise NotFound("account", key, f"Did you mean {named}? Accounts: {slugs}")
         raise NotFound("account", key, f"Accounts: {slugs}")
 
     def add_account(self, **fields: Any) -> Account:

@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import signal
 import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App
@@ -37,6 +38,13 @@ CALM = Theme(
 )
 
 
+def _home() -> Screen[Any]:
+    """The accounts home is the app's first screen (no blank screen underneath)."""
+    from checkin.ui.screens.accounts import AccountsScreen
+
+    return AccountsScreen()
+
+
 class CheckinApp(App[None]):
     """Holds the workspace and moves between screens; screens do the work."""
 
@@ -47,26 +55,39 @@ class CheckinApp(App[None]):
         Binding("f1", "help", "Keys", id="app.help", tooltip="Every key of this screen"),
     ]
 
-    def __init__(self, workspace: Workspace, *, exit_at: str | None = None) -> None:
+    # The home comes as the default mode's screen: Textual loads a screen's CSS_PATH for a
+    # mode's screen, but not for what get_default_screen returns (accounts.tcss was ignored).
+    MODES: ClassVar[dict[str, Any]] = {"_default": lambda: _home()}
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        *,
+        exit_at: str | None = None,
+        theme: str | None = None,
+        remember_theme: Callable[[str], object] | None = None,
+    ) -> None:
+        """``theme`` is the one the user chose last time (unknown names are ignored);
+        ``remember_theme`` is called with each theme the user picks (from ctrl+p)."""
         super().__init__()
         self.workspace = workspace
         self._exit_at = exit_at
         self.milestones: dict[str, float] = {}  # start-up milestone -> wall-clock time
         # Set before the first stylesheet parse: changing the theme later parses it again.
+        self._remember_theme: Callable[[str], object] | None = None
         self.register_theme(CALM)
-        self.theme = "checkin"
+        self.theme = theme if theme in self.available_themes else "checkin"
+        self._remember_theme = remember_theme
+
+    def watch_theme(self, theme: str) -> None:
+        if self._remember_theme is not None:
+            self._remember_theme(theme)
 
     def reached(self, milestone: str) -> None:
         """Screens report start-up milestones ("ready", "settled"); the benchmark exits at one."""
         self.milestones.setdefault(milestone, time.time())
         if milestone == self._exit_at:
             self.exit()
-
-    def get_default_screen(self) -> Screen[Any]:
-        """The accounts home is the app's first screen (no blank screen underneath)."""
-        from checkin.ui.screens.accounts import AccountsScreen
-
-        return AccountsScreen()
 
     def on_ready(self) -> None:
         """The first frame, the accounts home, is on the screen and takes keys."""

@@ -60,8 +60,9 @@ def test_first_run_flags_the_accounts_that_need_attention(sandbox: Sandbox, laun
     term.wait_for(re.compile(r"Helios Energy — .*every 7 days"))
     term.wait_for("Load forecast accuracy drops on public")  # its issues tab
     term.send("escape")
-    screen = term.wait_for("1 of 7 accounts")
-    assert "Load forecast accuracy" not in screen
+    # Back home a new search starts: the filter is cleared, every account shows again.
+    screen = term.wait_for("7 of 7 accounts")
+    assert "Load forecast accuracy" not in screen and "Acme Health" in screen
     term.send("ctrl+q")
     assert term.exit_status() == 0
     assert not term.modes_left_on()

@@ -458,7 +458,7 @@ async def test_captured_feedback_shows_in_the_strip_with_its_own_mark() -> None:
         await pilot.pause()
         assert app.screen is live
         strip = str(live.query_one("#captured", Static).content)
-        assert "❝ from client +0: [b]Great[/b]" in strip
+        assert "❝ from client, neutral: [b]Great[/b]" in strip
 
 
 async def test_run_check_in_asks_first_and_no_stores_nothing() -> None:

@@ -11,6 +11,7 @@ from checkin.core.records import Contact
 from checkin.services.topic import GUEST_PREFIX
 from checkin.ui.modals.confirm import ConfirmModal as ConfirmModal  # the live screen's import
 from checkin.ui.modals.form import Field, FormModal
+from checkin.ui.modals.planning import item_minutes_check, item_minutes_label
 from checkin.ui.modals.records import FEEDBACK_FIELDS, owner_choices
 
 
@@ -55,6 +56,18 @@ def issue_modal(today: date) -> FormModal:
     return FormModal("New issue (acknowledged now)", fields, today=today)
 
 
-def custom_item_modal(today: date) -> FormModal:
-    fields = (Field("title", "Agenda item", required=True), Field("minutes", "Minutes", "int"))
-    return FormModal("Add an agenda item", fields, today=today, values={"minutes": 5})
+def custom_item_modal(today: date, meeting_minutes: int | None = None) -> FormModal:
+    """A topic raised during the call; its minutes are a suggestion typing replaces."""
+    fields = (
+        Field("title", "Agenda item", required=True),
+        Field("minutes", item_minutes_label(meeting_minutes), "int"),
+    )
+    return FormModal(
+        "Add an agenda item",
+        fields,
+        today=today,
+        values={"minutes": 5},
+        validate=item_minutes_check("Agenda item", meeting_minutes),
+        suggested={"minutes"},
+    )
+

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from datetime import date
 from typing import Any, ClassVar
 
@@ -37,6 +37,11 @@ class FormModal(ModalScreen[dict[str, Any] | None]):
     open, with messages beside the fields they name. ``save`` is the caller's own save of
     those values: a CheckinError it raises keeps the form open the same way, so nothing
     typed is lost. The modal itself never saves.
+
+    ``suggested`` names the fields whose value in ``values`` is the app's suggestion (a
+    default, the current plan) rather than text the user typed: such a field is selected when
+    it gets focus, so typing replaces it ("3" over a suggested "5" is 3). Once the user edits
+    it, it is theirs: coming back puts the cursor at the end and typing adds to it.
     """
 
     DEFAULT_CSS = """
@@ -78,6 +83,7 @@ class FormModal(ModalScreen[dict[str, Any] | None]):
         save: Save | None = None,
         follows: Sequence[Follow] = (),
         save_label: str = "Save",
+        suggested: Collection[str] = (),
     ) -> None:
         super().__init__()
         self.form_title = title
@@ -90,7 +96,8 @@ class FormModal(ModalScreen[dict[str, Any] | None]):
         self.follows = tuple(follows)
         self.save_label = save_label
         self._unchanged: dict[str, Any] = {}  # what the inputs held when the form opened
-        self._suggested: dict[str, str] = {}  # follower field -> the value it was given
+        self._suggested: dict[str, str] = {}  # field -> the suggestion it shows
+        self._suggest = frozenset(suggested)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
@@ -112,6 +119,11 @@ class FormModal(ModalScreen[dict[str, Any] | None]):
 
     def on_mount(self) -> None:
         self._unchanged = self._raws()
+        for spec in self.fields:
+            field = self.query_one(f"#field-{spec.name}")
+            if spec.name in self._suggest and isinstance(field, Input) and field.value:
+                self._suggested[spec.name] = field.value
+                field.select_on_focus = True
         first = self.query(f"#field-{self.fields[0].name}").first() if self.fields else None
         if first is not None:
             first.focus(scroll_visible=False)
@@ -226,6 +238,8 @@ class FormModal(ModalScreen[dict[str, Any] | None]):
     @on(Input.Changed)
     def _input_changed(self, event: Input.Changed) -> None:
         name = (event.input.id or "").removeprefix("field-")
+        if name in self._suggested and event.value != self._suggested[name]:
+            event.input.select_on_focus = False  # edited: the user's own from now on
         spec = next((f for f in self.fields if f.name == name), None)
         if spec is not None and spec.kind == "date":
             self._date_preview(name, event.value)

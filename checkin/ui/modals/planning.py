@@ -66,6 +66,7 @@ def start_modal(current: datetime, today: date) -> FormModal:
         values={"day": current.date(), "time": current.time()},
         transform=combine,
         save_label="Set",
+        suggested={"day", "time"},
     )
 
 
@@ -79,29 +80,62 @@ def length_modal(current: int, today: date) -> FormModal:
         values={"minutes": current},
         validate=_within("minutes", "Length", MIN_LENGTH, MAX_LENGTH),
         save_label="Change",
+        suggested={"minutes"},
     )
 
 
-def minutes_modal(title: str, current: int, today: date) -> FormModal:
-    """Planned minutes for one item."""
-    spec = Field("minutes", f"Minutes ({MIN_ITEM_MINUTES}-{MAX_ITEM_MINUTES})", "int")
+LONGER = " (l changes the meeting length)"  # the planner's key for it
+
+
+def item_minutes_check(label: str, meeting_minutes: int | None, longer: str = "") -> Any:
+    """A form validator for one item's minutes: 1 to 480, and never longer than the meeting
+    (an item that alone outlasts it is a typo, or a sign the meeting needs more time)."""
+    high = MAX_ITEM_MINUTES if meeting_minutes is None else min(meeting_minutes, MAX_ITEM_MINUTES)
+    in_range = _within("minutes", label, MIN_ITEM_MINUTES, high)
+
+    def check(values: dict[str, Any]) -> None:
+        value = values.get("minutes")
+        if meeting_minutes is not None and value is not None and value > meeting_minutes:
+            problem = Problem(
+                "minutes",
+                f"{value} min is longer than the whole {meeting_minutes}-minute meeting{longer}",
+            )
+            raise ValidationError(label, [problem])
+        in_range(values)
+
+    return check
+
+
+def item_minutes_label(meeting_minutes: int | None) -> str:
+    high = MAX_ITEM_MINUTES if meeting_minutes is None else min(meeting_minutes, MAX_ITEM_MINUTES)
+    return f"Minutes ({MIN_ITEM_MINUTES}-{high})"
+
+
+def minutes_modal(
+    title: str, current: int, today: date, meeting_minutes: int | None = None
+) -> FormModal:
+    """Planned minutes for one item (at most the meeting's length, when given)."""
+    spec = Field("minutes", item_minutes_label(meeting_minutes), "int")
     return PlannerForm(
         f"Minutes for “{clean_line(title)}”",
         (spec,),
         today=today,
         values={"minutes": current},
-        validate=_within("minutes", "Minutes", MIN_ITEM_MINUTES, MAX_ITEM_MINUTES),
+        validate=item_minutes_check("Minutes", meeting_minutes, LONGER),
         save_label="Set",
+        suggested={"minutes"},
     )
 
 
-def custom_item_modal(today: date, minutes: int = 5) -> FormModal:
-    """A topic of the user's own: a title and its minutes."""
+def custom_item_modal(
+    today: date, minutes: int = 5, meeting_minutes: int | None = None
+) -> FormModal:
+    """A topic of the user's own: a title and its minutes (at most the meeting's length)."""
     fields = (
         Field("title", "Agenda item", required=True, placeholder="Introduce our new CSM"),
-        Field("minutes", f"Minutes ({MIN_ITEM_MINUTES}-{MAX_ITEM_MINUTES})", "int"),
+        Field("minutes", item_minutes_label(meeting_minutes), "int"),
     )
-    check_minutes = _within("minutes", "Agenda item", MIN_ITEM_MINUTES, MAX_ITEM_MINUTES)
+    check_minutes = item_minutes_check("Agenda item", meeting_minutes, LONGER)
 
     def check(values: dict[str, Any]) -> None:
         problems = []
@@ -121,6 +155,7 @@ def custom_item_modal(today: date, minutes: int = 5) -> FormModal:
         values={"minutes": minutes},
         validate=check,
         save_label="Add",
+        suggested={"minutes"},
     )
 
 

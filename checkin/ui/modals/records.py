@@ -8,6 +8,7 @@ from datetime import date, datetime, time
 from typing import Any
 
 from checkin.core.enums import (
+    SENTIMENT_WORDS,
     ActionStatus,
     Direction,
     IssueStatus,
@@ -35,13 +36,7 @@ def _choices(enum: Any) -> tuple[tuple[str, Any], ...]:
     return tuple((member.value.capitalize(), member) for member in enum)
 
 
-SENTIMENTS = (
-    ("+2 delighted", 2),
-    ("+1 positive", 1),
-    ("0 neutral", 0),
-    ("-1 negative", -1),
-    ("-2 very negative", -2),
-)
+SENTIMENTS = tuple((word, value) for value, word in SENTIMENT_WORDS.items())
 
 ACCOUNT_FIELDS = (
     Field("name", "Name", required=True),
@@ -206,4 +201,5 @@ def record_form(
         transform=lambda v: to_fields(cls, v, people),
         save=save,
         follows=follows,
+        suggested=() if record is not None else set(values),  # a new record's defaults
     )

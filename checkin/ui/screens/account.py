@@ -75,6 +75,30 @@ def new_record_defaults(cls: type[Record], today: date) -> dict[str, Any]:
     return {}
 
 
+class HealthScroll(VerticalScroll):
+    """The Health tab: longer than a small terminal, so it scrolls by keyboard (f1 names the
+    keys) and takes the focus when the tab opens."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "scroll_up", "Scroll up", id="health.up", tooltip="Scroll up a line"),
+        Binding(
+            "down", "scroll_down", "Scroll down", id="health.down", tooltip="Scroll down a line"
+        ),
+        Binding("pageup", "page_up", "Page up", id="health.pageup", tooltip="Scroll up a page"),
+        Binding(
+            "pagedown,space",
+            "page_down",
+            "Page down",
+            id="health.pagedown",
+            tooltip="Scroll down a page",
+        ),
+        Binding("home", "scroll_home", "Top", id="health.top", tooltip="Back to the score"),
+        Binding(
+            "end", "scroll_end", "Bottom", id="health.bottom", tooltip="The trend, at the bottom"
+        ),
+    ]
+
+
 class AccountScreen(CheckinScreen[None]):
     """Attributes down: tables get records. Messages up: tables ask, this screen acts."""
 
@@ -102,7 +126,7 @@ class AccountScreen(CheckinScreen[None]):
         yield TitleBar()
         yield FactsLine(id="summary")
         with TabbedContent(initial=self.initial_tab, id="tabs"):
-            with TabPane("Health", id="health"), VerticalScroll():
+            with TabPane("Health", id="health"), HealthScroll(id="health-scroll"):
                 yield HealthPanel()
             for tab, label, table in (
                 ("issues", "Issues", IssuesTable(id="issues-table")),
@@ -186,6 +210,8 @@ class AccountScreen(CheckinScreen[None]):
             self.query_one(f"#{tab}-table").focus()
         elif tab == "profile":
             self.query_one(ProfileView).focus()
+        elif tab == "health":
+            self.query_one(HealthScroll).focus()
 
     @on(TabbedContent.TabActivated)
     def _tab_activated(self, event: TabbedContent.TabActivated) -> None:

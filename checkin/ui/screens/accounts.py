@@ -26,6 +26,23 @@ if TYPE_CHECKING:
     from checkin.core.health import Health
     from checkin.core.summary import AccountSummary
 
+EMPTY_HOME = Text.assemble(
+    ("No accounts yet. To begin:\n\n", "bold"),
+    "• ",
+    ("ctrl+n", "bold"),
+    " adds your first account: its name, a short name, tier, phase and check-in cadence.\n",
+    "• Then import its issues from Jira, GitHub, Zendesk, Linear or CSV: ",
+    ("i", "bold"),
+    " on the account's Issues tab, or ",
+    ("checkin import jira FILE --account NAME", "bold"),
+    ".\n",
+    "• Or look around first: quit (",
+    ("ctrl+q", "bold"),
+    ") and run ",
+    ("checkin demo", "bold"),
+    " (seven fictional accounts, in a file of their own).",
+)
+
 COLUMNS = (
     Column("account", "Account", 20),
     Column("health", "Health", 10),
@@ -56,7 +73,7 @@ def summary_cells(summary: AccountSummary, today: date) -> list[Text]:
     if summary.cadence_overdue:
         due = f"⚑ {count(summary.days_overdue, 'day')} late"
     elif summary.live_meeting_id:
-        due = "● check-in in progress"
+        due = "● in progress"  # fits the column: a running check-in
     critical = str(summary.open_critical) if summary.open_critical else "·"
     if summary.in_breach:
         critical += f" ⚠ {summary.in_breach} past 48 h"
@@ -154,6 +171,24 @@ class AccountsScreen(CheckinScreen[None]):
             show=False,
             tooltip="Clear the filter: show every account",
         ),
+        Binding(
+            "home",
+            "move_to(0)",
+            "First",
+            id="accounts.first",
+            show=False,
+            priority=True,  # the list's first row, not the start of the filter's text
+            tooltip="The first account",
+        ),
+        Binding(
+            "end",
+            "move_to(-1)",
+            "Last",
+            id="accounts.last",
+            show=False,
+            priority=True,
+            tooltip="The last account",
+        ),
         Binding("up", "move(-1)", "Up", id="accounts.up", show=False),
         Binding("down", "move(1)", "Down", id="accounts.down", show=False),
         Binding("pageup", "move(-10)", "Page up", id="accounts.pageup", show=False),
@@ -164,6 +199,7 @@ class AccountsScreen(CheckinScreen[None]):
         yield TitleBar()
         yield Input(placeholder="Type to filter accounts · ↑↓ to pick · enter to open", id="filter")
         yield AccountList(COLUMNS, id="accounts")
+        yield Static(EMPTY_HOME, id="empty")
         yield Static(id="status")
         yield KeyBar(keep=("accounts.new", "accounts.sort", "accounts.attention", "app.quit"))
 
@@ -181,6 +217,11 @@ class AccountsScreen(CheckinScreen[None]):
     def on_screen_resume(self) -> None:
         # The first resume is the first show, right after on_mount: nothing changed yet.
         if self._shown:
+            # Back from an account: a new search starts afresh (the old filter would hide
+            # accounts and swallow what is typed next); the cursor stays on that account.
+            filter_input = self.query_one("#filter", Input)
+            with filter_input.prevent(Input.Changed):
+                filter_input.value = ""
             self.reload()
         self._shown = True
 
@@ -257,6 +298,16 @@ class AccountsScreen(CheckinScreen[None]):
     def _update_status(self) -> None:
         shown = self.query_one(AccountList).row_count
         total = len(self._accounts)
+        self.set_class(total == 0, "-empty")
+        if total == 0:
+            self.query_one("#status", Static).update("No accounts yet · ctrl+n adds one")
+            return
+        needle = self.query_one("#filter", Input).value.strip()
+        if needle and shown == 0:
+            self.query_one("#status", Static).update(
+                Text(f"No account matches “{needle}” of {total} · esc clears the filter")
+            )
+            return
         summaries = [
             figures[0] for a in self._accounts if (figures := self._figures.get(a.id)) is not None
         ]
@@ -332,6 +383,12 @@ class AccountsScreen(CheckinScreen[None]):
 
     def action_move(self, rows: int) -> None:
         self.query_one(AccountList).move_cursor(rows)
+
+    def action_move_to(self, row: int) -> None:
+        """The first (0) or last (-1) account shown."""
+        table = self.query_one(AccountList)
+        if table.row_count:
+            table.cursor = row % table.row_count
 
     def action_clear_filter(self) -> None:
         filter_input = self.query_one("#filter", Input)

@@ -15,7 +15,7 @@ from checkin.core.dates import human_date
 from checkin.core.enums import ActionStatus, Side
 from checkin.core.records import Account, ActionItem
 from checkin.ui.screens.base import CheckinScreen
-from checkin.ui.text import plain
+from checkin.ui.text import plain, wrapping
 from checkin.ui.widgets.bars import KeyBar, TitleBar
 from checkin.ui.widgets.record_table import fit_columns
 
@@ -76,7 +76,8 @@ class ActionsOverviewScreen(CheckinScreen[None]):
         rows = [(account, item, self._cells(account, item, today)) for account, item in shown]
         fit_columns(table, COLUMNS, [cells for _a, _i, cells in rows], flex="action")
         for account, item, cells in rows:
-            table.add_row(*cells, key=item.id)
+            # A long title wraps onto a second line instead of ending in "…".
+            table.add_row(*cells, key=item.id, height=None)
             self.rows[item.id] = (account, item)
         if keep is not None and keep[1].id in self.rows:
             table.move_cursor(row=table.get_row_index(keep[1].id), animate=False)
@@ -96,7 +97,7 @@ class ActionsOverviewScreen(CheckinScreen[None]):
         return [
             plain(due, "bold red" if late else ""),
             plain(account.name),
-            plain(item.title),
+            wrapping(item.title),
             plain(item.owner),
             plain("we owe" if ours else "they owe", "bold" if ours else ""),
         ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -56,7 +57,7 @@ class HelpScreen(ModalScreen[None]):
 
     def _fill(self) -> None:
         table = self.query_one(DataTable)
-        rows = []
+        found: list[tuple[Text, str, str]] = []
         seen: set[str] = set()
         # checkin's own keys (they carry an id) first; Textual's cursor and focus keys last
         bindings = [active.binding for active in self.under.active_bindings.values()]
@@ -65,15 +66,17 @@ class HelpScreen(ModalScreen[None]):
             if not binding.description or binding.action in seen:
                 continue
             seen.add(binding.action)
-            rows.append(
-                (
-                    plain(self.app.get_key_display(binding), "bold"),
-                    plain(binding.description),
-                    wrapping(binding.tooltip or ""),
-                )
-            )
+            key = plain(self.app.get_key_display(binding), "bold")
+            found.append((key, binding.description, binding.tooltip or ""))
+        action = min(ACTION_WIDTH, max((len(name) for _k, name, _w in found), default=0))
+        rows = []
+        for key, name, what in found:
+            if not what and len(name) > action:
+                # Textual's own keys come without a tooltip: a long name says what they do,
+                # in full, where there is room.
+                name, what = "", name
+            rows.append((key, plain(name), wrapping(what)))
         # A long action name is cut; what it does wraps onto more lines, never cut.
-        action = min(ACTION_WIDTH, max((row[1].cell_len for row in rows), default=0))
         scrollbar = table.styles.scrollbar_size_vertical
         fit_columns(
             table, COLUMNS, rows, flex="what", widths={"action": max(action, 6)}, reserve=scrollbar

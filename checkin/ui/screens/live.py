@@ -12,7 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import OptionList, Static, TextArea
 
-from checkin.core.enums import ItemStatus
+from checkin.core.enums import ItemStatus, sentiment_word
 from checkin.core.meeting import Meeting
 from checkin.core.text import clean_line, count
 from checkin.services.session import MeetingSession
@@ -324,7 +324,8 @@ class LiveScreen(CheckinScreen[Meeting | None], TopicCommands):
         for fb in ws.feedback(m.account_id):
             if fb.meeting_id == m.id:
                 topic = f" · {clean_line(fb.topic)}" if fb.topic else ""
-                line = f"{fb.direction.value} {fb.sentiment:+d}{topic}: {clean_line(fb.text)}"
+                feeling = sentiment_word(fb.sentiment)
+                line = f"{fb.direction.value}, {feeling}{topic}: {clean_line(fb.text)}"
                 entries.append((fb.created_at or since, "❝", "magenta", line))
         for change in m.status_changes:
             line = f"{clean_line(change.issue_title)}: {clean_line(change.summary)}"
@@ -498,7 +499,9 @@ class LiveScreen(CheckinScreen[Meeting | None], TopicCommands):
         )
 
     def action_custom_item(self) -> None:
-        modal = capture.custom_item_modal(self.workspace.today())
+        modal = capture.custom_item_modal(
+            self.workspace.today(), meeting_minutes=self.session.meeting.length_minutes
+        )
         self._capture(
             modal,
             lambda v: self.session.add_custom_item(v["title"], v["minutes"] or 5),

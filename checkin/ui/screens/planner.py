@@ -184,7 +184,12 @@ class PlannerScreen(PlannerBase):
                 plan = arrangement.set_minutes(self.draft.plan, item.key, values["minutes"])
                 self._change(plan, f"{quoted(item.title)}: {values['minutes']} min.")
 
-        modal = minutes_modal(item.title, item.planned_minutes, self.workspace.today())
+        modal = minutes_modal(
+            item.title,
+            item.planned_minutes,
+            self.workspace.today(),
+            meeting_minutes=self.draft.plan.length_minutes,
+        )
         self.app.push_screen(modal, chosen)
 
     def action_park(self) -> None:
@@ -245,7 +250,10 @@ class PlannerScreen(PlannerBase):
             message += over(new.plan.free_minutes)
             self._save(new, message, item.key)
 
-        self.app.push_screen(custom_item_modal(self.workspace.today()), added)
+        length = self.draft.plan.length_minutes if self.draft is not None else None
+        self.app.push_screen(
+            custom_item_modal(self.workspace.today(), meeting_minutes=length), added
+        )
 
     def palette_commands(self) -> list[tuple[str, str, Any]]:
         return palette_commands(self)

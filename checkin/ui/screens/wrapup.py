@@ -64,6 +64,7 @@ class WrapUpScreen(CheckinScreen[Meeting]):
         super().__init__()
         self.meeting = meeting
         self._saved: WrapUpDraft | None = meeting.wrap_up
+        self._next_suggested: str | None = None  # the next date the app proposed, until edited
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -105,7 +106,12 @@ class WrapUpScreen(CheckinScreen[Meeting]):
                 markup=False,
             )
         next_text = default.isoformat() if draft.next_meeting is None else draft.next_meeting
-        self.query_one("#next", Input).value = next_text
+        next_input = self.query_one("#next", Input)
+        next_input.value = next_text
+        # The date from the cadence is a suggestion: typing "tue" replaces it. A date the
+        # user typed (kept in the draft) is theirs: typing adds to it.
+        self._next_suggested = next_text if next_text == default.isoformat() else None
+        next_input.select_on_focus = self._next_suggested is not None
         if draft.rating:
             self.query_one("#rating", Select).value = draft.rating
         self.query_one("#better", TextArea).load_text(draft.better)
@@ -174,6 +180,8 @@ class WrapUpScreen(CheckinScreen[Meeting]):
 
     @on(Input.Changed, "#next")
     def _next_changed(self, event: Input.Changed) -> None:
+        if event.value != self._next_suggested:
+            event.input.select_on_focus = False
         hint = self.query_one("#next-hint", Static)
         try:
             day = parse_date(event.value, self.workspace.today()) if event.value.strip() else None

@@ -8,6 +8,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from checkin.core.dates import human_date
+from checkin.core.enums import sentiment_word
 from checkin.core.meeting import AgendaItem
 from checkin.core.records import ActionItem, Feedback, Issue, Record, RoadmapItem
 from checkin.core.text import clean_line, clean_text
@@ -74,7 +75,7 @@ def record_lines(record: Record | None, now: datetime) -> Text:
         if record.notes:
             text.append("\n" + clean_text(record.notes).strip(), style="dim")
     elif isinstance(record, Feedback):
-        summary = f"{record.direction.value} · sentiment {record.sentiment:+d}"
+        summary = f"{record.direction.value} · {sentiment_word(record.sentiment)}"
         text.append(f"{summary} · received {record.received}", style="bold")
         text.append("\n“" + clean_text(record.text).strip() + "”")
     return text

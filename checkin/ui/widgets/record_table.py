@@ -7,10 +7,12 @@ from datetime import datetime
 from typing import Any, ClassVar, Generic, TypeVar
 
 from rich.cells import cell_len
+from rich.console import Console
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import DataTable
+from textual.widgets.data_table import ColumnKey
 
 from checkin.core.records import Record
 from checkin.ui.text import plain
@@ -67,6 +69,25 @@ def fit_columns(
         key, label = columns[n]
         table.add_column(label, key=key, width=sized[n] if key in fixed or key == flex else None)
     return kept
+
+
+def two_lines(cell: Text, width: int) -> Text:
+    """``cell`` wrapped onto at most two lines of ``width``, the second ending in "…" when
+    the text goes on."""
+    source = cell.copy()
+    source.no_wrap = False
+    lines = source.wrap(Console(width=width, legacy_windows=False), width, overflow="fold")
+    if len(lines) <= 2:
+        shown = Text("\n").join(lines)
+    else:
+        second = lines[1]
+        second.append(" " + lines[2].plain)  # longer than the line: it ends in "…"
+        second.truncate(width, overflow="ellipsis")
+        shown = Text("\n").join([lines[0], second])
+    shown.no_wrap = True
+    shown.overflow = "ellipsis"
+    shown.style = cell.style
+    return shown
 
 
 class RecordTable(DataTable[Text], Generic[R]):
@@ -127,7 +148,8 @@ class RecordTable(DataTable[Text], Generic[R]):
         self._fit([])
 
     def on_resize(self) -> None:
-        if self.records:
+        # Refit to the new width, the "nothing here yet" row of an empty table too.
+        if self.records or self.row_count:
             self.show(list(self.records.values()), self.now)
 
     def cells(self, record: R) -> Sequence[Text]:
@@ -142,8 +164,16 @@ class RecordTable(DataTable[Text], Generic[R]):
         self.records = {r.id: r for r in records}
         rows = [self.cells(record) for record in records] or [self._empty_row()]
         kept = self._fit(rows)
+        width = self.columns[ColumnKey(self.FLEX)].width if self.FLEX in self.columns else 0
+        at = [key for key, _label in self.COLUMNS].index(self.FLEX or "") if width else -1
         for record, row in zip(records, rows, strict=False):
-            self.add_row(*(row[n] for n in kept), key=record.id)
+            cells = [row[n] for n in kept]
+            if width and row[at].cell_len > width:
+                # A long title or quote gets a second line before it ends in "…".
+                cells[kept.index(at)] = two_lines(row[at], width)
+                self.add_row(*cells, key=record.id, height=2)
+            else:
+                self.add_row(*cells, key=record.id)
         if not records:
             self.add_row(*(rows[0][n] for n in kept), key="")
         if keep in self.records:
@@ -161,8 +191,13 @@ class RecordTable(DataTable[Text], Generic[R]):
         )
 
     def _empty_row(self) -> list[Text]:
-        first = Text(self.EMPTY, style="italic")
-        return [first, *(Text("") for _ in self.COLUMNS[1:])]
+        """The row an empty table shows: what to do, in the main column (the title's), so
+        the header keeps its place above the columns of a filled table."""
+        keys = [key for key, _label in self.COLUMNS]
+        at = keys.index(self.FLEX) if self.FLEX in keys else 0
+        row = [Text("") for _ in self.COLUMNS]
+        row[at] = Text(self.EMPTY, style="italic")
+        return row
 
     @property
     def selected(self) -> R | None:

@@ -19,6 +19,7 @@ from checkin.core.enums import (
     RoadmapStatus,
     Severity,
     Side,
+    sentiment_word,
 )
 from checkin.core.meeting import Meeting, MeetingState
 from checkin.core.records import ActionItem, Contact, Feedback, Issue, RoadmapItem
@@ -32,7 +33,6 @@ SEVERITY_STYLE = {
     Severity.MEDIUM: "",
     Severity.LOW: "dim",
 }
-SENTIMENT = {2: "++", 1: "+", 0: "0", -1: "−", -2: "−−"}
 
 
 def _due(day: object, today: object, open_: bool = True) -> Text:
@@ -56,7 +56,7 @@ class IssuesTable(RecordTable[Issue]):
         ("source", "Source"),
     )
     FLEX = "title"
-    WIDTHS: ClassVar[dict[str, int]] = {"sla": 21}
+    # The 48 h rules column is as wide as what it says: "ok" leaves the room to the title.
     OPTIONAL = ("source", "opened", "owner", "due")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
@@ -165,7 +165,7 @@ class FeedbackTable(RecordTable[Feedback]):
         ("addressed", "Addressed"),
     )
     FLEX = "text"
-    WIDTHS: ClassVar[dict[str, int]] = {"topic": 18}
+    # The topic is as wide as the longest one: short labels, typed by the user.
     OPTIONAL = ("addressed", "topic")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
@@ -183,7 +183,7 @@ class FeedbackTable(RecordTable[Feedback]):
         return [
             plain(human_date(item.received, self.today)),
             plain("from client" if item.direction is Direction.FROM_CLIENT else "to client"),
-            plain(SENTIMENT.get(item.sentiment, str(item.sentiment)), tone),
+            plain(sentiment_word(item.sentiment), tone),
             plain(item.topic),
             plain(item.text.replace("\n", " ")),
             plain(
