@@ -41,6 +41,8 @@ class AgendaItem:
     owner: str = ""
     carried_from: date | None = None
     parked: bool = False
+    # Notes for our team only: the team minutes show them, the client's never do.
+    private_notes: str = ""
 
     def __post_init__(self) -> None:
         problems = list(rules.required_text("title", self.title))
