@@ -116,11 +116,10 @@ class MinutesScreen(CheckinScreen[None]):
         data = self.data
         self.markdown = render_minutes(data, self.audience)
         who = "for the client" if self.audience.is_client else "team version"
-        self.title = f"{clean_line(data.account.name)} · minutes · {who}"
+        self.title = f"{clean_line(data.account.name)} · minutes"
         draft = " · draft" if data.is_draft else ""
-        self.sub_title = (
-            f"{meeting_title(data.meeting.template)} · {data.meeting.day.isoformat()}{draft}"
-        )
+        day = data.meeting.day.isoformat()
+        self.sub_title = f"{meeting_title(data.meeting.template)} · {day}{draft} · {who}"
         await self.query_one(Markdown).update(self.markdown)
         self.query_one("#minutes-scroll").scroll_home(animate=False)
         if data.is_draft:
