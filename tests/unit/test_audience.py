@@ -226,3 +226,20 @@ def test_the_next_meeting_of_an_older_meeting_is_its_agreed_date(demo: Workspace
     assert found.start.date() == NOW.date() + timedelta(days=3)
     past = dataclasses.replace(older, next_meeting=date(2026, 1, 1))
     assert next_after(demo, past, data) is None
+
+
+def test_private_notes_are_escaped_in_the_team_html() -> None:
+    from tests.sharing_data import HOSTILE, hostile_workspace
+
+    ws, meeting = hostile_workspace()
+    items = [dataclasses.replace(item, private_notes=HOSTILE) for item in meeting.agenda]
+    data = dataclasses.replace(
+        sharing.minutes_data(ws, meeting.id, "team"),
+        meeting=dataclasses.replace(meeting, agenda=items),
+    )
+    page = render_page(render_minutes(data, "team"), data.title)
+    body = page.split("<body>")[1]
+    assert "<script" not in page and "<b>" not in body and "<img" not in page
+    assert "&lt;script&gt;alert('x')&lt;/script&gt;" in body
+    assert "Private (team only):" in body
+    assert "Private" not in render_minutes(data)  # and the client's has none of it
