@@ -584,6 +584,11 @@ class LiveScreen(CheckinScreen[Meeting | None]):
                 self.action_show_profile,
             ),
             ("Meeting: Leave running", "Resume it later", self.action_leave),
+            (
+                "Meeting: Switch shared / private notes",
+                "Private notes appear in our team's minutes only",
+                self.action_toggle_private,
+            ),
         ]
         if self.session.linked_issue is not None:
             commands.append(("Meeting: Change issue status", "", self.action_issue_status))

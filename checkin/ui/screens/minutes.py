@@ -196,11 +196,19 @@ class MinutesScreen(CheckinScreen[None]):
             if choice is None:
                 return
             path, who = choice
-            written = self._write(
-                lambda: sharing.write_minutes(ws, meeting_id, path, fmt, who),
-                retry=lambda: self._export(title, fmt, choice),
-            )
-            if written is not None and fmt is sharing.MinutesFormat.EML:
+            notes: list[str] = []
+
+            def write() -> Path:
+                result = sharing.minutes_bytes(ws, meeting_id, fmt, who)
+                notes[:] = result.notes  # what to check before sending (no invitation...)
+                return sharing.write_file(path, result.data)
+
+            written = self._write(write, retry=lambda: self._export(title, fmt, choice))
+            if written is None:
+                return
+            if notes:
+                self.notify(" ".join(notes), title="Before you send", severity="warning")
+            if fmt is sharing.MinutesFormat.EML:
                 self._open(written)
 
         action = "Write and open" if fmt is sharing.MinutesFormat.EML else "Write"
