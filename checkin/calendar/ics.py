@@ -1,4 +1,11 @@
-"""An account's next check-in (VEVENT) and action items (VTODO) as an iCalendar file."""
+"""An account's next check-in (VEVENT) and action items (VTODO) as an iCalendar file, and the
+next check-in alone as an invitation to mail (RFC 5546).
+
+Two methods, two jobs: the calendar feed (``checkin ics``) is METHOD:PUBLISH, which by RFC 5546
+carries an ORGANIZER and no ATTENDEE (the people are named in the description); the invitation
+sent with the minutes or the pre-read is METHOD:REQUEST with an ORGANIZER and every ATTENDEE
+that has an email address, so mail clients offer to accept it.
+"""
 
 from __future__ import annotations
 
@@ -24,8 +31,20 @@ CLOSED_SHOWN_DAYS = 30
 
 
 @dataclass(frozen=True, kw_only=True)
+class Person:
+    """Someone with a mail address: the organizer of an invitation."""
+
+    name: str
+    email: str
+
+
+@dataclass(frozen=True, kw_only=True)
 class CalendarData:
-    """An account and its records, as of ``now`` (local wall-clock time)."""
+    """An account and its records, as of ``now`` (local wall-clock time).
+
+    ``sender`` is the configured address of the user (``$CHECKIN_EMAIL``): the organizer of
+    last resort when no contact on our side has an address.
+    """
 
     account: Account
     contacts: Sequence[Contact]
@@ -33,6 +52,36 @@ class CalendarData:
     actions: Sequence[ActionItem]
     now: datetime
     tz: tzinfo | None = None  # the zone stored times are in; None: this computer's
+    sender: str = ""
+
+
+def has_email(contact: Contact) -> bool:
+    return "@" in contact.email
+
+
+def organizer(
+    account: Account, contacts: Sequence[Contact], present: Sequence[Contact] = (), sender: str = ""
+) -> Person | None:
+    """Who organizes the account's check-ins, for an invitation's ORGANIZER.
+
+    In order: our focal contact; our contact named as the account's owner; the first of our
+    side in ``present`` (the meeting's people); any contact of ours; then ``sender`` (the
+    configured address), named after the account's owner. All need an email address; None
+    when there is none at all (an invitation cannot be sent then).
+    """
+    ours = [c for c in contacts if c.side is Side.OURS and has_email(c)]
+    owner = clean_line(account.our_owner).casefold()
+    found = (
+        next((c for c in ours if c.focal), None)
+        or next((c for c in ours if owner and clean_line(c.name).casefold() == owner), None)
+        or next((c for c in present if c.side is Side.OURS and has_email(c)), None)
+        or next(iter(ours), None)
+    )
+    if found is not None:
+        return Person(name=clean_line(found.name), email=found.email.strip())
+    if "@" in sender:
+        return Person(name=clean_line(account.our_owner) or OUR_TEAM, email=sender.strip())
+    return None
 
 
 def uid(key: str) -> str:
@@ -67,8 +116,8 @@ def shown_actions(actions: Sequence[ActionItem], today: date) -> list[ActionItem
     return sorted(shown, key=lambda a: (a.due is None, a.due or date.max, a.id))
 
 
-def _address(contact: Contact) -> vCalAddress:
-    address = vCalAddress(f"mailto:{contact.email}")
+def _address(contact: Contact | Person) -> vCalAddress:
+    address = vCalAddress(f"mailto:{contact.email.strip()}")
     address.params["CN"] = vText(clean_line(contact.name))
     return address
 
@@ -81,12 +130,21 @@ class _Builder:
         self.client = clean_line(data.account.name)
         self.meetings = {m.id: m for m in data.meetings}
 
-    def calendar(self) -> Calendar:
+    def _head(self, method: str) -> Calendar:
         cal = Calendar()
         cal.add("prodid", f"-//checkin//checkin {__version__}//EN")
         cal.add("version", "2.0")
         cal.add("calscale", "GREGORIAN")
-        cal.add("method", "PUBLISH")
+        cal.add("method", method)
+        return cal
+
+    def invitation(self, next_one: Upcoming) -> Calendar:
+        cal = self._head("REQUEST")
+        cal.add_component(self.event(next_one, invite=True))
+        return cal
+
+    def calendar(self) -> Calendar:
+        cal = self._head("PUBLISH")
         cal.add("x-wr-calname", f"{self.client} (checkin)")
         d = self.data
         cal.add_component(self.event(upcoming(d.account, d.contacts, d.meetings, d.now)))
@@ -101,7 +159,7 @@ class _Builder:
         component.add("last-modified", to_utc(changed, self.tz))
         component.add("sequence", sequence(changed, self.tz))
 
-    def event(self, next_one: Upcoming) -> Event:
+    def event(self, next_one: Upcoming, *, invite: bool = False) -> Event:
         event = Event()
         event.add("uid", uid(next_one.key))
         self._stamps(event, next_one.changed, None)
@@ -112,25 +170,36 @@ class _Builder:
         event.add("status", "CONFIRMED" if next_one.confirmed else "TENTATIVE")
         event.add("transp", "OPAQUE")
         event.add("categories", [self.client])
-        event.add("description", self._event_description(next_one))
-        organizer = next(
-            (c for c in next_one.attendees if c.side is Side.OURS and c.focal and c.email), None
-        )
-        if organizer is not None:
-            event.add("organizer", _address(organizer), encode=False)
+        event.add("description", self._event_description(next_one, invite))
+        d = self.data
+        chair = organizer(d.account, d.contacts, next_one.attendees, d.sender)
+        if chair is not None:
+            event.add("organizer", _address(chair), encode=False)
+        if not invite:
+            return event  # PUBLISH: no attendees (RFC 5546, 3.2.1); the description names them
+        if chair is not None:
+            address = _address(chair)
+            address.params["CUTYPE"] = vText("INDIVIDUAL")
+            address.params["ROLE"] = vText("CHAIR")
+            address.params["PARTSTAT"] = vText("ACCEPTED")
+            event.add("attendee", address, encode=False)
+        chair_mail = chair.email.casefold() if chair else ""
         for contact in next_one.attendees:
-            if contact.email:
+            if has_email(contact) and contact.email.strip().casefold() != chair_mail:
                 address = _address(contact)
                 address.params["CUTYPE"] = vText("INDIVIDUAL")
-                chair = contact is organizer
-                address.params["ROLE"] = vText("CHAIR" if chair else "REQ-PARTICIPANT")
-                address.params["PARTSTAT"] = vText("ACCEPTED" if chair else "NEEDS-ACTION")
+                address.params["ROLE"] = vText("REQ-PARTICIPANT")
+                address.params["PARTSTAT"] = vText("NEEDS-ACTION")
+                address.params["RSVP"] = vText("TRUE")
                 event.add("attendee", address, encode=False)
         return event
 
-    def _event_description(self, next_one: Upcoming) -> str:
+    def _event_description(self, next_one: Upcoming, invite: bool) -> str:
         lines = [next_one.basis]
-        no_email = [clean_line(c.name) for c in next_one.attendees if not c.email]
+        if not invite and next_one.attendees:
+            people = ", ".join(clean_line(c.name) for c in next_one.attendees)
+            lines.append(f"With: {people}.")
+        no_email = [clean_line(c.name) for c in next_one.attendees if not has_email(c)]
         if no_email:
             lines.append(f"Also invite (no email on record): {', '.join(no_email)}.")
         open_items = [a for a in self.data.actions if a.is_open]
@@ -188,3 +257,14 @@ def render_calendar(data: CalendarData) -> bytes:
     Due dates are all-day dates, which have no zone.
     """
     return bytes(_Builder(data).calendar().to_ical())
+
+
+def render_invitation(data: CalendarData, next_one: Upcoming) -> bytes:
+    """``next_one`` as an invitation to mail: METHOD:REQUEST, one VEVENT with ORGANIZER and
+    an ATTENDEE for everyone with an email address (RFC 5546). Pure.
+
+    The UID is the one the calendar feed gives the same check-in, so accepting the
+    invitation and importing the feed update one entry. The organizer comes from
+    :func:`organizer`; without any address the VEVENT has none (check it first).
+    """
+    return bytes(_Builder(data).invitation(next_one).to_ical())

@@ -9,6 +9,7 @@ import click
 import orjson
 
 from checkin.cli.context import db_option, open_for_reading
+from checkin.cli.minutes import audience_option, echo_notes
 from checkin.core.agenda import Agenda
 from checkin.core.dates import parse_moment
 from checkin.core.meeting import AgendaItem
@@ -50,13 +51,14 @@ def agenda_json(agenda: Agenda) -> dict[str, Any]:
     }
 
 
-def render(agenda: Agenda, fmt: str) -> str:
-    """The agenda as ``md`` (the pre-read) or ``json`` text, ending with a newline."""
+def render(agenda: Agenda, fmt: str, audience: str = "client") -> str:
+    """The agenda as ``md`` (the pre-read, for ``audience``) or ``json`` text, ending with a
+    newline."""
     if fmt == "json":
         return orjson.dumps(agenda_json(agenda), option=orjson.OPT_INDENT_2).decode() + "\n"
     from checkin.markdown.preread import render_preread
 
-    return render_preread(agenda)
+    return render_preread(agenda, audience)
 
 
 @click.command(epilog=f"Your templates folder: {user_template_dir()}")
@@ -81,7 +83,16 @@ def render(agenda: Agenda, fmt: str) -> str:
     default=None,
     help="Plan for this moment: 2026-11-22T09:00, or tomorrow, fri 14:00, +3d... (default: now).",
 )
-@click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["md", "json", "eml"]),
+    default="md",
+    show_default=True,
+    help="md: the pre-read; json: every item with its reasons; eml: the pre-read as a mail "
+    "draft to the client, with the meeting as an invitation.",
+)
+@audience_option
 @click.option(
     "-o",
     "--output",
@@ -97,6 +108,7 @@ def agenda(
     template_name: str | None,
     at: str | None,
     fmt: str,
+    audience: str,
     output: Path | None,
 ) -> None:
     """Build the prioritized agenda of ACCOUNT's next check-in (slug or id).
@@ -104,7 +116,9 @@ def agenda(
     Markdown is a pre-read you can send to the client; JSON lists every item with its rank,
     section, kind, minutes, reasons (rule, score, sentence) and source record. Items that do
     not fit in the meeting are listed in the parking lot. The same inputs and --at always give
-    the same output, byte for byte.
+    the same output, byte for byte. --for team adds what the client does not read (our
+    48-hour breaches, their ratings, each reason's score); --format eml makes the pre-read a
+    mail draft to the client's side with the meeting as an invitation.
 
     Templates: monthly, weekly, qbr, escalation and kickoff ship with checkin; your own .md
     files in the folder below add to them (a file there wins over a shipped one with the same
@@ -121,11 +135,22 @@ def agenda(
         built = planning.plan(ws, account, template=template_name, minutes=minutes, at=moment)
     finally:
         ws.close()
-    text = render(built, fmt)
+    if fmt == "eml":
+        from checkin.services.mailing import preread_mail
+
+        ws = open_for_reading(ctx)
+        try:
+            mail = preread_mail(ws, built, audience)
+        finally:
+            ws.close()
+        data, notes = mail.data, mail.notes
+    else:
+        data, notes = render(built, fmt, audience).encode("utf-8"), []
+    echo_notes(notes)
     if output is None:
-        click.echo(text, nl=False)
+        click.echo(data, nl=False)
     else:
         from checkin.services.sharing import write_file
 
-        write_file(output, text.encode("utf-8"))
+        write_file(output, data)
         click.echo(f"Wrote the agenda of {built.account.name} to {output}", err=True)

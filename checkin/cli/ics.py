@@ -16,11 +16,12 @@ from checkin.services import sharing
 @output_option
 @click.pass_context
 def ics(ctx: click.Context, account: str, output: Path | None) -> None:
-    """Export ACCOUNT's next check-in (an event with its attendees) and its open action
-    items (tasks with due dates) as iCalendar.
+    """Export ACCOUNT's next check-in (an event naming who attends) and its open action
+    items (tasks with due dates) as an iCalendar feed (METHOD:PUBLISH).
 
     Import the file into your calendar; importing a newer export updates the same entries
-    instead of adding copies.
+    instead of adding copies. To invite people, send the minutes or the pre-read with
+    --format eml: the invitation in that mail is the same entry.
     """
     ws = open_for_reading(ctx)
     try:

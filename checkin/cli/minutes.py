@@ -1,4 +1,5 @@
-"""``checkin minutes MEETING``: the minutes of a meeting as Markdown, HTML or chat text."""
+"""``checkin minutes MEETING``: the minutes of a meeting, for the client or our team, as
+Markdown, HTML, chat text or a mail draft."""
 
 from __future__ import annotations
 
@@ -8,28 +9,59 @@ import click
 
 from checkin.cli.context import db_option, open_for_reading, output_option
 from checkin.core.meeting import MeetingState
+from checkin.markdown.audience import Audience
 from checkin.services import sharing
+
+AUDIENCE_HELP = (
+    "client: what the client receives (no sentiment, health, ratings, 48-hour admissions, "
+    "scores or private notes); team: all of it."
+)
+
+
+def audience_option(func: click.decorators.FC) -> click.decorators.FC:
+    """``--for client|team`` (client by default)."""
+    return click.option(
+        "--for",
+        "audience",
+        type=click.Choice([a.value for a in Audience]),
+        default=Audience.CLIENT.value,
+        show_default=True,
+        help=AUDIENCE_HELP,
+    )(func)
+
+
+def echo_notes(notes: list[str]) -> None:
+    """What the user should know about a mail draft, on standard error."""
+    for note in notes:
+        click.echo(f"checkin: {note}", err=True)
 
 
 @click.command()
 @db_option
 @click.argument("meeting")
+@audience_option
 @click.option(
     "--format",
     "fmt",
     type=click.Choice([f.value for f in sharing.MinutesFormat]),
     default=sharing.MinutesFormat.MARKDOWN.value,
     show_default=True,
-    help="md: GitHub-flavoured Markdown; html: a web page; text: plain text for chat.",
+    help="md: GitHub-flavoured Markdown; html: a web page; text: plain text for chat; "
+    "eml: a mail draft with the next meeting as an invitation.",
 )
 @output_option
 @click.pass_context
-def minutes(ctx: click.Context, meeting: str, fmt: str, output: Path | None) -> None:
+def minutes(ctx: click.Context, meeting: str, audience: str, fmt: str, output: Path | None) -> None:
     """Print the minutes of MEETING, ready to paste into email, GitHub, Confluence or Notion.
 
     MEETING is a meeting id (listed by `checkin accounts` and the meetings tab), or an
     account slug for that account's latest meeting. A meeting that has not ended yet gives
     draft minutes, marked as such.
+
+    --format eml writes a mail draft (it opens as a draft in Outlook, Apple Mail and
+    Thunderbird) to the client's attendees who were present, cc our team: plain text and
+    HTML, and the next meeting as a calendar invitation. The organizer is our focal
+    contact, else our contact named as the account's owner, else $CHECKIN_EMAIL.
     """
     ws = open_for_reading(ctx)
     try:
@@ -39,11 +71,12 @@ def minutes(ctx: click.Context, meeting: str, fmt: str, output: Path | None) -> 
                 f"checkin: meeting {found.id} has not ended yet; these minutes are a draft.",
                 err=True,
             )
-        text = sharing.minutes(ws, found.id, fmt)
+        result = sharing.minutes_bytes(ws, found.id, fmt, audience)
     finally:
         ws.close()
+    echo_notes(result.notes)
     if output is None or str(output) == "-":
-        click.echo(text, nl=False)
+        click.echo(result.data, nl=False)  # bytes go to the binary stream unchanged
         return
-    written = sharing.write_file(output, text.encode("utf-8"))
+    written = sharing.write_file(output, result.data)
     click.echo(f"Wrote the minutes of {found.id} to {written}", err=True)

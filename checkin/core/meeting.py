@@ -45,6 +45,8 @@ class AgendaItem:
     # the records captured on it ("action:a-1x2y3z"): the topic's records during the call.
     touched: bool = False
     captured: list[str] = field(default_factory=list)
+    # Notes for our team only: the team minutes show them, the client's never do.
+    private_notes: str = ""
 
     def __post_init__(self) -> None:
         problems = list(rules.required_text("title", self.title))

@@ -5,7 +5,9 @@ from __future__ import annotations
 from checkin.core.enums import Direction
 from checkin.core.text import clean_line, clean_text
 from checkin.markdown import wording as w
+from checkin.markdown.audience import Audience
 from checkin.markdown.minutes import MinutesData
+from checkin.markdown.summary import summary_text
 
 BULLET = "• "
 INDENT = "  "
@@ -25,12 +27,14 @@ def _joined(title: str, notes: str) -> str:
     return f"{title}{separator}{_text(notes)}"
 
 
-def render_chat(data: MinutesData) -> str:
+def render_chat(data: MinutesData, audience: Audience | str = Audience.CLIENT) -> str:
     """The minutes of ``data.meeting`` as a short plain-text message, ending in a newline.
 
     Slack, Teams and email show it as typed. Empty sections are left out to keep it short;
-    the Markdown minutes are the full record.
+    the Markdown minutes are the full record. The client version (the default) leaves out
+    sentiment, the rating and private notes; the team version adds them.
     """
+    team = Audience(audience) is Audience.TEAM
     m = data.meeting
     client = clean_line(data.account.name)
     out = [clean_line(data.title)]
@@ -48,6 +52,9 @@ def render_chat(data: MinutesData) -> str:
         groups.append(f"{', '.join(guests)} (guests)")
     if groups:
         out.append("Attendees: " + "; ".join(groups))
+    if team:
+        out.append("Internal: team version, with private notes and our assessment.")
+    out += ["", *summary_text(data)]
 
     def section(title: str, lines: list[str]) -> None:
         if lines:
@@ -56,7 +63,10 @@ def render_chat(data: MinutesData) -> str:
     by_status: dict[str, list[str]] = {}
     for item in w.agenda(m):
         status = w.item_status(item, m)
-        by_status.setdefault(status, []).append(_joined(w.item_title(item), item.notes))
+        line = _joined(w.item_title(item), item.notes)
+        if team and item.private_notes.strip():
+            line += f"\n{INDENT}Private (team only): {_text(item.private_notes)}"
+        by_status.setdefault(status, []).append(line)
     headings = {
         "Discussed": "Discussed",
         "In progress": "In progress",
@@ -79,18 +89,19 @@ def render_chat(data: MinutesData) -> str:
     feedback = []
     for given in data.feedback:
         direction = "From" if given.direction is Direction.FROM_CLIENT else "To"
-        about = ", ".join(
-            part
-            for part in (clean_line(given.topic), w.SENTIMENTS.get(given.sentiment, ""))
-            if part
-        )
-        feedback.append(f"{direction} {client} ({about}): {_text(given.text)}")
+        mood = w.SENTIMENTS.get(given.sentiment, "") if team else ""
+        about = ", ".join(part for part in (clean_line(given.topic), mood) if part)
+        label = f"{direction} {client} ({about})" if about else f"{direction} {client}"
+        feedback.append(f"{label}: {_text(given.text)}")
     section("Feedback", feedback)
     section(
         "Issue status changes",
         [f"{clean_line(c.issue_title)}: {c.old.value} → {c.new.value}" for c in m.status_changes],
     )
     out.append("")
+    if team:
+        rated = f"{m.rating} of 5" if m.rating is not None else "not rated"
+        out.append(f"Rating (team only): {rated}")
     if m.next_meeting is not None:
         out.append(f"Next meeting: {w.long_date(m.next_meeting)}")
     else:

@@ -4,18 +4,29 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from checkin.core.enums import ActionStatus, Direction
+from checkin.core.health import Health
 from checkin.core.meeting import Meeting, MeetingState
 from checkin.core.records import Account, ActionItem, Contact, Feedback, Issue, RoadmapItem
 from checkin.core.text import clean_line
 from checkin.core.text import count as plural
 from checkin.markdown import wording as w
+from checkin.markdown.audience import (
+    LATER,
+    TEAM_BANNER,
+    Audience,
+    parked_by_hand,
+    quiet_references,
+)
 from checkin.markdown.escape import block, cell, heading, inline
+from checkin.markdown.summary import summary_lines
 from checkin.markdown.tables import issue_table, roadmap_table, table
 
+# The client's sections, in order; the team version adds TEAM_SECTION after the summary.
 SECTIONS = (
+    "Summary",
     "Attendees",
     "Agenda",
     "Notes",
@@ -28,6 +39,13 @@ SECTIONS = (
     "Next meeting",
     "Appendix: why these items",
 )
+TEAM_SECTION = "For our team"
+TEAM_SECTIONS = (SECTIONS[0], TEAM_SECTION, *SECTIONS[1:])
+
+
+def sections(audience: Audience) -> tuple[str, ...]:
+    """The H2 sections of the minutes for ``audience``, in order."""
+    return SECTIONS if audience.is_client else TEAM_SECTIONS
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -49,6 +67,8 @@ class MinutesData:
     roadmap: Sequence[RoadmapItem]
     today: date
     open_issue_count: int | None = None
+    # The relationship's health when the meeting ended (team version only; None: not known).
+    health: Health | None = None
 
     @property
     def is_draft(self) -> bool:
@@ -66,8 +86,10 @@ class MinutesData:
 class _Minutes:
     """Builds the document section by section."""
 
-    def __init__(self, data: MinutesData) -> None:
+    def __init__(self, data: MinutesData, audience: Audience) -> None:
         self.data = data
+        self.audience = audience
+        self.team = not audience.is_client
         self.m = data.meeting
         self.client = data.account.name
         self.items = w.agenda(self.m)
@@ -81,6 +103,9 @@ class _Minutes:
 
     def render(self) -> str:
         self.head()
+        self.summary()
+        if self.team:
+            self.for_team()
         self.attendees()
         self.agenda()
         self.notes()
@@ -92,7 +117,8 @@ class _Minutes:
         self.roadmap()
         self.next_meeting()
         self.appendix()
-        return "\n".join(self.out) + "\n"
+        text = "\n".join(self.out) + "\n"
+        return quiet_references(text) if self.audience.is_client else text
 
     # -- sections -------------------------------------------------------------------------
 
@@ -102,6 +128,8 @@ class _Minutes:
         kind = heading(w.meeting_title(m.template))
         title = f"{heading(self.client)} · {kind} · {m.day.isoformat()}"
         self.emit(f"# {title}{draft}", "")
+        if self.team:
+            self.emit(TEAM_BANNER, "")
         count = len(self.items)
         if m.state is MeetingState.PLANNED:
             self.emit("> **Draft:** this meeting has not started yet; this is its agenda.", "")
@@ -115,6 +143,36 @@ class _Minutes:
             f"{inline(w.meeting_title(m.template))} with {inline(self.client)} on {w.when(m)}. "
             + progress
         )
+
+    def summary(self) -> None:
+        self.section("Summary")
+        self.emit(*(f"- {line}" for line in summary_lines(self.data)))
+
+    def for_team(self) -> None:
+        self.section(TEAM_SECTION)
+        rating = self.m.rating
+        if rating is None:
+            self.emit("- **Rating:** not rated.")
+        else:
+            self.emit(f"- **Rating:** {rating} of 5.")
+        health = self.data.health
+        if health is not None:
+            when = "at the end of the meeting" if self.m.ended else "now"
+            weakest = health.weakest
+            self.emit(
+                f"- **Health {when}:** {health.score} ({health.band.value}); weakest: "
+                f"{inline(weakest.label.lower())} ({inline(weakest.detail)})."
+            )
+            for flag in health.flags:
+                self.emit(f"  - {inline(w.sentence(flag))}")
+        private = [item for item in self.items if item.private_notes.strip()]
+        if private:
+            where = plural(len(private), "agenda item")
+            self.emit(f"- **Private notes:** on {where}, under Notes below.")
+        moods = [f for f in self.data.feedback if f.direction is Direction.FROM_CLIENT]
+        if moods:
+            said = ", ".join(w.SENTIMENTS.get(f.sentiment, "neutral") for f in moods)
+            self.emit(f"- **Client sentiment:** {said}.")
 
     def attendees(self) -> None:
         self.section("Attendees")
@@ -150,16 +208,23 @@ class _Minutes:
             rows.append(["", "**Total**", "", f"**{planned} min**", f"**{w.minutes_text(spent)}**"])
             self.emit(*table(("#", "Item", "Outcome", "Planned", "Actual"), "rllrr", rows))
         parked = w.parked(self.m)
-        if parked:
-            self.emit("", "Parking lot (did not fit, not discussed):", "")
+        if parked and not self.team:
+            self.emit("", "Kept for a later meeting (not discussed):", "")
             self.emit(*(f"- {inline(w.item_title(item))}" for item in parked))
+        elif parked:
+            self.emit("", "Parking lot (not discussed):", "")
+            for item in parked:
+                why = "parked by hand" if parked_by_hand(item) else "did not fit"
+                self.emit(f"- {inline(w.item_title(item))} ({why})")
 
     def notes(self) -> None:
         self.section("Notes")
         noted = [
             (n, item)
             for n, item in enumerate(self.items, start=1)
-            if item.notes.strip() or w.item_status(item, self.m) in ("Deferred", "Skipped")
+            if item.notes.strip()
+            or (self.team and item.private_notes.strip())
+            or w.item_status(item, self.m) in ("Deferred", "Skipped")
         ]
         if not noted:
             self.emit("No notes were taken.")
@@ -175,6 +240,10 @@ class _Minutes:
                 self.emit("*Skipped.*", "")
             if item.notes.strip():
                 self.emit(block(item.notes))
+            if self.team and item.private_notes.strip():
+                if item.notes.strip():
+                    self.emit("")
+                self.emit(f"**Private (team only):** {block(item.private_notes)}")
 
     def decisions(self) -> None:
         self.section("Decisions")
@@ -202,7 +271,7 @@ class _Minutes:
 
     def feedback(self) -> None:
         self.section("Feedback")
-        items = sorted(self.data.feedback, key=lambda f: (f.received, f.created_at or f.received))
+        items = sorted(self.data.feedback, key=lambda f: (f.received, f.created_at or datetime.min))
         if not items:
             self.emit("No feedback was recorded in this meeting.")
             return
@@ -211,7 +280,8 @@ class _Minutes:
             label = f"**{direction} {inline(self.client)}**"
             if item.topic.strip():
                 label += f" · {inline(item.topic)}"
-            label += f" · {w.SENTIMENTS.get(item.sentiment, 'neutral')}"
+            if self.team:
+                label += f" · {w.SENTIMENTS.get(item.sentiment, 'neutral')}"
             self.emit(f"- {label}: {block(item.text, 2)}")
 
     def status_changes(self) -> None:
@@ -243,26 +313,34 @@ class _Minutes:
 
     def appendix(self) -> None:
         self.section(SECTIONS[-1])
+        later = "Parking lot" if self.team else "For a later meeting"
         entries = [
             (f"{n}. {inline(item.title)}", item) for n, item in enumerate(self.items, start=1)
-        ] + [(f"Parking lot: {inline(item.title)}", item) for item in w.parked(self.m)]
+        ] + [(f"{later}: {inline(item.title)}", item) for item in w.parked(self.m)]
         if not entries:
             self.emit("There were no agenda items.")
             return
         self.emit("Why each item was on the agenda, as the agenda planner explained it.", "")
         for label, item in entries:
             colon = "" if w.ends_with_punctuation(item.title) else ":"
-            why = [inline(w.sentence(text)) for text in w.reasons(item, self.m.template)]
+            if item.parked and not self.team:
+                why = [LATER]
+            else:
+                texts = w.reasons(item, self.m.template, self.audience)
+                why = [inline(w.sentence(text)) for text in texts]
             if len(why) == 1:
                 self.emit(f"- **{label}{colon}** {why[0]}")
             else:
                 self.emit(f"- **{label}{colon}**", *(f"  - {text}" for text in why))
 
 
-def render_minutes(data: MinutesData) -> str:
-    """The minutes of ``data.meeting`` as GitHub-flavoured Markdown, ending in a newline.
+def render_minutes(data: MinutesData, audience: Audience | str = Audience.CLIENT) -> str:
+    """The minutes of ``data.meeting`` for ``audience`` as GitHub-flavoured Markdown, ending
+    in a newline.
 
     Pure and deterministic. Headings are H1 to H3, there is no raw HTML, and every piece of
     user text goes through :mod:`checkin.markdown.escape`, so it cannot change the structure.
+    The client version (the default) leaves out internal judgement and neutralises @mentions
+    and issue references; the team version adds it all (see :mod:`checkin.markdown.audience`).
     """
-    return _Minutes(data).render()
+    return _Minutes(data, Audience(audience)).render()

@@ -12,12 +12,22 @@ from datetime import datetime
 from checkin.core.agenda import Agenda
 from checkin.core.meeting import AgendaItem
 from checkin.core.text import clean_line
+from checkin.markdown.audience import (
+    PLACEMENT_RULES,
+    TEAM_BANNER,
+    Audience,
+    parked_by_hand,
+    quiet_references,
+    shared_reasons,
+    with_scores,
+)
 from checkin.markdown.escape import heading, inline
 
 # Reasons that say nothing to the client: where the engine or the account manager placed the
 # item, and "added by you" (the client would read "you" as themselves: a topic the account
-# manager added has no "Why" line, as a standing item has none).
-INTERNAL_RULES = frozenset({"standing", "time_fit", "parked", "added_by_hand"})
+# manager added has no "Why" line, as a standing item has none). Internal judgement (our
+# 48-hour breaches, their ratings of us) is left out by audience: see checkin.markdown.audience.
+INTERNAL_RULES = PLACEMENT_RULES
 PARKED_SHOWN = 15
 _DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTHS = (
@@ -32,10 +42,14 @@ def when(moment: datetime) -> str:
     return f"{day}, {moment:%H:%M}"
 
 
-def why(item: AgendaItem) -> str:
-    """The item's reasons as one sentence for the client; empty for a plain standing item
-    and for a topic the account manager added."""
-    texts = [clean_line(r.text) for r in item.reasons if r.rule not in INTERNAL_RULES]
+def why(item: AgendaItem, audience: Audience = Audience.CLIENT) -> str:
+    """The item's reasons as one sentence; empty for a plain standing item and for a topic
+    the account manager added. The team reads every reason with its score."""
+    reasons = shared_reasons(item, audience)
+    if audience.is_client:
+        texts = [clean_line(r.text) for r in reasons]
+    else:
+        texts = [clean_line(text) for text in with_scores(reasons)]
     return "; ".join(t for t in texts if t)
 
 
@@ -43,12 +57,12 @@ def _minutes(count: int) -> str:
     return f"{count} min"
 
 
-def _item_lines(rank: int, item: AgendaItem) -> list[str]:
+def _item_lines(rank: int, item: AgendaItem, audience: Audience) -> list[str]:
     head = f"{rank}. **{inline(item.title)}** — {_minutes(item.planned_minutes)}"
     if item.owner:
         head += f", owner: {inline(item.owner)}"
     lines = [head]
-    reason = why(item)
+    reason = why(item, audience)
     if reason:
         stop = "" if reason[-1] in ".?!…" else "."
         # A backslash ends the line with a hard break: "Why" stays on a line of its own in
@@ -58,10 +72,18 @@ def _item_lines(rank: int, item: AgendaItem) -> list[str]:
     return lines
 
 
-def render_preread(agenda: Agenda) -> str:
-    """The Markdown pre-read of ``agenda``: the same agenda always gives the same bytes."""
+def render_preread(agenda: Agenda, audience: Audience | str = Audience.CLIENT) -> str:
+    """The Markdown pre-read of ``agenda``: the same agenda always gives the same bytes.
+
+    The client version (the default) is what the client receives: no internal reasons, no
+    scores, @mentions and issue references neutralised, and items kept for later said kindly.
+    The team version adds every reason with its score and why each parked item was parked.
+    """
+    audience = Audience(audience)
     account = agenda.account
     lines = [f"# {heading(account.name)}: {heading(agenda.title)}", ""]
+    if not audience.is_client:
+        lines += [TEAM_BANNER, ""]
     facts = f"{when(agenda.now)} · {agenda.length_minutes} minutes"
     if account.our_owner:
         facts += f" · prepared by {inline(account.our_owner)}"
@@ -75,20 +97,35 @@ def render_preread(agenda: Agenda) -> str:
         lines += [f"## {heading(title)} ({_minutes(total)})", ""]
         for item in items:
             rank += 1
-            lines += _item_lines(rank, item)
+            lines += _item_lines(rank, item, audience)
         lines.append("")
     planned = agenda.planned_minutes
     lines.append(f"Planned: {planned} of {agenda.length_minutes} minutes.")
     if agenda.parked:
         lines += ["", "## Parking lot", ""]
-        lines.append(
-            f"These did not fit in {agenda.length_minutes} minutes. Tell us if one of them "
-            "should replace an item above."
-        )
-        lines.append("")
-        for item in agenda.parked[:PARKED_SHOWN]:
-            lines.append(f"- {inline(item.title)} ({_minutes(item.planned_minutes)})")
-        hidden = len(agenda.parked) - PARKED_SHOWN
-        if hidden > 0:
-            lines.append(f"- and {hidden} more")
-    return "\n".join(lines) + "\n"
+        lines += _parking_lot(agenda, audience)
+    text = "\n".join(lines) + "\n"
+    return quiet_references(text) if audience.is_client else text
+
+
+def _parking_lot(agenda: Agenda, audience: Audience) -> list[str]:
+    """The parked items. Only those the time left out are said not to fit: one the account
+    manager parked did fit, and the client reads it as kept for a later meeting."""
+    by_hand = [item for item in agenda.parked if parked_by_hand(item)]
+    if not by_hand:
+        intro = f"These did not fit in {agenda.length_minutes} minutes."
+    elif audience.is_client or len(by_hand) == len(agenda.parked):
+        intro = "These are kept for a later meeting."
+    else:
+        length = agenda.length_minutes
+        intro = f"These are kept for a later meeting (some did not fit in {length} minutes)."
+    lines = [f"{intro} Tell us if one of them should replace an item above.", ""]
+    for item in agenda.parked[:PARKED_SHOWN]:
+        line = f"- {inline(item.title)} ({_minutes(item.planned_minutes)}"
+        if not audience.is_client and by_hand:
+            line += ", parked by hand" if parked_by_hand(item) else ", did not fit"
+        lines.append(line + ")")
+    hidden = len(agenda.parked) - PARKED_SHOWN
+    if hidden > 0:
+        lines.append(f"- and {hidden} more")
+    return lines

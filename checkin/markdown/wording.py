@@ -9,6 +9,7 @@ from checkin.core.enums import SENTIMENT_WORDS, ActionStatus, ItemKind, ItemStat
 from checkin.core.meeting import AgendaItem, Meeting, MeetingState
 from checkin.core.records import ActionItem, Contact
 from checkin.core.text import clean_line, count
+from checkin.markdown.audience import INTERNAL_RULES, Audience, score_text
 
 # English names on purpose: calendar.day_name follows the locale, the minutes should not.
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -144,9 +145,23 @@ SHARED_WORDING = {
 }
 
 
-def reasons(item: AgendaItem, template: str) -> list[str]:
-    """Why the item was on the agenda, in words; a sentence by kind when none was recorded."""
-    found = [SHARED_WORDING.get(r.rule, r.text.strip()) for r in item.reasons if r.text.strip()]
+def reasons(item: AgendaItem, template: str, audience: Audience = Audience.CLIENT) -> list[str]:
+    """Why the item was on the agenda, in words; a sentence by kind when none was recorded.
+
+    The client reads no internal reason (our 48-hour breaches, their ratings...); the team
+    reads every reason with the score it added.
+    """
+    found = []
+    by_hand = any(r.rule == "parked" for r in item.reasons)  # then time was not the reason
+    for r in item.reasons:
+        if not r.text.strip() or (audience.is_client and r.rule in INTERNAL_RULES):
+            continue
+        if by_hand and r.rule == "time_fit":
+            continue
+        text = SHARED_WORDING.get(r.rule, r.text.strip())
+        if not audience.is_client and r.score:
+            text = f"{text.rstrip('.')} ({score_text(r.score)})"
+        found.append(text)
     if not found:
         found = [KIND_REASONS[item.kind].format(meeting=meeting_title(template).lower())]
     if item.carried_from is not None:

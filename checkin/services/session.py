@@ -162,6 +162,13 @@ class MeetingSession(TopicActions):
             item.notes = text
             self.dirty = True
 
+    def set_private_notes(self, key: str, text: str) -> None:
+        """Notes for our team only: the team's minutes show them, the client's never do."""
+        item = self.meeting.item(key)
+        if item.private_notes != text:
+            item.private_notes = text
+            self.dirty = True
+
     def save(self) -> None:
         """Write the meeting (timers and notes included) to disk."""
         self.tick()

@@ -1,4 +1,5 @@
-"""Sharing after the call: a meeting's minutes (Markdown, HTML, chat) and the calendar file."""
+"""Sharing after the call: a meeting's minutes (Markdown, HTML, chat, a mail draft) for the
+client or for our team, the pre-read as a mail draft, and the calendar file."""
 
 # Gathers the records from the workspace and calls the pure renderers in checkin.markdown and
 # checkin.calendar; only the write_* helpers touch the disk (atomic, 0600 files).
@@ -6,28 +7,45 @@
 from __future__ import annotations
 
 import difflib
+import os
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from checkin.core.codec import decode
 from checkin.core.enums import IssueStatus, Severity
 from checkin.core.errors import CheckinError, NotFound
+from checkin.core.health import Health
 from checkin.core.meeting import Meeting, MeetingState
 from checkin.core.records import Account, ActionItem, Feedback, Issue
+from checkin.markdown.audience import Audience
 from checkin.markdown.minutes import MinutesData, render_minutes
 from checkin.markdown.tables import ISSUE_ROWS
 from checkin.services.workspace import Workspace
 from checkin.storage.files import write_private
+
+if TYPE_CHECKING:
+    from checkin.calendar.ics import CalendarData
+
+# The user's own address: organizer and sender of last resort, when no contact on our side of
+# an account has an email address (`CHECKIN_EMAIL=me@example.com`).
+SENDER_ENV = "CHECKIN_EMAIL"
 
 
 class MinutesFormat(StrEnum):
     MARKDOWN = "md"
     HTML = "html"
     TEXT = "text"
+    EML = "eml"
 
     @property
     def suffix(self) -> str:
-        return {"md": ".md", "html": ".html", "text": ".txt"}[self.value]
+        return {"md": ".md", "html": ".html", "text": ".txt", "eml": ".eml"}[self.value]
+
+    @property
+    def is_binary(self) -> bool:
+        return self is MinutesFormat.EML
 
 
 class ExportError(CheckinError):
@@ -86,11 +104,14 @@ def _hint(ws: Workspace, key: str) -> str:
 # -- minutes -------------------------------------------------------------------------------
 
 
-def minutes_data(ws: Workspace, meeting_id: str) -> MinutesData:
+def minutes_data(
+    ws: Workspace, meeting_id: str, audience: Audience | str = Audience.CLIENT
+) -> MinutesData:
     """Everything the minutes of a meeting say, read from the workspace.
 
     Only the records the minutes show are decoded (the meeting's action items and feedback,
-    the open issues the table lists): a busy account renders as fast as a quiet one.
+    the open issues the table lists): a busy account renders as fast as a quiet one. The
+    team's version also carries the relationship's health as the meeting ended.
     """
     meeting = find_meeting(ws, meeting_id)
     account = ws.account(meeting.account_id)
@@ -116,7 +137,18 @@ def minutes_data(ws: Workspace, meeting_id: str) -> MinutesData:
         roadmap=ws.roadmap(account.id),
         today=ws.today(),
         open_issue_count=open_count,
+        health=None if Audience(audience).is_client else _health_after(ws, meeting),
     )
+
+
+def _health_after(ws: Workspace, meeting: Meeting) -> Health:
+    """The account's health when ``meeting`` ended (now, while it has not)."""
+    from checkin.core.health import as_of, assess
+
+    relationship = ws.relationship(ws.account(meeting.account_id))
+    if meeting.ended is None:
+        return assess(relationship, ws.now())
+    return assess(as_of(relationship, meeting.ended), meeting.ended)
 
 
 def _open_issues(ws: Workspace, account_id: str) -> tuple[list[Issue], int]:
@@ -131,44 +163,78 @@ def _open_issues(ws: Workspace, account_id: str) -> tuple[list[Issue], int]:
     return [decode(Issue, raw) for raw in open_raw[:ISSUE_ROWS]], len(open_raw)
 
 
-def minutes_markdown(ws: Workspace, meeting_id: str) -> str:
-    """The minutes as GitHub-flavoured Markdown."""
-    return render_minutes(minutes_data(ws, meeting_id))
+Who = Audience | str
 
 
-def minutes_html(ws: Workspace, meeting_id: str) -> str:
+def minutes_markdown(ws: Workspace, meeting_id: str, audience: Who = Audience.CLIENT) -> str:
+    """The minutes as GitHub-flavoured Markdown, for the client (default) or our team."""
+    return render_minutes(minutes_data(ws, meeting_id, audience), audience)
+
+
+def minutes_html(ws: Workspace, meeting_id: str, audience: Who = Audience.CLIENT) -> str:
     """The minutes as a self-contained HTML page (raw HTML from notes shown as text)."""
     from checkin.markdown.html import render_page
 
-    data = minutes_data(ws, meeting_id)
-    return render_page(render_minutes(data), data.title)
+    data = minutes_data(ws, meeting_id, audience)
+    return render_page(render_minutes(data, audience), html_title(data, audience))
 
 
-def minutes_chat(ws: Workspace, meeting_id: str) -> str:
+def html_title(data: MinutesData, audience: Who) -> str:
+    """The HTML page title: the minutes title, marked "(team)" for our team's version."""
+    return data.title if Audience(audience).is_client else f"{data.title} (team)"
+
+
+def minutes_chat(ws: Workspace, meeting_id: str, audience: Who = Audience.CLIENT) -> str:
     """The minutes as plain text for a chat message (no tables, bullet lists)."""
     from checkin.markdown.chat import render_chat
 
-    return render_chat(minutes_data(ws, meeting_id))
+    return render_chat(minutes_data(ws, meeting_id, audience), audience)
 
 
-def minutes(ws: Workspace, meeting_id: str, fmt: MinutesFormat | str) -> str:
-    """The minutes in ``fmt`` (md, html or text)."""
+def minutes(
+    ws: Workspace, meeting_id: str, fmt: MinutesFormat | str, audience: Who = Audience.CLIENT
+) -> str:
+    """The minutes in ``fmt`` (md, html or text) for ``audience``."""
     render = {
         MinutesFormat.MARKDOWN: minutes_markdown,
         MinutesFormat.HTML: minutes_html,
         MinutesFormat.TEXT: minutes_chat,
     }[MinutesFormat(fmt)]
-    return render(ws, meeting_id)
+    return render(ws, meeting_id, audience)
+
+
+@dataclass(frozen=True)
+class MailResult:
+    """The bytes of a file to write, and what the user should know before sending it."""
+
+    data: bytes
+    notes: list[str] = field(default_factory=list)
+
+
+def minutes_bytes(
+    ws: Workspace, meeting_id: str, fmt: MinutesFormat | str, audience: Who = Audience.CLIENT
+) -> MailResult:
+    """The minutes in any format as bytes, with what the user should know (mail notes)."""
+    if MinutesFormat(fmt) is MinutesFormat.EML:
+        from checkin.services.mailing import minutes_mail
+
+        return minutes_mail(ws, meeting_id, audience)
+    return MailResult(data=minutes(ws, meeting_id, fmt, audience).encode("utf-8"))
 
 
 def default_minutes_path(
-    ws: Workspace, meeting_id: str, fmt: MinutesFormat | str = MinutesFormat.MARKDOWN
+    ws: Workspace,
+    meeting_id: str,
+    fmt: MinutesFormat | str = MinutesFormat.MARKDOWN,
+    audience: Who = Audience.CLIENT,
 ) -> Path:
-    """``~/<account-slug>-<date>-minutes.md`` (``.html``, ``.txt`` for the other formats)."""
+    """``~/<account-slug>-<date>-minutes.md`` (``-team`` before the suffix for our team's
+    version; ``.html``, ``.txt``, ``.eml`` for the other formats)."""
     meeting = find_meeting(ws, meeting_id)
     account = ws.account(meeting.account_id)
-    name = f"{account.slug}-{meeting.day.isoformat()}-minutes{MinutesFormat(fmt).suffix}"
-    return Path("~") / name
+    team = "" if Audience(audience).is_client else "-team"
+    suffix = MinutesFormat(fmt).suffix
+    return Path("~") / f"{account.slug}-{meeting.day.isoformat()}-minutes{team}{suffix}"
 
 
 def write_minutes(
@@ -176,27 +242,39 @@ def write_minutes(
     meeting_id: str,
     path: Path,
     fmt: MinutesFormat | str = MinutesFormat.MARKDOWN,
+    audience: Who = Audience.CLIENT,
 ) -> Path:
     """Write the minutes to ``path`` (atomic, 0600); returns the absolute path written."""
-    return write_file(path, minutes(ws, meeting_id, fmt).encode("utf-8"))
+    return write_file(path, minutes_bytes(ws, meeting_id, fmt, audience).data)
 
 
 # -- calendar ------------------------------------------------------------------------------
 
 
 def calendar(ws: Workspace, account: Account | str) -> bytes:
-    """The account's next check-in and action items as an iCalendar file."""
-    from checkin.calendar.ics import CalendarData, render_calendar
+    """The account's next check-in and action items as an iCalendar feed (METHOD:PUBLISH)."""
+    from checkin.calendar.ics import render_calendar
 
     found = ws.account(account if isinstance(account, str) else account.id)
-    return render_calendar(
-        CalendarData(
-            account=found,
-            contacts=ws.contacts(found.id),
-            meetings=ws.meetings(found.id),
-            actions=ws.actions(found.id),
-            now=ws.now(),
-        )
+    return render_calendar(calendar_data(ws, found))
+
+
+def sender_address() -> str:
+    """The user's configured address (``$CHECKIN_EMAIL``), or ""."""
+    return os.environ.get(SENDER_ENV, "").strip()
+
+
+def calendar_data(ws: Workspace, account: Account) -> CalendarData:
+    """The records an account's calendar entries come from, as of now."""
+    from checkin.calendar.ics import CalendarData
+
+    return CalendarData(
+        account=account,
+        contacts=ws.contacts(account.id),
+        meetings=ws.meetings(account.id),
+        actions=ws.actions(account.id),
+        now=ws.now(),
+        sender=sender_address(),
     )
 
 

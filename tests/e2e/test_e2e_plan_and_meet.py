@@ -72,7 +72,8 @@ def test_plan_a_30_minute_agenda_and_write_the_preread(sandbox: Sandbox, launch:
     assert "30 minutes" in preread
     first = next(line for line in lines if line.startswith("1. "))
     assert CRITICAL in first
-    assert "Why: critical severity; not acknowledged" in preread
+    # The pre-read goes to the client: its reasons, without our own 48-hour breaches.
+    assert "Why: critical severity;" in preread and "48 h" not in preread
     term.send("ctrl+q")
     assert term.exit_status() == 0
 
@@ -137,7 +138,7 @@ def test_run_the_meeting_and_write_the_minutes(sandbox: Sandbox, launch: Launch)
         "Plan with findings promised for Tuesday",
         "- [ ] Our team: Send the root-cause analysis (due ",
         "Hotfix goes to EU tenants on Monday",
-        "Resolved",
+        "Lab results arrive out of order in the clinician inbox: acknowledged → resolved",
     ):
         assert text in minutes, f"{text!r} is not in the minutes:\n{minutes}"
     term.send("ctrl+q")

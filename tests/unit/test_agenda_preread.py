@@ -6,6 +6,7 @@ Regenerate the golden files after an intended change with
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import random
 from collections.abc import Iterator
@@ -115,10 +116,37 @@ def test_escape(raw: str, escaped: str) -> None:
     assert escape(raw) == escaped
 
 
-def test_scores_stay_out_of_the_client_text(demo: Workspace) -> None:
-    text = render_preread(plan(demo, "acme"))
+def test_scores_and_internal_judgement_stay_out_of_the_client_text(demo: Workspace) -> None:
+    agenda = plan(demo, "acme")
+    text = render_preread(agenda)
     assert "score" not in text and "ack_breach_48h" not in text
-    assert "Why: critical severity; not acknowledged 61 h after it was opened (48 h rule)" in text
+    assert "48 h" not in text and "(+" not in text and "Internal" not in text
+    assert "Why: critical severity; new since the last check-in (9 Nov)." in text
+    team = render_preread(agenda, "team")
+    assert team.startswith("# Acme Health: Escalation review\n\n> **Internal:**")
+    assert "not acknowledged 61 h after it was opened (48 h rule) (+" in team
+
+
+def test_the_team_pre_read_says_why_each_item_was_parked(demo: Workspace) -> None:
+    from checkin.core.agenda.arrangement import PARKED_BY_HAND
+
+    agenda = plan(demo, "acme")
+    first = agenda.parked[0]
+    by_hand = dataclasses.replace(first, reasons=[*first.reasons, PARKED_BY_HAND])
+    agenda = dataclasses.replace(agenda, parked=[by_hand, *agenda.parked[1:]])
+    client = render_preread(agenda)
+    assert "These are kept for a later meeting. Tell us if one" in client
+    assert "did not fit" not in client and "parked" not in client
+    team = render_preread(agenda, "team")
+    assert "(some did not fit in 45 minutes)" in team
+    assert f"- {first.title} (2 min, parked by hand)" in team
+    assert "(1 min, did not fit)" in team
+
+
+def test_bluefin_ratings_are_for_the_team_only(demo: Workspace) -> None:
+    agenda = plan(demo, "bluefin")
+    assert "rated" not in render_preread(agenda)
+    assert "recent check-ins were rated 4, 3 (out of 5) (+" in render_preread(agenda, "team")
 
 
 def test_dates_read_the_same_in_any_locale() -> None:

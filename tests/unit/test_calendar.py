@@ -9,12 +9,19 @@ from datetime import UTC, date, datetime, timedelta, timezone
 import pytest
 from icalendar import Calendar
 
-from checkin.calendar.ics import CalendarData, render_calendar, to_utc
-from checkin.calendar.upcoming import upcoming, working_day
+from checkin.calendar.ics import (
+    CalendarData,
+    organizer,
+    render_calendar,
+    render_invitation,
+    to_utc,
+)
+from checkin.calendar.upcoming import Upcoming, upcoming, working_day
 from checkin.core.enums import ActionStatus
 from checkin.core.meeting import Meeting
 from checkin.services import sharing
 from checkin.services.demo import seed_demo
+from checkin.services.sharing import calendar_data
 from checkin.services.workspace import Workspace
 from tests.conftest import NOW
 from tests.sharing_data import demo_workspace, hostile_workspace
@@ -66,9 +73,9 @@ def test_the_file_parses_back_with_the_next_meeting_and_open_actions(demo: Works
     assert event["DTEND"].dt - event["DTSTART"].dt == timedelta(minutes=last.length_minutes)
     assert str(event["STATUS"]) == "CONFIRMED"
     assert str(event["SUMMARY"]) == "Acme Health: Monthly check-in"
-    attendees = {str(a): str(a.params["CN"]) for a in event["ATTENDEE"]}
-    assert attendees["mailto:elena.vasquez@acmehealth.example"] == "Dr. Elena Vasquez"
-    assert attendees["mailto:raj.patel@acmehealth.example"] == "Raj Patel"
+    # A feed (PUBLISH) names the people in its description and has no ATTENDEE (RFC 5546).
+    assert "ATTENDEE" not in event
+    assert "With: Dr. Elena Vasquez, Raj Patel" in str(event["DESCRIPTION"])
     assert str(event["ORGANIZER"]) == "mailto:chris.moreno@checkin.example"
     open_actions = [a for a in demo.actions(acme.id) if a.is_open]
     found = todos(cal)
@@ -137,7 +144,9 @@ def test_a_planned_meeting_takes_over_the_same_entry(demo: Workspace) -> None:
     assert event["UID"] == agreed["UID"]
     assert event["DTSTART"].dt == to_utc(planned.planned_start, None)
     assert event["DTEND"].dt - event["DTSTART"].dt == timedelta(minutes=45)
-    assert len(event["ATTENDEE"]) == 2
+    assert "ATTENDEE" not in event
+    names = [c.name for c in demo.contacts(helios.id)[:2]]
+    assert f"With: {', '.join(names)}." in str(event["DESCRIPTION"])
 
 
 def test_an_overdue_cadence_is_proposed_for_the_next_working_day(demo: Workspace) -> None:
@@ -209,8 +218,11 @@ def test_hostile_text_survives_the_round_trip() -> None:
     assert str(event["SUMMARY"]) == "Acme | <b>Corp</b> #1 *: Monthly check-in"
     summaries = {str(t["SUMMARY"]) for t in cal.walk("VTODO")}
     assert "Acme | <b>Corp</b> #1 *: <b>Check</b> [x](y) `z` (Our team)" in summaries
+    assert "Dana [x](y) *Whit*field" in str(event["DESCRIPTION"])
+    invite = parse(render_invitation(calendar_data(ws, ws.account(meeting.account_id)), up(ws)))
+    (event,) = events(invite)
     names = {str(a.params["CN"]) for a in event["ATTENDEE"]}
-    assert names == {"Dana [x](y) *Whit*field", "Sam `Reyes`"}
+    assert {"Dana [x](y) *Whit*field", "Sam `Reyes`"} <= names
 
 
 def test_the_meeting_after_a_kickoff_is_a_plain_check_in(demo: Workspace) -> None:
@@ -218,3 +230,47 @@ def test_the_meeting_after_a_kickoff_is_a_plain_check_in(demo: Workspace) -> Non
     (event,) = events(parse(sharing.calendar(demo, juniper)))
     assert str(event["SUMMARY"]) == "Juniper Bio: Check-in"
     assert event["DTEND"].dt - event["DTSTART"].dt == timedelta(minutes=45)
+
+
+def up(ws: Workspace, slug: str | None = None) -> Upcoming:
+    """The next check-in of the workspace's account ``slug`` (its first account by default)."""
+    account = ws.account(slug) if slug else ws.accounts()[0]
+    return upcoming(account, ws.contacts(account.id), ws.meetings(account.id), ws.now())
+
+
+def test_the_invitation_is_a_request_with_organizer_and_attendees(demo: Workspace) -> None:
+    acme = demo.account("acme")
+    data = calendar_data(demo, acme)
+    raw = render_invitation(data, up(demo, "acme"))
+    cal = parse(raw)
+    assert str(cal["METHOD"]) == "REQUEST"
+    assert not cal.walk("VTODO")  # an invitation is the meeting alone
+    (event,) = events(cal)
+    assert str(event["ORGANIZER"]) == "mailto:chris.moreno@checkin.example"
+    attendees = {str(a): a.params for a in event["ATTENDEE"]}
+    assert attendees["mailto:chris.moreno@checkin.example"]["ROLE"] == "CHAIR"
+    elena = attendees["mailto:elena.vasquez@acmehealth.example"]
+    assert elena["CN"] == "Dr. Elena Vasquez" and elena["RSVP"] == "TRUE"
+    assert elena["PARTSTAT"] == "NEEDS-ACTION"
+    # The same UID as the feed's entry: accepting and importing update one event.
+    feed = events(parse(sharing.calendar(demo, acme)))[0]
+    assert event["UID"] == feed["UID"]
+
+
+def test_the_organizer_falls_back_to_the_owner_then_the_configured_address(
+    demo: Workspace,
+) -> None:
+    acme = demo.account("acme")
+    contacts = demo.contacts(acme.id)
+    no_focal = [dataclasses.replace(c, focal=False) for c in contacts]
+    owner = organizer(acme, no_focal)
+    assert owner is not None and owner.name == acme.our_owner  # the account's owner
+    nobody = [dataclasses.replace(c, email="") if c.side.value == "ours" else c for c in contacts]
+    assert organizer(acme, nobody) is None
+    me = organizer(acme, nobody, sender="me@vendor.example")
+    assert me is not None and (me.name, me.email) == (acme.our_owner, "me@vendor.example")
+    me_mail = "me@vendor.example"
+    data = dataclasses.replace(calendar_data(demo, acme), contacts=nobody, sender=me_mail)
+    next_one = upcoming(acme, nobody, demo.meetings(acme.id), demo.now())
+    (event,) = events(parse(render_invitation(data, next_one)))
+    assert str(event["ORGANIZER"]) == "mailto:me@vendor.example"

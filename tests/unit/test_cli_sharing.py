@@ -144,3 +144,42 @@ def test_ics_of_an_unknown_account_exits_66(db: Path) -> None:
 def test_no_workspace_exits_66(tmp_path: Path) -> None:
     result = run(tmp_path / "missing.json", "minutes", "acme")
     assert result.exit_code == 66 and "there is no workspace" in result.stderr
+
+
+def test_minutes_for_the_team_and_as_a_mail_draft(db: Path, tmp_path: Path) -> None:
+    import email
+    from email.policy import default
+
+    meeting = meeting_ids(db, "acme")[0]
+    client = run(db, "minutes", meeting)
+    team = run(db, "minutes", meeting, "--for", "team")
+    assert team.exit_code == 0 and "## For our team" in team.stdout
+    assert "## For our team" not in client.stdout
+    target = tmp_path / "acme.eml"
+    result = run(db, "minutes", meeting, "--format", "eml", "-o", str(target))
+    assert result.exit_code == 0, result.output
+    assert mode(target) == 0o600
+    msg = email.message_from_bytes(target.read_bytes(), policy=default)
+    assert msg["X-Unsent"] == "1" and msg["Subject"].endswith(": minutes")
+    kinds = {part.get_content_type() for part in msg.walk() if not part.is_multipart()}
+    assert kinds <= {"text/plain", "text/html", "text/calendar"}
+    assert {"text/plain", "text/html"} <= kinds
+    assert run(db, "minutes", meeting, "--for", "board").exit_code == 2
+
+
+def test_the_pre_read_as_a_mail_draft(db: Path) -> None:
+    import email
+    from email.policy import default
+
+    result = CliRunner().invoke(
+        cli, ["--db", str(db), "agenda", "acme", "--at", "2026-11-23T10:00", "--format", "eml"]
+    )
+    assert result.exit_code == 0, result.output
+    msg = email.message_from_bytes(result.stdout_bytes, policy=default)
+    assert msg["Subject"] == "Acme Health check-in, Mon 23 Nov 2026: agenda"
+    kinds = [part.get_content_type() for part in msg.walk() if not part.is_multipart()]
+    assert kinds == ["text/plain", "text/html", "text/calendar"]
+    plain = next(p for p in msg.walk() if p.get_content_type() == "text/plain")
+    assert "48 h" not in plain.get_content()
+    team = run(db, "agenda", "acme", "--at", "2026-11-23T10:00", "--for", "team")
+    assert "(48 h rule)" in team.stdout

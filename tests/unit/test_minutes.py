@@ -14,9 +14,10 @@ from markdown_it.token import Token
 from checkin.core.enums import ActionStatus, ItemKind, ItemStatus, Severity
 from checkin.core.meeting import AgendaItem, Meeting, Reason
 from checkin.core.records import Account, Issue
+from checkin.markdown.audience import Audience
 from checkin.markdown.chat import render_chat
 from checkin.markdown.html import render_page
-from checkin.markdown.minutes import SECTIONS, MinutesData, render_minutes
+from checkin.markdown.minutes import SECTIONS, MinutesData, render_minutes, sections
 from checkin.services import sharing
 from checkin.services.workspace import Workspace
 from tests.conftest import NOW
@@ -48,11 +49,12 @@ GOLDEN_CASES = {
 }
 
 
+@pytest.mark.parametrize("audience", ["client", "team"])
 @pytest.mark.parametrize("name", sorted(GOLDEN_CASES))
-def test_minutes_match_the_golden_file(demo: Workspace, name: str) -> None:
+def test_minutes_match_the_golden_file(demo: Workspace, name: str, audience: str) -> None:
     slug, newest = GOLDEN_CASES[name]
-    text = sharing.minutes_markdown(demo, demo_meeting(demo, slug, newest).id)
-    golden = GOLDEN / f"{name}.md"
+    text = sharing.minutes_markdown(demo, demo_meeting(demo, slug, newest).id, audience)
+    golden = GOLDEN / (f"{name}.md" if audience == "client" else f"{name}-team.md")
     if UPDATE:
         golden.write_text(text)
     assert text == golden.read_text(), f"minutes differ from {golden}; see the comment on UPDATE"
@@ -80,13 +82,13 @@ def section_tokens(tokens: list[Token], title: str) -> list[Token]:
     return tokens[start + 3 : end]
 
 
-def check_structure(text: str, data: MinutesData) -> list[Token]:
+def check_structure(text: str, data: MinutesData, audience: str = "client") -> list[Token]:
     """What every minutes document must look like, whatever the records say."""
     tokens = PARSER.parse(text)
     found = headings(tokens)
     assert [tag for tag, _ in found if tag == "h1"] == ["h1"]
     assert {tag for tag, _ in found} <= {"h1", "h2", "h3"}
-    assert [title for tag, title in found if tag == "h2"] == list(SECTIONS)
+    assert [title for tag, title in found if tag == "h2"] == list(sections(Audience(audience)))
     assert not [t for t in tokens if t.type in ("html_block", "code_block", "fence", "hr")]
     for token in tokens:
         for child in token.children or []:
@@ -124,11 +126,12 @@ def test_demo_minutes_parse_back_into_every_section(demo: Workspace, name: str) 
     assert data.account.name in title and data.meeting.day.isoformat() in title
 
 
-def test_every_demo_meeting_renders_with_the_same_structure(demo: Workspace) -> None:
+@pytest.mark.parametrize("audience", ["client", "team"])
+def test_every_demo_meeting_renders_with_the_same_structure(demo: Workspace, audience: str) -> None:
     for account in demo.accounts():
         for meeting in demo.meetings(account.id):
-            data = sharing.minutes_data(demo, meeting.id)
-            check_structure(render_minutes(data), data)
+            data = sharing.minutes_data(demo, meeting.id, audience)
+            check_structure(render_minutes(data, audience), data, audience)
 
 
 def test_action_items_are_a_task_list_with_owner_and_due_date(demo: Workspace) -> None:
@@ -346,4 +349,10 @@ def test_minutes_shared_with_the_client_never_say_by_you() -> None:
     text = render_minutes(data)
     assert "by you" not in text.lower()
     assert "**1. Budget for the Q1 pilot:** Added by our team." in text
-    assert "Moved to the parking lot while planning." in text
+    # The client reads an item parked by hand as kept for later, never as "did not fit".
+    assert "**For a later meeting: Office move:** Moved to a later meeting." in text
+    assert "did not fit" not in text
+    team = render_minutes(data, "team")
+    assert "by you" not in team.lower()
+    assert "Moved to the parking lot while planning." in team
+    assert "- Office move (parked by hand)" in team

@@ -1,18 +1,27 @@
-"""A small modal asking where to write a file: prefilled, the full path shown while typing."""
+"""Small modals asking where to write a file (prefilled, the full path shown while typing),
+and, for what is shared, who it is for: the client (first) or our team."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, NamedTuple, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
+from checkin.markdown.audience import Audience
 from checkin.ui.text import literal
+
+T = TypeVar("T")
+AUDIENCE_LABELS = {
+    Audience.CLIENT: "For the client: decisions, actions, agenda, roadmap, next meeting",
+    Audience.TEAM: "For our team: adds private notes, sentiment, rating, health, scores",
+}
 
 
 def resolve(text: str) -> Path | None:
@@ -33,20 +42,21 @@ def problem(path: Path | None) -> str:
     return ""
 
 
-class PathModal(ModalScreen[Path | None]):
-    """Returns the absolute path to write to (enter), or None (escape). It writes nothing."""
+class PathDialog(ModalScreen[T | None]):
+    """The shared body of the path modals: a title, the path and what it resolves to."""
 
     DEFAULT_CSS = """
-    PathModal { align: center middle; }
-    PathModal > #dialog {
+    PathDialog { align: center middle; }
+    PathDialog > #dialog {
         width: 84; max-width: 95%; height: auto;
         border: thick $primary 60%; background: $surface; padding: 1 2;
     }
-    PathModal #path-title { text-style: bold; padding: 0 0 1 0; }
-    PathModal #path-resolved { color: $text-muted; height: auto; padding: 0 0 0 1; }
-    PathModal #path-resolved.-error { color: $error; }
-    PathModal #path-buttons { height: auto; align: right middle; padding: 1 0 0 0; }
-    PathModal #path-buttons Button { margin-left: 2; }
+    PathDialog #path-title { text-style: bold; padding: 0 0 1 0; }
+    PathDialog #path-resolved { color: $text-muted; height: auto; padding: 0 0 0 1; }
+    PathDialog #path-resolved.-error { color: $error; }
+    PathDialog #path-buttons { height: auto; align: right middle; padding: 1 0 0 0; }
+    PathDialog #path-buttons Button { margin-left: 2; }
+    PathDialog #audience { width: 1fr; margin: 0 0 1 0; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="path.cancel"),
@@ -61,11 +71,19 @@ class PathModal(ModalScreen[Path | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Label(literal(self.path_title), id="path-title")
+            yield from self.compose_choices()
             yield Input(self.default, id="path", placeholder="~/minutes.md")
             yield Static("", id="path-resolved")
             with Horizontal(id="path-buttons"):
                 yield Button("Cancel", id="path-cancel")
                 yield Button(self.action, id="path-write", variant="primary")
+
+    def compose_choices(self) -> ComposeResult:
+        """Widgets above the path (none here)."""
+        yield from ()
+
+    def result(self, path: Path) -> T:
+        raise NotImplementedError
 
     def on_mount(self) -> None:
         self._show(self.default)
@@ -98,8 +116,61 @@ class PathModal(ModalScreen[Path | None]):
             box.update(literal(issue))
             box.add_class("-error")
             return
-        self.dismiss(path)
+        self.dismiss(self.result(path))
 
     @on(Button.Pressed, "#path-cancel")
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class PathModal(PathDialog[Path]):
+    """Returns the absolute path to write to (enter), or None (escape). It writes nothing."""
+
+    def result(self, path: Path) -> Path:
+        return path
+
+
+class Export(NamedTuple):
+    path: Path
+    audience: Audience
+
+
+class ExportModal(PathDialog[Export]):
+    """Where to write, and for whom: the client (listed first) or our team. Returns an
+    :class:`Export` (enter) or None (escape); it writes nothing.
+
+    ``defaults`` gives each audience's default path: switching the audience changes the
+    path too, unless the user typed one of their own.
+    """
+
+    def __init__(
+        self,
+        title: str,
+        defaults: Mapping[Audience, Path],
+        audience: Audience = Audience.CLIENT,
+        *,
+        action: str = "Write",
+    ) -> None:
+        super().__init__(title, defaults[audience], action=action)
+        self.defaults = {a: str(p) for a, p in defaults.items()}
+        self.audience = audience
+
+    def compose_choices(self) -> ComposeResult:
+        with RadioSet(id="audience"):
+            for audience in Audience:  # the client first
+                yield RadioButton(
+                    AUDIENCE_LABELS[audience],
+                    value=audience is self.audience,
+                    id=f"for-{audience.value}",
+                )
+
+    @on(RadioSet.Changed, "#audience")
+    def _audience_changed(self, event: RadioSet.Changed) -> None:
+        chosen = Audience((event.pressed.id or "for-client").removeprefix("for-"))
+        path = self.query_one("#path", Input)
+        if path.value == self.defaults[self.audience]:
+            path.value = self.defaults[chosen]
+        self.audience = chosen
+
+    def result(self, path: Path) -> Export:
+        return Export(path, self.audience)

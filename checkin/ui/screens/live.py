@@ -221,6 +221,14 @@ class LiveScreen(CheckinScreen[Meeting | None], TopicCommands):
     CSS_PATH = "live.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
+            "f6",
+            "toggle_private",
+            "Private",
+            id="live.private",
+            tooltip="Switch the notes editor between shared notes (in the client's minutes) "
+            "and private notes (our team's minutes only)",
+        ),
+        Binding(
             "f3",
             "leave",
             "Leave",
@@ -234,6 +242,7 @@ class LiveScreen(CheckinScreen[Meeting | None], TopicCommands):
         super().__init__()
         self.session = session
         self._notes_key: str | None = None
+        self._private = False  # the notes editor shows the private notes (team only)
         self._warned: set[str] = set()
         self._since_save = 0.0
 
@@ -281,7 +290,9 @@ class LiveScreen(CheckinScreen[Meeting | None], TopicCommands):
             compact=self.has_class("-compact"),
         )
         notes = self.query_one(NotesArea)
-        notes.border_title = Text(f"Notes · {clean_line(current.title)}" if current else "Notes")
+        label = "Private notes (team only)" if self._private else "Notes"
+        notes.border_title = Text(f"{label} · {clean_line(current.title)}" if current else label)
+        notes.set_class(self._private, "-private")
         notes.disabled = current is None
         self._render_clock()
         if captured:
@@ -375,12 +386,27 @@ class LiveScreen(CheckinScreen[Meeting | None], TopicCommands):
 
     def _flush_notes(self) -> None:
         if self._notes_key is not None:
-            self.session.set_notes(self._notes_key, self.query_one(NotesArea).text)
+            text = self.query_one(NotesArea).text
+            if self._private:
+                self.session.set_private_notes(self._notes_key, text)
+            else:
+                self.session.set_notes(self._notes_key, text)
 
     def _load_notes(self) -> None:
         current = self.session.current
         self._notes_key = current.key if current else None
-        self.query_one(NotesArea).load_text(current.notes if current else "")
+        text = "" if current is None else current.private_notes if self._private else current.notes
+        self.query_one(NotesArea).load_text(text)
+
+    def action_toggle_private(self) -> None:
+        """Shared notes go to the client's minutes; private ones only to our team's."""
+        self._flush_notes()
+        self._private = not self._private
+        self._load_notes()
+        self.render_all(captured=False)
+        self.query_one(NotesArea).focus()
+        where = "private: our team's minutes only" if self._private else "shared with the client"
+        self.notify(f"Notes are now {where}.", timeout=3)
 
     def flush(self) -> None:
         """Save everything typed so far."""
@@ -565,5 +591,10 @@ class LiveScreen(CheckinScreen[Meeting | None], TopicCommands):
                 self.action_show_profile,
             ),
             ("Meeting: Leave running", "Resume it later", self.action_leave),
+            (
+                "Meeting: Switch shared / private notes",
+                "Private notes appear in our team's minutes only",
+                self.action_toggle_private,
+            ),
         ]
         return commands + self.topic_palette()

@@ -1,4 +1,5 @@
-"""A meeting's minutes, rendered: copy them, write them, export HTML and the calendar file."""
+"""A meeting's minutes, rendered for the client or our team: copy them, write them, mail them,
+export HTML and the calendar file."""
 
 from __future__ import annotations
 
@@ -14,10 +15,11 @@ from textual.widgets import Markdown, Static
 
 from checkin.core.errors import CheckinError
 from checkin.core.text import clean_line
+from checkin.markdown.audience import Audience
 from checkin.markdown.minutes import MinutesData, render_minutes
 from checkin.markdown.wording import meeting_title
 from checkin.services import sharing
-from checkin.ui.modals.export import PathModal
+from checkin.ui.modals.export import Export, ExportModal, PathModal
 from checkin.ui.screens.base import CheckinScreen
 from checkin.ui.text import literal
 from checkin.ui.widgets.bars import KeyBar, TitleBar
@@ -34,6 +36,13 @@ class MinutesScreen(CheckinScreen[None]):
     CSS_PATH = "minutes.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="minutes.back", tooltip="Close the minutes"),
+        Binding(
+            "f",
+            "toggle_audience",
+            "For: client/team",
+            id="minutes.audience",
+            tooltip="Show the client's version (what they receive) or our team's (everything)",
+        ),
         Binding(
             "c",
             "copy_markdown",
@@ -56,6 +65,13 @@ class MinutesScreen(CheckinScreen[None]):
             tooltip="Write the Markdown minutes to a file",
         ),
         Binding(
+            "m",
+            "mail",
+            "Mail",
+            id="minutes.mail",
+            tooltip="Write a mail draft (.eml) with the next meeting as an invitation, and open it",
+        ),
+        Binding(
             "h",
             "export_html",
             "HTML",
@@ -76,6 +92,7 @@ class MinutesScreen(CheckinScreen[None]):
         self.meeting_id = meeting_id
         self.data: MinutesData | None = None
         self.markdown = ""
+        self.audience = Audience.CLIENT  # the client's version first: it is what is sent
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -85,26 +102,41 @@ class MinutesScreen(CheckinScreen[None]):
         yield KeyBar()
 
     async def on_mount(self) -> None:
+        if await self._show_minutes():
+            self.query_one("#minutes-scroll").focus()
+
+    async def _show_minutes(self) -> bool:
+        """Read and show the minutes for the current audience; False (and close) on error."""
         try:
-            self.data = sharing.minutes_data(self.workspace, self.meeting_id)
+            self.data = sharing.minutes_data(self.workspace, self.meeting_id, self.audience)
         except CheckinError as error:
             self.notify(str(error), title="No minutes", severity="error", markup=False)
             self.dismiss(None)
-            return
+            return False
         data = self.data
-        self.markdown = render_minutes(data)
+        self.markdown = render_minutes(data, self.audience)
+        who = "for the client" if self.audience.is_client else "team version"
         self.title = f"{clean_line(data.account.name)} · minutes"
         draft = " · draft" if data.is_draft else ""
-        self.sub_title = (
-            f"{meeting_title(data.meeting.template)} · {data.meeting.day.isoformat()}{draft}"
-        )
+        day = data.meeting.day.isoformat()
+        self.sub_title = f"{meeting_title(data.meeting.template)} · {day}{draft} · {who}"
         await self.query_one(Markdown).update(self.markdown)
+        self.query_one("#minutes-scroll").scroll_home(animate=False)
         if data.is_draft:
             self._status("Draft: the meeting has not ended, so these minutes are not final.")
         else:
             meeting_id = data.meeting.id
-            self._status(f"Meeting {meeting_id} · `checkin minutes {meeting_id}` prints these")
-        self.query_one("#minutes-scroll").focus()
+            flag = "" if self.audience.is_client else " --for team"
+            self._status(
+                f"{who.capitalize()} (f switches) · `checkin minutes {meeting_id}{flag}` "
+                "prints these"
+            )
+        return True
+
+    def action_toggle_audience(self) -> None:
+        """Switch between the client's version and our team's."""
+        self.audience = Audience.TEAM if self.audience.is_client else Audience.CLIENT
+        self.call_later(self._show_minutes)
 
     def _status(self, text: str) -> None:
         self.query_one("#minutes-status", Static).update(literal(text))
@@ -115,20 +147,25 @@ class MinutesScreen(CheckinScreen[None]):
         if self.data is None:
             return
         self.app.copy_to_clipboard(self.markdown)
-        self.notify("Copied the minutes (Markdown) to the clipboard.", timeout=3)
-        self._status("Copied the minutes (Markdown) to the clipboard.")
+        who = self._who()
+        self.notify(f"Copied the minutes (Markdown, {who}) to the clipboard.", timeout=3)
+        self._status(f"Copied the minutes (Markdown, {who}) to the clipboard.")
+
+    def _who(self) -> str:
+        return "for the client" if self.audience.is_client else "team version"
 
     def action_copy_chat(self) -> None:
         if self.data is None:
             return
         try:
-            text = sharing.minutes_chat(self.workspace, self.data.meeting.id)
+            text = sharing.minutes_chat(self.workspace, self.data.meeting.id, self.audience)
         except CheckinError as error:
             self.notify(str(error), severity="error", markup=False)
             return
         self.app.copy_to_clipboard(text)
-        self.notify("Copied the chat version of the minutes to the clipboard.", timeout=3)
-        self._status("Copied the chat version (plain text) to the clipboard.")
+        who = self._who()
+        self.notify(f"Copied the chat version ({who}) to the clipboard.", timeout=3)
+        self._status(f"Copied the chat version (plain text, {who}) to the clipboard.")
 
     # -- writing files ----------------------------------------------------------------------
 
@@ -138,20 +175,55 @@ class MinutesScreen(CheckinScreen[None]):
     def action_export_html(self) -> None:
         self._export("Export the minutes as a web page (HTML) to", sharing.MinutesFormat.HTML)
 
-    def _export(self, title: str, fmt: sharing.MinutesFormat, path: Path | None = None) -> None:
+    def action_mail(self) -> None:
+        self._export(
+            "Write the minutes as a mail draft (.eml) and open it in your mail client",
+            sharing.MinutesFormat.EML,
+        )
+
+    def _export(self, title: str, fmt: sharing.MinutesFormat, again: Export | None = None) -> None:
+        """Ask where to write, and for whom (the screen's audience first); write; on failure
+        ask again with the same choice. A mail draft is then opened with the mail client."""
         if self.data is None:
             return
         ws, meeting_id = self.workspace, self.data.meeting.id
-        default = path or sharing.default_minutes_path(ws, meeting_id, fmt)
+        defaults = {a: sharing.default_minutes_path(ws, meeting_id, fmt, a) for a in Audience}
+        audience = self.audience
+        if again is not None:
+            defaults[again.audience], audience = again.path, again.audience
 
-        def chosen(target: Path | None) -> None:
-            if target is not None:
-                self._write(
-                    lambda: sharing.write_minutes(ws, meeting_id, target, fmt),
-                    retry=lambda: self._export(title, fmt, target),
-                )
+        def chosen(choice: Export | None) -> None:
+            if choice is None:
+                return
+            path, who = choice
+            notes: list[str] = []
 
-        self.app.push_screen(PathModal(title, default), chosen)
+            def write() -> Path:
+                result = sharing.minutes_bytes(ws, meeting_id, fmt, who)
+                notes[:] = result.notes  # what to check before sending (no invitation...)
+                return sharing.write_file(path, result.data)
+
+            written = self._write(write, retry=lambda: self._export(title, fmt, choice))
+            if written is None:
+                return
+            if notes:
+                self.notify(" ".join(notes), title="Before you send", severity="warning")
+            if fmt is sharing.MinutesFormat.EML:
+                self._open(written)
+
+        action = "Write and open" if fmt is sharing.MinutesFormat.EML else "Write"
+        self.app.push_screen(ExportModal(title, defaults, audience, action=action), chosen)
+
+    def _open(self, path: Path) -> None:
+        """Open a written mail draft with the system's mail client, or say where it is."""
+        from checkin.services.mailing import open_with_system
+
+        try:
+            said = open_with_system(path)
+        except CheckinError as error:
+            self.notify(str(error), title="Draft written", severity="warning", markup=False)
+            return
+        self.notify(said, title="Mail draft", timeout=6, markup=False)
 
     def action_export_ics(self, path: Path | None = None) -> None:
         if self.data is None:
@@ -169,16 +241,17 @@ class MinutesScreen(CheckinScreen[None]):
         title = f"Export the next check-in and action items of {account.name} (.ics) to"
         self.app.push_screen(PathModal(title, default, action="Export"), chosen)
 
-    def _write(self, write: Callable[[], Path], retry: Callable[[], None]) -> None:
+    def _write(self, write: Callable[[], Path], retry: Callable[[], None]) -> Path | None:
         """Write a file; on failure say why and ask again with the same path."""
         try:
             written = write()
         except CheckinError as error:
             self.notify(str(error), title="Not written", severity="error", markup=False)
             retry()
-            return
+            return None
         self.notify(f"Wrote {written}", title="Saved", timeout=6, markup=False)
         self._status(f"Wrote {written}")
+        return written
 
     # -- navigation -------------------------------------------------------------------------
 
@@ -188,7 +261,18 @@ class MinutesScreen(CheckinScreen[None]):
     def palette_commands(self) -> list[tuple[str, str, Any]]:
         if self.data is None:
             return []
+        other = "our team's version" if self.audience.is_client else "the client's version"
         return [
+            (
+                "Minutes: Switch client / team version",
+                f"Show {other}",
+                self.action_toggle_audience,
+            ),
+            (
+                "Minutes: Mail draft (.eml)",
+                "Minutes and the next meeting's invitation, opened in your mail client",
+                self.action_mail,
+            ),
             (
                 "Minutes: Copy Markdown",
                 "Copy the minutes to the clipboard",
