@@ -105,10 +105,9 @@ BROKEN = {
     "header only": b"Summary,Issue key,Status,Created\n",
     "wrong columns": (SAMPLES / "linear-export.csv").read_bytes(),
     "bad date": b"Summary,Issue key,Status,Created\nSync,ACME-1,Open,someday\n",
-    "unknown priority": b"Summary,Issue key,Status,Priority,Created\nS,A-1,Open,P9,03/Nov/26\n",
+    "ambiguous dates": b"Summary,Issue key,Status,Created\nS,A-1,Open,01/02/2017 10:00\n",
     "binary garbage": bytes(range(256)) * 8,
-    "invalid record": b"Summary,Issue key,Status,Created,Due Date\n"
-    b"S,A-1,Open,03/Nov/26,01/Nov/26\n",
+    "no title": b"Summary,Issue key,Status,Created,Due Date\n,A-1,Open,03/Nov/26,01/Nov/26\n",
 }
 
 
@@ -128,13 +127,14 @@ def test_a_bad_file_exits_65_and_leaves_the_database_byte_identical(
 
 def test_many_problems_are_cut_at_twenty(db: Path, tmp_path: Path) -> None:
     bad = tmp_path / "bad.csv"
-    rows = "".join(f"S{n},A-{n},Open,never\n" for n in range(30))
+    rows = "".join(f"S{n},A-{n},Open,never {n}\n" for n in range(30))
     bad.write_text("Summary,Issue key,Status,Created\n" + rows)
     result = checkin(db, "import", "jira", str(bad), "-a", "acme")
     assert result.exit_code == 65
     lines = result.stderr.strip().splitlines()
     assert "(30 problems)" in lines[0] and lines[-1] == "  and 10 more"
-    assert lines[1].startswith("  row 2 (A-0), Created: 'never' is not a date")
+    assert len(lines) == 22
+    assert lines[1].startswith("  row 2 (A-0), Created: 'never 0' is not a date")
 
 
 def test_missing_file_unknown_account_and_no_workspace_exit_66(db: Path, tmp_path: Path) -> None:
