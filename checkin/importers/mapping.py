@@ -6,6 +6,7 @@ The README's "Importing issues" section shows these tables; keep the two in step
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import TypeVar
 
 from checkin.core.enums import IssueStatus, Severity
@@ -82,6 +83,7 @@ GITHUB_STATUS_LABELS: dict[str, IssueStatus] = {
 GITHUB_STATUS_PREFIXES = ("status", "state")
 
 
+@lru_cache(maxsize=4096)  # an export repeats a handful of values thousands of times
 def normalized(value: str) -> str:
     """Case, spacing, hyphens and underscores do not matter: ``In-Progress`` = ``in progress``."""
     text = value.replace("_", " ").replace("-", " ").replace("’", "'").lower()
@@ -150,8 +152,9 @@ _SEVERITY_WORDS: tuple[tuple[Severity, tuple[str, ...]], ...] = (
     (M, ("should", "medium", "normal", "moderate", "p2", "sev3")),
 )
 _STATUS_WORDS: tuple[tuple[IssueStatus, tuple[str, ...]], ...] = (
-    (CLOSED, ("abort", "cancel", "won't", "wont", "reject", "declin", "duplicate", "invalid",
-              "obsolete", "not planned", "not a bug", "cannot reproduce", "closed", "dropped")),
+    (CLOSED, ("abort", "abandon", "cancel", "won't", "wont", "reject", "declin", "duplicate",
+              "invalid", "obsolete", "not planned", "not a bug", "cannot reproduce", "closed",
+              "dropped")),
     (WAITING, ("wait", "pending", "hold", "blocked", "feedback", "customer", "reporter",
                "more info", "needs info")),
     (RESOLVED, ("done", "resolv", "fix", "complete", "deploy", "release", "shipped",
@@ -165,9 +168,10 @@ _STATUS_WORDS: tuple[tuple[IssueStatus, tuple[str, ...]], ...] = (
 
 
 def _by_words(raw: str, table: tuple[tuple[T, tuple[str, ...]], ...]) -> T | None:
-    text = normalized(raw)
+    """The first value one of whose words starts a word of ``raw`` ("slow" is not "low")."""
+    text = " " + normalized(raw)
     for value, words in table:
-        if any(word in text for word in words):
+        if any(" " + word in text for word in words):
             return value
     return None
 

@@ -117,6 +117,8 @@ class CsvTable:
         except csv.Error as error:
             raise BadFile(f"cannot be read at row {number}: {error}") from None
         if not rows:
+            if blank:
+                raise BadFile(f"has column names but only blank rows ({len(blank)})")
             raise BadFile("has column names but no rows")
         return cls(header, rows, blank)
 
