@@ -56,15 +56,16 @@ class ImportModal(ModalScreen[ImportPlan | None]):
     ImportModal #detected { padding: 1 2; color: $text-muted; width: 1fr; }
     ImportModal #status { padding: 1 1 0 1; height: auto; }
     ImportModal #status.-error { color: $error; }
-    ImportModal #changes { height: auto; max-height: 12; margin: 1 0 0 0; }
-    ImportModal #detail { height: auto; max-height: 6; padding: 0 1; color: $text-muted; }
+    ImportModal #body { height: auto; max-height: 70vh; }
+    ImportModal #changes { height: auto; max-height: 10; margin: 1 0 0 0; }
+    ImportModal #detail { height: auto; max-height: 4; padding: 0 1; color: $text-muted; }
     ImportModal #problems-box { height: auto; max-height: 14; margin: 1 0 0 0; }
     ImportModal #problems { color: $error; padding: 0 1; }
     ImportModal #horizon-row { height: auto; }
-    ImportModal #horizon-label { padding: 1 1 0 1; width: auto; color: $text-muted; }
+    ImportModal #horizon-label { padding: 1 1 0 1; width: auto; }
     ImportModal #horizon { width: 16; }
     ImportModal #horizon-hint { padding: 1 1 0 1; width: 1fr; color: $text-muted; }
-    ImportModal #warnings-box { height: auto; max-height: 8; margin: 1 0 0 0; }
+    ImportModal #warnings-box { height: auto; max-height: 6; margin: 1 0 0 0; }
     ImportModal #warnings { color: $warning; padding: 0 1; }
     ImportModal .-hidden { display: none; }
     ImportModal #hint { color: $text-muted; padding: 1 1 0 1; }
@@ -99,30 +100,40 @@ class ImportModal(ModalScreen[ImportPlan | None]):
         formats = [(f.label, f.value) for f in ImportFormat]
         with Vertical(id="dialog"):
             yield Label(literal(f"Import issues into {self.account.name}"), id="title")
-            yield Label("Export file", classes="field-label")
-            yield PathInput(self.initial_path, placeholder="~/Downloads/jira-export.csv", id="path")
-            yield Label("Format", classes="field-label")
-            with Horizontal(id="format-row"):
-                yield Select(
-                    [("Detect from the file", AUTO), *formats],
-                    value=AUTO,
-                    allow_blank=False,
-                    id="format",
+            with VerticalScroll(id="body"):
+                yield Label("Export file", classes="field-label")
+                yield PathInput(
+                    self.initial_path, placeholder="~/Downloads/jira-export.csv", id="path"
                 )
-                yield Static("", id="detected")
-            with Horizontal(id="horizon-row"):
-                yield Label("Acknowledged at import: opened before", id="horizon-label")
-                yield Input(
-                    self.horizon.isoformat(), placeholder="YYYY-MM-DD", id="horizon", max_length=10
+                yield Label("Format", classes="field-label")
+                with Horizontal(id="format-row"):
+                    yield Select(
+                        [("Detect from the file", AUTO), *formats],
+                        value=AUTO,
+                        allow_blank=False,
+                        id="format",
+                    )
+                    yield Static("", id="detected")
+                with Horizontal(id="horizon-row"):
+                    yield Label("Acknowledged at import: opened before", id="horizon-label")
+                    yield Input(
+                        self.horizon.isoformat(),
+                        placeholder="YYYY-MM-DD",
+                        id="horizon",
+                        max_length=10,
+                    )
+                    yield Static("(and backlog states)", id="horizon-hint")
+                yield Static(
+                    "Type the path of an export and press enter to preview it.", id="status"
                 )
-                yield Static("(and backlog states)", id="horizon-hint")
-            yield Static("Type the path of an export and press enter to preview it.", id="status")
-            yield DataTable(id="changes", cursor_type="row", zebra_stripes=True, classes="-hidden")
-            yield Static("", id="detail", classes="-hidden")
-            with VerticalScroll(id="problems-box", classes="-hidden"):
-                yield Static("", id="problems")
-            with VerticalScroll(id="warnings-box", classes="-hidden"):
-                yield Static("", id="warnings")
+                yield DataTable(
+                    id="changes", cursor_type="row", zebra_stripes=True, classes="-hidden"
+                )
+                yield Static("", id="detail", classes="-hidden")
+                with VerticalScroll(id="problems-box", classes="-hidden"):
+                    yield Static("", id="problems")
+                with VerticalScroll(id="warnings-box", classes="-hidden"):
+                    yield Static("", id="warnings")
             yield Static(
                 "enter preview · → completes the path · tab to the date · ctrl+s import · "
                 "esc cancel",
