@@ -313,3 +313,24 @@ def test_imported_backlog_owes_no_plan_until_it_moves_on(ws: Workspace) -> None:
     assert moved.acknowledged == NOW + timedelta(days=7)
     assert sla.plan_breach_hours(moved, NOW + timedelta(days=8)) is None
     assert sla.plan_breach_hours(moved, NOW + timedelta(days=10)) == 72
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt"),
+    [
+        ("jira-server-custom.csv", JIRA),
+        ("jira-cloud-ids.csv", JIRA),
+        ("linear-js-dates.csv", LINEAR),
+        ("zendesk-incremental.json", ZENDESK),
+        ("github-rest-issues.json", GITHUB),
+        ("checkin-epoch.csv", CSV),
+    ],
+)
+def test_each_fixture_imports_once_then_is_unchanged(
+    ws: Workspace, name: str, fmt: ImportFormat
+) -> None:
+    acme = ws.add_account(name="Acme Corp", slug="acme")
+    first = importing.apply(ws, importing.preview(ws, acme, fmt, fixture(name)))
+    again = importing.preview(ws, acme, fmt, fixture(name))
+    assert again.summary == f"0 new, 0 updated, {first.new} unchanged"
+    assert again.warnings  # the warnings come back with every preview

@@ -37,7 +37,6 @@ from checkin.ui.widgets.record_table import fit_columns
 AUTO = "auto"
 CHANGE_COLUMNS = (("change", "Change"), ("id", "Id"), ("title", "Title"), ("what", "What changes"))
 ROWS_SHOWN = 500
-PROBLEMS_SHOWN = 200
 
 
 class ImportModal(ModalScreen[ImportPlan | None]):
@@ -212,7 +211,7 @@ class ImportModal(ModalScreen[ImportPlan | None]):
                 "Nothing will change until the file is fixed."
             )
             self.query_one("#problems", Static).update(
-                literal("\n".join(problem_lines(plan.problems, PROBLEMS_SHOWN)))
+                literal("\n".join(problem_lines(plan.problems)))
             )
             self.query_one("#problems-box").remove_class("-hidden")
             return
