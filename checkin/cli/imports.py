@@ -97,10 +97,9 @@ FORMATS = [f.value for f in ImportFormat]
 
 @click.command("import")
 @db_option
-@click.argument("first", metavar="[FORMAT]")
-@click.argument("second", metavar="FILE", required=False)
+@click.argument("arguments", nargs=-1, metavar="[FORMAT] FILE")
 @click.option(
-    "--account", "-a", "account_key", metavar="ACCOUNT", required=True, help="Account slug or id."
+    "--account", "-a", "account_key", metavar="ACCOUNT", help="Account slug or id (required)."
 )
 @click.option("--dry-run", "-n", is_flag=True, help="Show what would change; write nothing.")
 @click.option(
@@ -123,9 +122,8 @@ FORMATS = [f.value for f in ImportFormat]
 @click.pass_context
 def import_issues(
     ctx: click.Context,
-    first: str,
-    second: str | None,
-    account_key: str,
+    arguments: tuple[str, ...],
+    account_key: str | None,
     dry_run: bool,
     maps: Maps,
     horizon: date | None,
@@ -152,13 +150,20 @@ def import_issues(
     Exit codes: 65 bad data in the file, 66 no such file or account, 75 database locked,
     2 usage (an unknown FORMAT, a malformed --map or date).
     """
-    if second is None:
-        fmt, file = None, first
-    elif first in FORMATS:
-        fmt, file = ImportFormat(first), second
+    if not arguments:
+        raise click.UsageError("Missing argument 'FILE'.", ctx)
+    if len(arguments) > 2:
+        raise click.UsageError(f"Got unexpected extra argument ({arguments[2]})", ctx)
+    if account_key is None:
+        raise click.UsageError("Missing option '--account' / '-a'.", ctx)
+    detected = len(arguments) == 1
+    if detected:
+        fmt, file = None, arguments[0]
+    elif arguments[0] in FORMATS:
+        fmt, file = ImportFormat(arguments[0]), arguments[1]
     else:
         raise click.BadParameter(
-            f"{first!r} is not one of {', '.join(FORMATS)}", ctx, param_hint="FORMAT"
+            f"{arguments[0]!r} is not one of {', '.join(FORMATS)}", ctx, param_hint="FORMAT"
         )
     data, name = read_input(file)
     if fmt is None:
@@ -177,12 +182,11 @@ def import_issues(
         plan = preview(ws, account, fmt, data, name=name, maps=maps, horizon=horizon)
         if not plan.ok:
             raise ImportRejected(name, plan.problems)
-        detected = f" (detected: {fmt.label})" if second is None else ""
+        said = f" (detected: {fmt.label})" if detected else ""
         warnings = warning_lines(plan)
         if dry_run:
             click.echo(
-                f"Dry run: importing {name}{detected} into {account.name} would make "
-                f"{plan.summary}."
+                f"Dry run: importing {name}{said} into {account.name} would make {plan.summary}."
             )
             for line in describe(plan):
                 click.echo(line)
@@ -190,7 +194,7 @@ def import_issues(
             click.echo("Nothing was written (--dry-run).")
             return
         report = apply(ws, plan)
-        click.echo(f"Imported {name}{detected} into {account.name}: {report.summary}.")
+        click.echo(f"Imported {name}{said} into {account.name}: {report.summary}.")
         _echo_warnings(warnings)
     finally:
         ws.close()
