@@ -104,7 +104,7 @@ class CsvTable:
                     raise BadFile(
                         f"ends inside a quoted cell of row {number}: the file looks cut off"
                     )
-                if not any(c.strip() for c in cells):
+                if not (cells and cells[0].strip()) and not any(c.strip() for c in cells):
                     if cells:
                         blank.append(number)  # a spreadsheet's row of bare commas
                     continue  # a blank line, e.g. at the end of the file
