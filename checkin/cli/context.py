@@ -109,8 +109,7 @@ def open_for_reading(ctx: click.Context) -> Workspace:
     demo = demo_db_path().expanduser().absolute()
     if path != demo and demo.exists() and not ws.accounts(include_archived=True):
         print(
-            f"checkin: {path} has no accounts yet; the demo's are in {demo} "
-            f"(add `--db {demo}`).",
+            f"checkin: {path} has no accounts yet; the demo's are in {demo} (add `--db {demo}`).",
             file=sys.stderr,
         )
     return ws

@@ -124,11 +124,14 @@ def change_issue_status(issue: Issue, status: IssueStatus, now: datetime) -> Iss
     """``issue`` moved to ``status``: the milestones it implies are stamped with ``now``.
 
     Acknowledging is implied by every later status; a plan by planned / in progress;
-    reopening clears resolved and verified.
+    reopening clears resolved and verified. A "new" issue that an import counted as
+    acknowledged (imported backlog) is acknowledged for real when it moves on: the 48-hour
+    plan clock starts then, not at the import.
     """
     changes: dict[str, object] = {"status": status}
-    if status in _ACKNOWLEDGED and issue.acknowledged is None:
-        changes["acknowledged"] = now
+    backlog = issue.status is IssueStatus.NEW and issue.acknowledged is not None
+    if status in _ACKNOWLEDGED and (issue.acknowledged is None or backlog):
+        changes["acknowledged"] = max(now, issue.opened)
     if status in _PLANNED and issue.plan_given is None:
         changes["plan_given"] = now
     if status in _DONE:

@@ -26,7 +26,14 @@ def unguard(value: str) -> str:
 
 def line(value: object) -> str:
     """A one-line field (title, owner, id): no escapes, no controls, single spaces."""
-    return clean_line(str(value)) if value not in (None, "") else ""
+    if value in (None, ""):
+        return ""
+    text = str(value)
+    # Most cells are already clean: printable (no escape, control, tab or newline) and
+    # single-spaced. They are returned as they are, without the regular expressions.
+    if text.isprintable() and "  " not in text and text[0] != " " and text[-1] != " ":
+        return text
+    return clean_line(text)
 
 
 def text(value: object) -> str:

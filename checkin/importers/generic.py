@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date, datetime
+
 from checkin.importers import cleaning
-from checkin.importers.dates import iso_date, iso_datetime
-from checkin.importers.mapping import CSV_SEVERITY, CSV_STATUS, DEFAULT_SEVERITY, NEW
+from checkin.importers.mapping import CSV_SEVERITY, CSV_STATUS, NEW
 from checkin.importers.model import ImportFormat, ImportRow, ParsedFile
-from checkin.importers.rows import RowReader, finish
+from checkin.importers.notes import Notes
+from checkin.importers.rows import RowReader, file_dates, finish
 from checkin.importers.tabular import CsvRow, CsvTable
 
 FORMAT = ImportFormat.CSV
@@ -30,14 +33,25 @@ FIELDS = {name: name for name in COLUMNS}
 LABEL_SEPARATOR = ";"
 
 
-def parse(table: CsvTable) -> ParsedFile:
+DATES = ("opened", "acknowledged", "plan_given", "resolved", "due")
+
+
+def parse(table: CsvTable, notes: Notes) -> ParsedFile:
     """The issues of a checkin CSV file (the registry refuses columns not in COLUMNS)."""
     index = {name: table.column(name) for name in COLUMNS}
-    return finish(FORMAT, (_row(index, r) for r in table.rows), "external_id")
+    dated = [i for i in (index[name] for name in DATES) if i is not None]
+    dates = file_dates((row.cells[i] for row in table.rows for i in dated), notes)
+    return finish(FORMAT, (_row(index, dates, notes, r) for r in table.rows), "external_id", notes)
 
 
-def _row(index: dict[str, int | None], record: CsvRow) -> tuple[RowReader, ImportRow | None]:
-    r = RowReader(record.number, f"row {record.number}")
+def _row(
+    index: dict[str, int | None],
+    dates: tuple[Callable[[str], datetime], Callable[[str], date]],
+    notes: Notes,
+    record: CsvRow,
+) -> tuple[RowReader, ImportRow | None]:
+    r = RowReader(record.number, f"row {record.number}", notes)
+    when, day = dates
 
     def cell(name: str) -> str:
         return record.cell(index[name])
@@ -48,13 +62,13 @@ def _row(index: dict[str, int | None], record: CsvRow) -> tuple[RowReader, Impor
     return r, r.build(
         external_id=key,
         title=r.line("title", cell("title"), required=True),
-        severity=r.mapped("severity", raw_severity, CSV_SEVERITY, "a severity", DEFAULT_SEVERITY),
-        status=r.mapped("status", raw_status, CSV_STATUS, "a status", NEW),
-        opened=r.when("opened", cell("opened"), iso_datetime, required=True),
-        acknowledged=r.when("acknowledged", cell("acknowledged"), iso_datetime),
-        plan_given=r.when("plan_given", cell("plan_given"), iso_datetime),
-        resolved=r.when("resolved", cell("resolved"), iso_datetime),
-        due=r.when("due", cell("due"), iso_date),
+        severity=r.severity("severity", raw_severity, CSV_SEVERITY, "a severity"),
+        status=r.status("status", raw_status, CSV_STATUS, "a status", empty=NEW),
+        opened=r.when("opened", cell("opened"), when, required=True),
+        acknowledged=r.when("acknowledged", cell("acknowledged"), when),
+        plan_given=r.when("plan_given", cell("plan_given"), when),
+        resolved=r.when("resolved", cell("resolved"), when),
+        due=r.when("due", cell("due"), day),
         owner=cleaning.line(cell("owner")),
         url=r.url("url", cell("url")),
         labels=cell("labels").split(LABEL_SEPARATOR),

@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date, datetime
+
 from checkin.importers import cleaning
-from checkin.importers.dates import iso_date, iso_datetime
 from checkin.importers.mapping import (
     CLOSED,
-    DEFAULT_SEVERITY,
+    LINEAR_BACKLOG,
     LINEAR_PRIORITY,
     LINEAR_STATUS,
     RESOLVED,
     WORKING,
-    known,
-    lookup,
+    normalized,
 )
 from checkin.importers.model import ImportFormat, ImportRow, ParsedFile
-from checkin.importers.rows import RowReader, finish
+from checkin.importers.notes import Notes
+from checkin.importers.rows import RowReader, file_dates, finish
 from checkin.importers.tabular import CsvRow, CsvTable
 
 FORMAT = ImportFormat.LINEAR
@@ -56,49 +58,58 @@ class _Columns:
         )
 
 
-def parse(table: CsvTable) -> ParsedFile:
+Dates = tuple[Callable[[str], datetime], Callable[[str], date]]
+
+
+def parse(table: CsvTable, notes: Notes) -> ParsedFile:
     """The issues of a Linear CSV export (see :data:`FIELDS` for the columns read)."""
-    columns = _Columns(table)
-    return finish(FORMAT, (_row(columns, r) for r in table.rows), "ID")
+    c = _Columns(table)
+    dated = [
+        i
+        for i in (c.created, c.updated, c.started, c.completed, c.canceled, c.due)
+        if i is not None
+    ]
+    dates = file_dates((row.cells[i] for row in table.rows for i in dated), notes)
+    return finish(FORMAT, (_row(c, dates, notes, r) for r in table.rows), "ID", notes)
 
 
-def _row(c: _Columns, record: CsvRow) -> tuple[RowReader, ImportRow | None]:
-    r = RowReader(record.number, f"row {record.number}")
+def _row(
+    c: _Columns, dates: Dates, notes: Notes, record: CsvRow
+) -> tuple[RowReader, ImportRow | None]:
+    r = RowReader(record.number, f"row {record.number}", notes)
+    when, day = dates
     key = r.line("ID", record.cell(c.id), required=True)
     r.name(key)
-    started = r.when("Started", record.cell(c.started), iso_datetime)
-    completed = r.when("Completed", record.cell(c.completed), iso_datetime)
-    canceled = r.when("Canceled", record.cell(c.canceled), iso_datetime)
+    started = r.when("Started", record.cell(c.started), when)
+    completed = r.when("Completed", record.cell(c.completed), when)
+    canceled = r.when("Canceled", record.cell(c.canceled), when)
     raw_status = cleaning.line(record.cell(c.status))
-    status = lookup(LINEAR_STATUS, raw_status)
-    if status is None:
-        # A team's own workflow state: Linear's timestamps say which kind of state it is.
-        status = CLOSED if canceled else RESOLVED if completed else WORKING if started else None
-    if status is None:
-        r.problem(
-            "Status",
-            f"{raw_status!r} is not a Linear status I know; known: {known(LINEAR_STATUS)}"
-            if raw_status
-            else "is empty",
-        )
+    # A team's own workflow state: Linear's timestamps say which kind of state it is.
+    by_dates = CLOSED if canceled else RESOLVED if completed else WORKING if started else None
+    status = r.status(
+        "Status",
+        raw_status,
+        LINEAR_STATUS,
+        "a Linear status",
+        (by_dates, "as its dates say") if by_dates else None,
+    )
     raw_priority = cleaning.line(record.cell(c.priority))
     return r, r.build(
         external_id=key,
         title=r.line("Title", record.cell(c.title), required=True),
         status=status,
-        severity=r.mapped(
-            "Priority", raw_priority, LINEAR_PRIORITY, "a Linear priority", DEFAULT_SEVERITY
-        ),
-        opened=r.when("Created", record.cell(c.created), iso_datetime, required=True),
-        updated=r.when("Updated", record.cell(c.updated), iso_datetime),
+        severity=r.severity("Priority", raw_priority, LINEAR_PRIORITY, "a Linear priority"),
+        opened=r.when("Created", record.cell(c.created), when, required=True),
+        updated=r.when("Updated", record.cell(c.updated), when),
         acknowledged=started,
         plan_given=started,
         resolved=completed or canceled,
-        due=r.when("Due Date", record.cell(c.due), iso_date),
+        due=r.when("Due Date", record.cell(c.due), day),
         body=cleaning.text(record.cell(c.description)),
         url=r.url("URL", record.cell(c.url)),
         labels=record.cell(c.labels).split(","),
         owner=cleaning.line(record.cell(c.assignee)),
         raw_priority=raw_priority,
         raw_status=raw_status,
+        backlog=normalized(raw_status) in LINEAR_BACKLOG,
     )

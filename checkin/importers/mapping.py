@@ -6,6 +6,7 @@ The README's "Importing issues" section shows these tables; keep the two in step
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import TypeVar
 
 from checkin.core.enums import IssueStatus, Severity
@@ -82,6 +83,7 @@ GITHUB_STATUS_LABELS: dict[str, IssueStatus] = {
 GITHUB_STATUS_PREFIXES = ("status", "state")
 
 
+@lru_cache(maxsize=4096)  # an export repeats a handful of values thousands of times
 def normalized(value: str) -> str:
     """Case, spacing, hyphens and underscores do not matter: ``In-Progress`` = ``in progress``."""
     text = value.replace("_", " ").replace("-", " ").replace("’", "'").lower()
@@ -113,10 +115,8 @@ def github_severity(labels: tuple[str, ...]) -> tuple[Severity, str]:
         value = _label_value(label, GITHUB_PRIORITY_PREFIXES)
         plain = normalized(label)
         level = GITHUB_LEVELS.get(value) if value is not None else None
-        if level is None and plain in GITHUB_LEVELS and (plain.startswith(("p", "sev"))):
-            level = GITHUB_LEVELS[plain]  # bare "P1" / "sev2"; a bare "low" could mean anything
-        if level is None and plain in ("critical", "urgent", "blocker"):
-            level = GITHUB_LEVELS[plain]
+        if level is None:
+            level = GITHUB_LEVELS.get(plain)  # a bare "P1", "sev2", "LOW" or "critical"
         if level is not None and (best is None or level.rank < best[0].rank):
             best = (level, label)
     return best if best is not None else (DEFAULT_SEVERITY, "")
@@ -128,8 +128,9 @@ def github_status(
     """The status of a GitHub issue and the raw description kept with it; None if unknown."""
     upper = state.strip().upper()
     if upper == "CLOSED":
-        not_planned = normalized(reason) == "not planned"
-        return (CLOSED if not_planned else RESOLVED), upper + (f" ({reason})" if reason else "")
+        # state_reason: completed (fixed), not_planned or duplicate (closed unfixed).
+        unfixed = closing(reason)
+        return (CLOSED if unfixed else RESOLVED), upper + (f" ({reason})" if reason else "")
     if upper != "OPEN":
         return None
     for label in labels:
@@ -138,3 +139,114 @@ def github_status(
         if status is not None:
             return status, f"OPEN, {label}"
     return (ACK, "OPEN, assigned") if assigned else (NEW, "OPEN")
+
+
+# -- vocabulary a tracker's own scheme adds: nearest known value, or the user's --map --------
+
+# Words that say which checkin value a custom priority or status is nearest to, most telling
+# first (a status "Won't do" is closed although its category is Done).
+_SEVERITY_WORDS: tuple[tuple[Severity, tuple[str, ...]], ...] = (
+    (C, ("critical", "blocker", "urgent", "highest", "showstopper", "emergency", "p0", "sev1")),
+    (L, ("won't", "wont", "could", "low", "minor", "trivial", "nice", "cosmetic", "p3", "p4")),
+    (H, ("must", "high", "major", "important", "severe", "p1", "sev2")),
+    (M, ("should", "medium", "normal", "moderate", "p2", "sev3")),
+)
+_STATUS_WORDS: tuple[tuple[IssueStatus, tuple[str, ...]], ...] = (
+    (CLOSED, ("abort", "abandon", "cancel", "won't", "wont", "reject", "declin", "duplicate",
+              "invalid", "obsolete", "not planned", "not a bug", "cannot reproduce", "closed",
+              "dropped")),
+    (WAITING, ("wait", "pending", "hold", "blocked", "feedback", "customer", "reporter",
+               "more info", "needs info")),
+    (RESOLVED, ("done", "resolv", "fix", "complete", "deploy", "release", "shipped",
+                "verified", "solved", "finished")),
+    (WORKING, ("progress", "review", "develop", "test", "verif", "doing", "work", "qa",
+               "implement", "started", "active")),
+    (PLANNED, ("plan", "select", "ready", "schedul", "next", "sprint", "commit")),
+    (ACK, ("triag", "ack", "accept", "confirm", "reopen", "assign", "investigat", "analys")),
+    (NEW, ("open", "new", "to do", "todo", "backlog", "idea", "icebox", "unassigned")),
+)  # fmt: skip
+
+
+def _by_words(raw: str, table: tuple[tuple[T, tuple[str, ...]], ...]) -> T | None:
+    """The first value one of whose words starts a word of ``raw`` ("slow" is not "low")."""
+    text = " " + normalized(raw)
+    for value, words in table:
+        if any(" " + word in text for word in words):
+            return value
+    return None
+
+
+def nearest_severity(raw: str) -> Severity | None:
+    """The severity a custom priority's name suggests ("Must Have" -> high), or None."""
+    return _by_words(raw, _SEVERITY_WORDS)
+
+
+def nearest_status(raw: str) -> IssueStatus | None:
+    """The status a custom status's name suggests ("Verifying" -> in progress), or None."""
+    return _by_words(raw, _STATUS_WORDS)
+
+
+def closing(raw: str) -> bool:
+    """A status or resolution that ends an issue without fixing it: "Aborted", "Won't do"."""
+    return _by_words(raw, _STATUS_WORDS[:1]) is CLOSED
+
+
+# Jira resolutions: how a done issue ended. "Fixed" is resolved; the rest close it unfixed.
+JIRA_RESOLUTION: dict[str, IssueStatus] = {
+    "fixed": RESOLVED, "done": RESOLVED, "resolved": RESOLVED, "complete": RESOLVED,
+    "completed": RESOLVED, "answered": RESOLVED, "workaround": RESOLVED, "configuration": RESOLVED,
+    "won't do": CLOSED, "won't fix": CLOSED, "duplicate": CLOSED, "cannot reproduce": CLOSED,
+    "incomplete": CLOSED, "declined": CLOSED, "obsolete": CLOSED, "not a bug": CLOSED,
+    "works as designed": CLOSED, "rejected": CLOSED, "cancelled": CLOSED, "canceled": CLOSED,
+    "abandoned": CLOSED, "invalid": CLOSED,
+}  # fmt: skip
+
+# The statuses that mean "in the queue, nobody owes an answer yet": imported in one of these,
+# an issue counts as acknowledged at import (DESIGN invariant 12).
+JIRA_BACKLOG = frozenset({"open", "new", "to do", "todo", "backlog", "selected for development"})
+LINEAR_BACKLOG = frozenset({"backlog", "todo", "to do"})
+
+
+# -- --map FIELD:VALUE=OURS ------------------------------------------------------------------
+
+MAP_FIELDS = {"priority": "priority", "severity": "priority", "status": "status",
+              "resolution": "resolution"}  # fmt: skip
+RESOLUTION_VALUES = {"resolved": RESOLVED, "closed": CLOSED}
+Maps = dict[str, dict[str, str]]
+MAP_HINT = 'write it as FIELD:VALUE=OURS, like priority:"Must Have"=high'
+
+
+def parse_map(spec: str, maps: Maps | None = None) -> Maps:
+    """Add one ``--map`` to ``maps`` (a new dict when None); ValueError says what is wrong."""
+    maps = {} if maps is None else maps
+    field, colon, rest = spec.partition(":")
+    value, equals, ours = rest.rpartition("=")
+    kind = MAP_FIELDS.get(field.strip().lower())
+    if not colon or not equals or kind is None:
+        if colon and kind is None:
+            raise ValueError(
+                f"{spec!r}: {field.strip()!r} is not priority, status or resolution; {MAP_HINT}"
+            )
+        raise ValueError(f"{spec!r}: {MAP_HINT}")
+    value, ours = value.strip().strip("\"'"), normalized(ours.strip().strip("\"'"))
+    if not value:
+        raise ValueError(f"{spec!r}: the tracker's value before '=' is empty; {MAP_HINT}")
+    allowed = {
+        "priority": [s.value for s in Severity],
+        "status": [s.value for s in IssueStatus],
+        "resolution": list(RESOLUTION_VALUES),
+    }[kind]
+    if ours not in allowed:
+        raise ValueError(f"{spec!r}: {ours!r} is not one of " + ", ".join(allowed))
+    maps.setdefault(kind, {})[normalized(value)] = ours
+    return maps
+
+
+def mapped_severity(maps: Maps, raw: str) -> Severity | None:
+    found = maps.get("priority", {}).get(normalized(raw))
+    return Severity(found) if found else None
+
+
+def mapped_status(maps: Maps, kind: str, raw: str) -> IssueStatus | None:
+    found = maps.get(kind, {}).get(normalized(raw))
+    return IssueStatus(found) if found else None

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from checkin.core.enums import IssueStatus, Severity
+from checkin.importers.notes import ImportWarning
 
 
 class ImportFormat(StrEnum):
@@ -91,6 +92,8 @@ class ImportRow:
     owner: str
     raw_priority: str
     raw_status: str
+    # In a backlog state of its tracker (To Do, Backlog...): acknowledged at import.
+    backlog: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +103,8 @@ class ParsedFile:
     fmt: ImportFormat
     rows: tuple[ImportRow, ...]
     problems: tuple[ImportProblem, ...]
+    warnings: tuple[ImportWarning, ...] = ()
+    skipped: int = 0
 
     @property
     def ok(self) -> bool:

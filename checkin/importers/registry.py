@@ -7,8 +7,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from checkin.importers import generic, github, jira, linear, zendesk
+from checkin.importers.mapping import Maps
 from checkin.importers.model import ImportFormat, ParsedFile, file_problem, rejected
+from checkin.importers.notes import LINE_LIMIT, Notes, clip
 from checkin.importers.tabular import BadFile, CsvTable, decode
+
+UNKNOWN_SHOWN = 10  # unknown column names a message lists (a broken file may have millions)
 
 
 @dataclass(frozen=True)
@@ -17,8 +21,8 @@ class Importer:
 
     fmt: ImportFormat
     fields: Mapping[str, str]
-    parse_table: Callable[[CsvTable], ParsedFile] | None = None
-    parse_text: Callable[[str], ParsedFile] | None = None
+    parse_table: Callable[[CsvTable, Notes], ParsedFile] | None = None
+    parse_text: Callable[[str, Notes], ParsedFile] | None = None
     required: tuple[str, ...] = ()
     only: tuple[str, ...] = ()  # when set, any other column is refused (a typo would lose data)
 
@@ -40,18 +44,28 @@ IMPORTERS: dict[ImportFormat, Importer] = {
 }
 
 
-def parse(fmt: ImportFormat, data: bytes) -> ParsedFile:
-    """Read an export of ``fmt``: every row, or the problems (the file as a whole is refused)."""
+def parse(fmt: ImportFormat, data: bytes, maps: Maps | None = None) -> ParsedFile:
+    """Read an export of ``fmt``: every row, or the problems (the file as a whole is refused).
+
+    ``maps`` are the user's explicit vocabulary (``--map``, see :func:`mapping.parse_map`).
+    An accepted file carries its warnings: vocabulary read as the nearest known value, rows
+    skipped, values left out, how its dates were read.
+    """
     importer = IMPORTERS[fmt]
+    notes = Notes(maps)
     try:
         text = decode(data)
         if importer.parse_text is not None:
-            return importer.parse_text(text)
+            return importer.parse_text(text, notes)
         assert importer.parse_table is not None
         table = CsvTable.parse(text)
+        for number in table.blank:
+            notes.skip("blank row", f"row {number}")
         unknown = table.unknown(set(importer.only)) if importer.only else []
         if unknown:
-            names = ", ".join(repr(u) for u in unknown)
+            names = ", ".join(repr(clip(u, 40)) for u in unknown[:UNKNOWN_SHOWN])
+            if len(unknown) > UNKNOWN_SHOWN:
+                names += f" and {len(unknown) - UNKNOWN_SHOWN} more"
             raise BadFile(
                 f"has columns checkin does not know: {names}; the columns are "
                 + ", ".join(importer.only)
@@ -60,12 +74,12 @@ def parse(fmt: ImportFormat, data: bytes) -> ParsedFile:
         missing = table.missing(*importer.required)
         if missing:
             raise BadFile(f"has no {_either(missing)} column" + _hint(fmt, data))
-        return importer.parse_table(table)
+        return importer.parse_table(table, notes)
     except BadFile as error:
         message = str(error)
         if "JSON" in message or "cells in row" in message:
             message += _hint(fmt, data)
-        return rejected(fmt, [file_problem(message)])
+        return rejected(fmt, [file_problem(clip(message, 2 * LINE_LIMIT))])
 
 
 def _either(names: list[str]) -> str:

@@ -7,8 +7,18 @@ from datetime import date, datetime
 from typing import TypeVar
 
 from checkin.core.enums import IssueStatus, Severity
-from checkin.importers import cleaning
-from checkin.importers.mapping import DEFAULT_SEVERITY, known, lookup
+from checkin.importers import cleaning, dates
+from checkin.importers.mapping import (
+    CLOSED,
+    DEFAULT_SEVERITY,
+    NEW,
+    closing,
+    lookup,
+    mapped_severity,
+    mapped_status,
+    nearest_severity,
+    nearest_status,
+)
 from checkin.importers.model import (
     ImportFormat,
     ImportProblem,
@@ -17,6 +27,8 @@ from checkin.importers.model import (
     file_problem,
     rejected,
 )
+from checkin.importers.notes import Notes, clip
+from checkin.importers.tabular import BadFile
 
 T = TypeVar("T")
 ACKNOWLEDGING = frozenset(IssueStatus) - {IssueStatus.NEW}
@@ -28,13 +40,14 @@ DONE = frozenset({IssueStatus.RESOLVED, IssueStatus.CLOSED})
 class RowReader:
     """Reads the fields of one record, collecting every problem instead of stopping at one."""
 
-    def __init__(self, row: int, where: str) -> None:
+    def __init__(self, row: int, where: str, notes: Notes | None = None) -> None:
         self.row = row
         self.where = where
         self.problems: list[ImportProblem] = []
+        self.notes = notes if notes is not None else Notes()
 
     def problem(self, field: str, message: str) -> None:
-        self.problems.append(ImportProblem(self.where, field, message, self.row))
+        self.problems.append(ImportProblem(self.where, field, clip(message), self.row))
 
     def name(self, key: str) -> None:
         """Add the record's external id to where it is: ``row 4 (ACME-412)``."""
@@ -61,18 +74,54 @@ class RowReader:
             self.problem(field, str(error))
             return None
 
-    def mapped(
-        self, field: str, raw: str, table: Mapping[str, T], what: str, default: T | None = None
-    ) -> T | None:
-        """``raw`` looked up in a mapping table; unknown values are problems listing the known."""
+    def severity(self, field: str, raw: str, table: Mapping[str, Severity], what: str) -> Severity:
+        """A priority: the user's ``--map``, the tracker's name, else the nearest by name
+        (medium when the name says nothing), with a warning. Empty is medium."""
         if not raw.strip():
-            if default is None:
-                self.problem(field, "is empty")
-            return default
+            return DEFAULT_SEVERITY
+        explicit = mapped_severity(self.notes.maps, raw) if self.notes.maps else None
+        if explicit is not None:
+            return explicit
         found = lookup(table, raw)
-        if found is None:
-            self.problem(field, f"{raw.strip()!r} is not {what} I know; known: {known(table)}")
-        return found
+        if found is not None:
+            return found
+        near = nearest_severity(raw)
+        how = "the nearest by name" if near is not None else "the default"
+        read_as = near or DEFAULT_SEVERITY
+        self.notes.vocabulary("priority", field, raw.strip(), read_as.value, how, what, self.where)
+        return read_as
+
+    def status(
+        self,
+        field: str,
+        raw: str,
+        table: Mapping[str, IssueStatus],
+        what: str,
+        category: tuple[IssueStatus, str] | None = None,
+        empty: IssueStatus | None = None,
+    ) -> IssueStatus | None:
+        """A status: the user's ``--map``, the tracker's name, else the nearest (a closing name
+        such as "Aborted" first, then the tracker's own ``category`` (value, how it was told),
+        then the name, else new), with a warning. Empty is ``empty``, or a problem."""
+        if not raw.strip():
+            if empty is None:
+                self.problem(field, "is empty")
+            return empty
+        explicit = mapped_status(self.notes.maps, "status", raw) if self.notes.maps else None
+        if explicit is not None:
+            return explicit
+        found = lookup(table, raw)
+        if found is not None:
+            return found
+        if closing(raw):
+            near, how = CLOSED, "the nearest by name"
+        elif category is not None:
+            near, how = category
+        else:
+            by_name = nearest_status(raw)
+            near, how = (by_name, "the nearest by name") if by_name else (NEW, "the default")
+        self.notes.vocabulary("status", field, raw.strip(), near.value, how, what, self.where)
+        return near
 
     def url(self, field: str, value: object) -> str:
         address = cleaning.url(value)
@@ -101,10 +150,17 @@ class RowReader:
         plan_given: datetime | None = None,
         resolved: datetime | None = None,
         activity: Iterable[datetime | None] = (),
+        backlog: bool = False,
     ) -> ImportRow | None:
-        """The row, or None when a problem was found (they are in ``problems``)."""
+        """The row, or None when a problem was found (they are in ``problems``).
+
+        A due date before the opened date (a tracker allows it) is left out with a warning.
+        """
         if self.problems or status is None or opened is None:
             return None
+        if due is not None and due < opened.date():
+            self.notes.kept("due date before the created date, left out", self.where)
+            due = None
         ack, plan, done = milestones(
             status,
             opened,
@@ -133,6 +189,7 @@ class RowReader:
             owner=owner,
             raw_priority=raw_priority,
             raw_status=raw_status,
+            backlog=backlog and status is IssueStatus.NEW and ack is None,
         )
 
 
@@ -153,7 +210,8 @@ def milestones(
     resolution or last update): the tracker does not say when, but it was no later than that.
     A plan goes with planned / in progress / waiting on client (taken as given when the issue
     was acknowledged), a resolution with resolved / closed (the source's resolution date, else
-    its last update). Nothing comes before ``opened``.
+    its last update; with neither it stays unknown rather than "the second it was opened").
+    Nothing comes before ``opened``.
     """
 
     def clamp(value: datetime | None) -> datetime | None:
@@ -163,14 +221,33 @@ def milestones(
     first = min(evidence) if evidence else opened
     ack = acknowledged or (first if status in ACKNOWLEDGING else None)
     plan = plan_given or (ack if status in PLANNING else None)
-    done = (resolved or updated or ack or opened) if status in DONE else None
+    done = (resolved or updated or (ack if ack != opened else None)) if status in DONE else None
     return clamp(ack), clamp(plan), clamp(done)
 
 
+def file_dates(
+    values: Iterable[str], notes: Notes
+) -> tuple[Callable[[str], datetime], Callable[[str], date]]:
+    """Date-time and date readers for a file whose date cells are ``values`` (the numeric
+    order inferred from them and reported; BadFile when they are ambiguous)."""
+    try:
+        order = dates.infer_order(values)
+    except dates.AmbiguousDates as error:
+        raise BadFile(str(error)) from None
+    notes.fact(order.note)
+    return dates.reader(order.order)
+
+
 def finish(
-    fmt: ImportFormat, readers: Iterable[tuple[RowReader, ImportRow | None]], id_field: str
+    fmt: ImportFormat,
+    readers: Iterable[tuple[RowReader, ImportRow | None]],
+    id_field: str,
+    notes: Notes | None = None,
 ) -> ParsedFile:
-    """Every row, or every problem (duplicate ids included): a file imports whole or not at all."""
+    """Every row, or every problem (duplicate ids included): a file imports whole or not at all.
+
+    ``notes`` (shared by the readers) give the warnings of an accepted file.
+    """
     rows: list[ImportRow] = []
     problems: list[ImportProblem] = []
     first_seen: dict[str, str] = {}
@@ -187,5 +264,10 @@ def finish(
     if problems:
         return rejected(fmt, problems)
     if not rows:
-        return rejected(fmt, [file_problem("holds no issues")])
-    return ParsedFile(fmt, tuple(rows), ())
+        reason = "holds no issues"
+        if notes is not None and notes.skipped:
+            reason += " to import: " + "; ".join(str(w) for w in notes.warnings() if w.count)
+        return rejected(fmt, [file_problem(reason)])
+    if notes is None:
+        return ParsedFile(fmt, tuple(rows), ())
+    return ParsedFile(fmt, tuple(rows), (), notes.warnings(), notes.skipped)

@@ -69,9 +69,12 @@ class CsvRow:
 class CsvTable:
     """A CSV file: its header (names may repeat, like Jira's ``Labels``) and its rows."""
 
-    def __init__(self, header: list[str], rows: list[CsvRow]) -> None:
+    def __init__(
+        self, header: list[str], rows: list[CsvRow], blank: list[int] | None = None
+    ) -> None:
         self.header = header
         self.rows = rows
+        self.blank = blank or []  # the numbers of the rows that hold nothing (bare commas)
         self._index: dict[str, list[int]] = {}
         for position, name in enumerate(header):
             self._index.setdefault(_key(name), []).append(position)
@@ -90,6 +93,7 @@ class CsvTable:
             raise BadFile("has an empty first line where the column names belong")
         width = len(header)
         rows: list[CsvRow] = []
+        blank: list[int] = []
         number = 1
         try:
             for cells in reader:
@@ -100,9 +104,11 @@ class CsvTable:
                     raise BadFile(
                         f"ends inside a quoted cell of row {number}: the file looks cut off"
                     )
+                if not (cells and cells[0].strip()) and not any(c.strip() for c in cells):
+                    if cells:
+                        blank.append(number)  # a spreadsheet's row of bare commas
+                    continue  # a blank line, e.g. at the end of the file
                 if len(cells) != width:
-                    if not any(c.strip() for c in cells):
-                        continue  # a blank line, e.g. at the end of the file
                     raise BadFile(
                         f"has {len(cells)} cells in row {number} but {width} column names "
                         "(an unquoted comma, or a file cut off before its end?)"
@@ -111,8 +117,10 @@ class CsvTable:
         except csv.Error as error:
             raise BadFile(f"cannot be read at row {number}: {error}") from None
         if not rows:
+            if blank:
+                raise BadFile(f"has column names but only blank rows ({len(blank)})")
             raise BadFile("has column names but no rows")
-        return cls(header, rows)
+        return cls(header, rows, blank)
 
     def column(self, name: str) -> int | None:
         """The first column called ``name`` (case and spacing ignored), or None."""

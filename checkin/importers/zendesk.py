@@ -6,10 +6,11 @@ import re
 from typing import Any
 
 from checkin.importers import cleaning
-from checkin.importers.dates import iso_date, iso_datetime
+from checkin.importers.dates import any_date, any_datetime
 from checkin.importers.jsondata import load_any, text_of
-from checkin.importers.mapping import DEFAULT_SEVERITY, ZENDESK_PRIORITY, ZENDESK_STATUS
+from checkin.importers.mapping import ZENDESK_PRIORITY, ZENDESK_STATUS
 from checkin.importers.model import ImportFormat, ImportRow, ParsedFile
+from checkin.importers.notes import Notes
 from checkin.importers.rows import RowReader, finish
 from checkin.importers.tabular import BadFile
 
@@ -33,15 +34,13 @@ _API_URL = re.compile(r"^(https?://[^/]+)/api/v2/tickets/(\d+)\.json$")
 SUBJECT_FROM_DESCRIPTION = 80
 
 
-def parse(text: str) -> ParsedFile:
+def parse(text: str, notes: Notes | None = None) -> ParsedFile:
     """Tickets from any of Zendesk's JSON shapes (users sideloaded by ``include=users`` name
-    the assignee)."""
+    the assignee). Deleted tickets, which the incremental export includes, are skipped."""
+    notes = notes if notes is not None else Notes()
     tickets, users, noun = _tickets(text)
-    return finish(
-        FORMAT,
-        (_row(number, f"{noun} {number}", ticket, users) for number, ticket in tickets),
-        "id",
-    )
+    rows = (_row(number, f"{noun} {number}", ticket, users, notes) for number, ticket in tickets)
+    return finish(FORMAT, (pair for pair in rows if pair is not None), "id", notes)
 
 
 def _tickets(text: str) -> tuple[list[tuple[int, Any]], dict[int, str], str]:
@@ -72,12 +71,16 @@ def _users(data: dict[str, Any]) -> dict[int, str]:
 
 
 def _row(
-    number: int, where: str, ticket: Any, users: dict[int, str]
-) -> tuple[RowReader, ImportRow | None]:
-    r = RowReader(number, where)
+    number: int, where: str, ticket: Any, users: dict[int, str], notes: Notes
+) -> tuple[RowReader, ImportRow | None] | None:
+    r = RowReader(number, where, notes)
     if not isinstance(ticket, dict):
         r.problem("", "is not a ticket object")
         return r, None
+    if str(ticket.get("status") or "").strip().lower() == "deleted":
+        ticket_id = ticket.get("id")
+        notes.skip("deleted ticket", f"#{ticket_id}" if ticket_id is not None else where)
+        return None
     ticket_id = ticket.get("id")
     if not isinstance(ticket_id, int) or isinstance(ticket_id, bool):
         r.problem("id", "is missing" if ticket_id is None else "is not a ticket number")
@@ -95,13 +98,11 @@ def _row(
     return r, r.build(
         external_id=key,
         title=r.line("subject", subject, required=True),
-        severity=r.mapped(
-            "priority", raw_priority, ZENDESK_PRIORITY, "a Zendesk priority", DEFAULT_SEVERITY
-        ),
-        status=r.mapped("status", raw_status, ZENDESK_STATUS, "a Zendesk status"),
-        opened=r.when("created_at", _scalar(r, ticket, "created_at"), iso_datetime, required=True),
-        updated=r.when("updated_at", _scalar(r, ticket, "updated_at"), iso_datetime),
-        due=r.when("due_at", _scalar(r, ticket, "due_at"), iso_date),
+        severity=r.severity("priority", raw_priority, ZENDESK_PRIORITY, "a Zendesk priority"),
+        status=r.status("status", raw_status, ZENDESK_STATUS, "a Zendesk status"),
+        opened=r.when("created_at", _scalar(r, ticket, "created_at"), any_datetime, required=True),
+        updated=r.when("updated_at", _scalar(r, ticket, "updated_at"), any_datetime),
+        due=r.when("due_at", _scalar(r, ticket, "due_at"), any_date),
         body=description,
         url=_agent_url(r.url("url", _scalar(r, ticket, "url"))),
         labels=[str(t) for t in ticket.get("tags") or [] if isinstance(t, str)],

@@ -164,7 +164,7 @@ class _Minutes:
                 f"{inline(weakest.label.lower())} ({inline(weakest.detail)})."
             )
             for flag in health.flags:
-                self.emit(f"  - {inline(w.sentence(flag))}")
+                self.emit(f"  - {inline(w.sentence(flag.text))}")
         private = [item for item in self.items if item.private_notes.strip()]
         if private:
             where = plural(len(private), "agenda item")

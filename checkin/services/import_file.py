@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,9 +26,14 @@ class FilePreview:
 
 
 def preview_file(
-    ws: Workspace, account: Account, path: Path, fmt: ImportFormat | None = None
+    ws: Workspace,
+    account: Account,
+    path: Path,
+    fmt: ImportFormat | None = None,
+    horizon: date | None = None,
 ) -> FilePreview:
-    """Read ``path`` and preview importing it into ``account`` (``fmt`` None: detect it)."""
+    """Read ``path`` and preview importing it into ``account`` (``fmt`` None: detect it;
+    ``horizon`` None: the default backlog horizon)."""
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -41,7 +47,7 @@ def preview_file(
     if chosen is None:
         return FilePreview(error="I cannot tell which tracker this file comes from: pick a format.")
     try:
-        plan = preview(ws, account, chosen, data, name=path.name)
+        plan = preview(ws, account, chosen, data, name=path.name, horizon=horizon)
     except CheckinError as error:
         return FilePreview(error=str(error), detected=detected)
     return FilePreview(plan=plan, detected=detected)

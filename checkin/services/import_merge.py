@@ -59,8 +59,16 @@ class FieldChange:
         return f"{self.label}: {self.old or '—'} → {self.new or '—'}"
 
 
-def new_issue(row: ImportRow, *, issue_id: str, account_id: str, source: str) -> Issue:
-    """The issue a row becomes when checkin does not have it yet (raises ValidationError)."""
+def new_issue(
+    row: ImportRow,
+    *,
+    issue_id: str,
+    account_id: str,
+    source: str,
+    acknowledged: datetime | None = None,
+) -> Issue:
+    """The issue a row becomes when checkin does not have it yet (raises ValidationError);
+    ``acknowledged`` when the import itself acknowledges it (the backlog policy)."""
     return Issue(
         id=issue_id,
         account_id=account_id,
@@ -72,7 +80,7 @@ def new_issue(row: ImportRow, *, issue_id: str, account_id: str, source: str) ->
         status=row.status,
         url=row.url,
         opened=row.opened,
-        acknowledged=row.acknowledged,
+        acknowledged=row.acknowledged or acknowledged,
         plan_given=row.plan_given,
         resolved=row.resolved,
         due=row.due,

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
@@ -12,12 +14,22 @@ from checkin.core.records import Account, Issue
 from checkin.core.text import count
 from checkin.importers import ImportFormat, ImportProblem, ImportRow, ParsedFile, parse
 from checkin.importers import source_field as _source_field
+from checkin.importers.mapping import Maps
+from checkin.importers.notes import ImportWarning, clip
 from checkin.services.import_merge import FieldChange, changes, merged_issue, new_issue
 
 if TYPE_CHECKING:
     from checkin.services.workspace import Workspace
 
 PROBLEMS_SHOWN = 20
+# Issues opened this long before an import count as acknowledged by it (DESIGN invariant 12):
+# a two-year backlog is not two years of 48-hour breaches.
+HORIZON_DAYS = 30
+
+
+def default_horizon(now: datetime) -> date:
+    """The day before which imported issues count as acknowledged: 30 days before ``now``."""
+    return (now - timedelta(days=HORIZON_DAYS)).date()
 
 
 class ChangeKind(StrEnum):
@@ -35,6 +47,8 @@ class PlannedIssue:
     issue: Issue
     before: Issue | None = None
     changes: tuple[FieldChange, ...] = ()
+    # Acknowledged by the import itself: a backlog state, or opened before the horizon.
+    acknowledged_at_import: bool = False
 
 
 def counts_text(new: int, updated: int, unchanged: int) -> str:
@@ -55,6 +69,14 @@ class ImportPlan:
     problems: tuple[ImportProblem, ...] = ()
     name: str = ""
     not_in_file: int = 0
+    warnings: tuple[ImportWarning, ...] = ()
+    horizon: date | None = None
+    skipped: int = 0
+
+    @property
+    def acknowledged_at_import(self) -> int:
+        """How many new or updated issues the import counts as acknowledged."""
+        return sum(1 for item in self.items if item.acknowledged_at_import)
 
     @property
     def ok(self) -> bool:
@@ -114,10 +136,41 @@ class StalePreview(CheckinError):
 
 
 def problem_lines(problems: Sequence[ImportProblem], limit: int = PROBLEMS_SHOWN) -> list[str]:
-    """The first ``limit`` problems as lines, then "and N more"."""
-    lines = [str(p) for p in problems[:limit]]
-    if len(problems) > limit:
-        lines.append(f"and {len(problems) - limit} more")
+    """At most ``limit`` lines, then "and N more": the same problem (field and message) in
+    many rows is one line naming the first rows and how many there are; no line is long."""
+    groups: dict[tuple[str, str], list[ImportProblem]] = {}
+    for problem in problems:
+        groups.setdefault((problem.field, problem.message), []).append(problem)
+    lines: list[str] = []
+    for (field, message), members in groups.items():
+        if len(lines) == limit:
+            break
+        if len(members) == 1:
+            lines.append(clip(str(members[0])))
+            continue
+        shown = ", ".join(m.where for m in members[:3])
+        more = f" and {len(members) - 3} more" if len(members) > 3 else ""
+        what = f"{field}: {message}" if field else message
+        lines.append(clip(f"{len(members)} rows, {what} ({shown}{more})"))
+    left = len(groups) - len(lines)
+    if left > 0:
+        rows = sum(len(members) for members in list(groups.values())[len(lines) :])
+        lines.append(f"and {left} more" + (f" ({count(rows, 'row')})" if rows != left else ""))
+    return lines
+
+
+def warning_lines(plan: ImportPlan) -> list[str]:
+    """What the import did on its own (vocabulary read, rows skipped, values left out, dates),
+    then what it counts as acknowledged: at most PROBLEMS_SHOWN lines."""
+    lines = [str(w) for w in plan.warnings]
+    if len(lines) > PROBLEMS_SHOWN:
+        lines = [*lines[: PROBLEMS_SHOWN - 1], f"and {len(lines) - PROBLEMS_SHOWN + 1} more"]
+    acknowledged = plan.acknowledged_at_import
+    if acknowledged and plan.horizon is not None:
+        lines.append(
+            f"{count(acknowledged, 'issue')} in a backlog state or opened before "
+            f"{plan.horizon.isoformat()} counted as acknowledged at import (no 48-hour breach)"
+        )
     return lines
 
 
@@ -131,18 +184,43 @@ def not_in_file_note(plan: ImportPlan) -> str:
 
 
 def preview(
-    ws: Workspace, account: Account, fmt: ImportFormat | str, data: bytes, *, name: str = ""
+    ws: Workspace,
+    account: Account,
+    fmt: ImportFormat | str,
+    data: bytes,
+    *,
+    name: str = "",
+    maps: Maps | None = None,
+    horizon: date | None = None,
 ) -> ImportPlan:
-    """What importing ``data`` (an export of ``fmt``) into ``account`` would change."""
+    """What importing ``data`` (an export of ``fmt``) into ``account`` would change.
+
+    ``maps``: the user's ``--map`` vocabulary; ``horizon``: issues opened before this day
+    count as acknowledged at import (None: :data:`HORIZON_DAYS` before now).
+    """
     fmt = ImportFormat(fmt)
-    return plan_rows(ws, account, parse(fmt, data), name=name)
+    return plan_rows(ws, account, parse(fmt, data, maps), name=name, horizon=horizon)
 
 
-def plan_rows(ws: Workspace, account: Account, parsed: ParsedFile, *, name: str = "") -> ImportPlan:
-    """Match parsed rows against the account's issues by (source, external id)."""
+def plan_rows(
+    ws: Workspace,
+    account: Account,
+    parsed: ParsedFile,
+    *,
+    name: str = "",
+    horizon: date | None = None,
+) -> ImportPlan:
+    """Match parsed rows against the account's issues by (source, external id).
+
+    An open issue the tracker keeps in a backlog state, or opened before ``horizon``, with no
+    acknowledgement yet counts as acknowledged now, at the import.
+    """
     fmt = parsed.fmt
     if not parsed.ok:
         return ImportPlan(account, fmt, (), parsed.problems, name)
+    now = ws.now()
+    horizon = horizon if horizon is not None else default_horizon(now)
+    cutoff = datetime.combine(horizon, datetime.min.time())
     existing = _by_key(ws.issues(account.id), fmt)
     items: list[PlannedIssue] = []
     problems: list[ImportProblem] = []
@@ -151,12 +229,20 @@ def plan_rows(ws: Workspace, account: Account, parsed: ParsedFile, *, name: str 
         before = existing.get(row.external_id)
         try:
             if before is None:
+                at = _acknowledged_at_import(row, cutoff, now)
                 issue = new_issue(
-                    row, issue_id=_fresh_id(ws, taken), account_id=account.id, source=fmt.value
+                    row,
+                    issue_id=_fresh_id(ws, taken),
+                    account_id=account.id,
+                    source=fmt.value,
+                    acknowledged=at,
                 )
-                items.append(PlannedIssue(ChangeKind.NEW, row, issue))
+                items.append(PlannedIssue(ChangeKind.NEW, row, issue, None, (), at is not None))
                 continue
             issue = merged_issue(row, before)
+            at = None if issue.acknowledged else _acknowledged_at_import(row, cutoff, now)
+            if at is not None and issue.is_open:
+                issue = dataclasses.replace(issue, acknowledged=at)
         except ValidationError as error:
             problems.extend(
                 ImportProblem(row.where, _source_field(fmt, p.field), p.message, row.row)
@@ -165,12 +251,33 @@ def plan_rows(ws: Workspace, account: Account, parsed: ParsedFile, *, name: str 
             continue
         found = changes(before, issue)
         kind = ChangeKind.UPDATED if found else ChangeKind.UNCHANGED
-        items.append(PlannedIssue(kind, row, issue if found else before, before, found))
+        backlog = at is not None and bool(found)
+        items.append(PlannedIssue(kind, row, issue if found else before, before, found, backlog))
     if problems:
         return ImportPlan(account, fmt, (), tuple(problems), name)
     mentioned = {row.external_id for row in parsed.rows}
     not_in_file = sum(1 for key in existing if key not in mentioned)
-    return ImportPlan(account, fmt, tuple(items), (), name, not_in_file)
+    return ImportPlan(
+        account,
+        fmt,
+        tuple(items),
+        (),
+        name,
+        not_in_file,
+        parsed.warnings,
+        horizon,
+        parsed.skipped,
+    )
+
+
+def _acknowledged_at_import(row: ImportRow, cutoff: datetime, now: datetime) -> datetime | None:
+    """``now`` for an open, unacknowledged row in a backlog state or opened before ``cutoff``
+    (the import acknowledges it: DESIGN invariant 12); else None."""
+    if row.acknowledged is not None or not row.status.is_open:
+        return None
+    if not (row.backlog or row.opened < cutoff):
+        return None
+    return max(now, row.opened)
 
 
 def apply(ws: Workspace, plan: ImportPlan) -> ImportReport:

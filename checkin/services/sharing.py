@@ -143,7 +143,8 @@ def minutes_data(
 
 def _health_after(ws: Workspace, meeting: Meeting) -> Health:
     """The account's health when ``meeting`` ended (now, while it has not)."""
-    from checkin.core.health import as_of, assess
+    from checkin.core.health import assess
+    from checkin.core.trend import as_of
 
     relationship = ws.relationship(ws.account(meeting.account_id))
     if meeting.ended is None:

@@ -21,11 +21,11 @@ BAD_DATA = 65
 LOCKED = 75
 BROKEN_JIRA = (
     "Summary,Issue key,Status,Priority,Created\n"
-    "Sync fails for EU tenants,ACME-1,Open,P9,03/Nov/26 9:14 AM\n"
+    ",ACME-1,Open,P9,03/Nov/26 9:14 AM\n"
     "Login loops,ACME-2,Open,High,yesterday\n"
 )
 ROW_PROBLEMS = (
-    "row 2 (ACME-1), Priority: 'P9' is not a Jira priority I know",
+    "row 2 (ACME-1), Summary: is empty; every issue needs one",
     "row 3 (ACME-2), Created: 'yesterday' is not a date",
 )
 
@@ -157,7 +157,7 @@ def test_a_broken_import_from_the_app_lists_the_problems_and_changes_nothing(
     term.send("enter")
     screen = term.wait_for("broken.csv cannot be imported: 2 problems.")
     assert "Nothing will change until the file is fixed." in screen
-    assert "row 2 (ACME-1), Priority: 'P9' is not a Jira priority I know" in screen
+    assert "row 2 (ACME-1), Summary: is empty; every issue needs one" in screen
     term.send("ctrl+s")  # importing anyway is refused
     term.wait_for("broken.csv cannot be imported")
     term.send("escape")

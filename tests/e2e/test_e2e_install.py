@@ -78,7 +78,7 @@ def test_usage_errors_exit_2_and_say_what_is_wrong(sandbox: Sandbox) -> None:
         (["--no-such-option"], "No such option"),
         (["--no-such-option"], "--no-such-option"),
         (["no-such-command"], "No such command 'no-such-command'"),
-        (["import"], "Missing argument 'FORMAT"),
+        (["import"], "Missing argument 'FILE'"),
         (["import", "trello", "x.csv", "--account", "acme"], "'trello' is not one of"),
         (["import", "jira", "x.csv"], "Missing option '--account'"),
         (["minutes"], "Missing argument 'MEETING'"),

@@ -198,3 +198,45 @@ async def test_ctrl_s_before_a_preview_previews_first_then_imports(
         await pilot.pause()
         assert isinstance(app.screen, AccountScreen)
     assert len(ws.issues(acme.id)) == before + 6
+
+
+IMPORTS = Path(__file__).parents[1] / "data" / "imports"
+
+
+async def test_the_preview_lists_warnings_and_the_horizon_can_be_changed(
+    app: CheckinApp, ws: Workspace
+) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        modal = await open_modal(app, pilot, "acme")
+        horizon = modal.query_one("#horizon", Input)
+        assert horizon.value == "2026-10-23"  # 30 days before the app's now
+        await preview_file(app, pilot, modal, str(IMPORTS / "jira-server-custom.csv"))
+        warnings = str(modal.query_one("#warnings", Static).content)
+        assert "Dates such as 16/02/2017 15:26 were read day first" in warnings
+        assert "3 blank rows skipped" in warnings
+        assert 'Priority "Must Have" is not a Jira priority I know: read as high' in warnings
+        assert warnings.endswith(
+            "1 issue in a backlog state or opened before 2026-10-23 counted as acknowledged at "
+            "import (no 48-hour breach)"
+        )
+        assert not modal.query_one("#warnings-box").has_class("-hidden")
+        assert modal.query_one("#buttons").region.bottom <= 40  # everything fits the screen
+        horizon.value = "2017-02-17"
+        await pilot.pause()
+        assert modal.plan is None  # a changed date asks for a new preview
+        horizon.focus()
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert modal.plan is not None and modal.plan.horizon is not None
+        assert modal.plan.horizon.isoformat() == "2017-02-17"
+        warnings = str(modal.query_one("#warnings", Static).content)
+        assert warnings.endswith(
+            "1 issue in a backlog state or opened before 2017-02-17 counted as acknowledged at "
+            "import (no 48-hour breach)"
+        )
+        horizon.value = "next week"
+        await pilot.press("enter")
+        await pilot.pause()
+        status = modal.query_one("#status", Static)
+        assert "'next week' is not a date" in str(status.content) and modal.plan is None

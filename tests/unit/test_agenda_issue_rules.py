@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from checkin.core import sla
 from checkin.core.agenda import issue_rules as rules
 from checkin.core.agenda import weights
 from checkin.core.enums import IssueStatus, ItemKind, ItemStatus, Severity
@@ -33,6 +34,13 @@ def test_ack_breach_names_the_hours_and_the_rule() -> None:
     assert reason.score >= weights.URGENT
 
 
+def test_breaches_over_72_hours_are_said_in_days() -> None:
+    assert sla.waited(72) == "72 h" and sla.waited(73) == "3 days"
+    old = rules.ack_breach_48h(issue(S.LOW, St.NEW, opened_h=9327), context())
+    assert old is not None
+    assert old.text == "not acknowledged 388 days after it was opened (48 h rule)"
+
+
 def test_ack_breach_waits_for_48_hours_and_stops_at_acknowledgement() -> None:
     assert rules.ack_breach_48h(issue(S.HIGH, St.NEW, opened_h=47), context()) is None
     acked = issue(S.HIGH, St.ACKNOWLEDGED, opened_h=80, ack_h=70)
@@ -53,7 +61,7 @@ def test_plan_breach_counts_from_the_acknowledgement() -> None:
     late = issue(S.HIGH, St.ACKNOWLEDGED, opened_h=80, ack_h=74)
     reason = rules.plan_breach_48h(late, context())
     assert reason is not None
-    assert reason.text == "no findings or action plan 74 h after it was acknowledged (48 h rule)"
+    assert reason.text == "no findings or action plan 3 days after it was acknowledged (48 h rule)"
     planned = issue(S.HIGH, St.PLANNED, opened_h=80, ack_h=74, plan_h=30)
     assert rules.plan_breach_48h(planned, context()) is None
 

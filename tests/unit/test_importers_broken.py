@@ -75,32 +75,42 @@ def test_bad_dates_name_row_and_column() -> None:
     text += "Login loops,ACME-2,Open,High,yesterday,,\n"
     assert problems_of(ImportFormat.JIRA, text) == [
         "row 2 (ACME-1), Created: '31/Feb/26 9:00 AM' is not a day of the calendar",
-        "row 3 (ACME-2), Created: 'yesterday' is not a date: Jira dates look like "
-        "03/Nov/26 9:14 AM or 25/Nov/26",
+        "row 3 (ACME-2), Created: 'yesterday' is not a date: dates can be ISO 8601 "
+        "(2026-11-19T14:30), Jira's 03/Nov/26 9:14 AM, 16/02/2017 15:26, JavaScript's "
+        "Tue Aug 23 2022 13:54:01 GMT+0000, or epoch seconds",
     ]
-    (problem,) = problems_of(ImportFormat.CSV, CSV_HEADER + "Crash,HX-1,high,new,19.11.2026\n")
-    assert problem.startswith("row 2 (HX-1), opened: '19.11.2026' is not a date: use ISO 8601")
+    (problem,) = problems_of(ImportFormat.CSV, CSV_HEADER + "Crash,HX-1,high,new,19.13.2026\n")
+    assert problem.startswith("row 2 (HX-1), opened: '19.13.2026' is not a day of the calendar")
     gh = '[{"number": 1, "title": "x", "state": "OPEN", "createdAt": "last week"}]'
     (problem,) = problems_of(ImportFormat.GITHUB, gh)
     assert problem.startswith("issue 1 (#1), createdAt: 'last week' is not a date")
 
 
-def test_unknown_priorities_and_statuses_are_named_with_the_known_ones() -> None:
+def test_unknown_priorities_and_statuses_are_read_as_the_nearest_with_a_warning() -> None:
+    from checkin.importers import parse
+
     text = JIRA_HEADER + "Sync fails,ACME-1,Open,Super urgent,03/Nov/26 9:14 AM,,\n"
     text += "Login loops,ACME-2,Parked,High,03/Nov/26 9:14 AM,,\n"
-    first, second = problems_of(ImportFormat.JIRA, text)
-    assert first.startswith("row 2 (ACME-1), Priority: 'Super urgent' is not a Jira priority")
-    assert "known: blocker, critical, high, highest" in first
-    assert second.startswith("row 3 (ACME-2), Status: 'Parked' is not a Jira status I know")
+    result = parse(ImportFormat.JIRA, text.encode())
+    assert result.ok
+    assert [(r.severity.value, r.status.value) for r in result.rows] == [
+        ("critical", "new"),
+        ("high", "new"),
+    ]
+    assert [str(w) for w in result.warnings] == [
+        '1 row: Priority "Super urgent" is not a Jira priority I know: read as critical, the '
+        'nearest by name; --map priority:"Super urgent"=… sets it (row 2 (ACME-1))',
+        '1 row: Status "Parked" is not a Jira status I know: read as new, the default; '
+        '--map status:"Parked"=… sets it (row 3 (ACME-2))',
+    ]
     line = sample(ImportFormat.ZENDESK).split(b"\n")[0].replace(b'"urgent"', b'"p1"')
-    (problem,) = problems_of(ImportFormat.ZENDESK, line)
-    assert problem.startswith("line 1 (#58211), priority: 'p1' is not a Zendesk priority")
-    (problem,) = problems_of(ImportFormat.CSV, CSV_HEADER + "Crash,HX-1,severe,new,2026-11-19\n")
-    assert problem.startswith("row 2 (HX-1), severity: 'severe' is not a severity I know")
-    assert "known: critical, high, low, medium" in problem
+    (warning,) = parse(ImportFormat.ZENDESK, line).warnings
+    assert str(warning).startswith('1 row: priority "p1" is not a Zendesk priority I know: read ')
+    csv = parse(ImportFormat.CSV, (CSV_HEADER + "Crash,HX-1,severe,new,2026-11-19\n").encode())
+    assert csv.rows[0].severity.value == "high"
     linear = LINEAR_HEADER + "UMB-1,Umbrella,Slow,Parked,High,2026-11-19T11:00:00Z,\n"
-    (problem,) = problems_of(ImportFormat.LINEAR, linear)
-    assert problem.startswith("row 2 (UMB-1), Status: 'Parked' is not a Linear status")
+    result = parse(ImportFormat.LINEAR, linear.encode())
+    assert result.rows[0].status.value == "new" and 'Status "Parked"' in str(result.warnings[0])
 
 
 def test_a_custom_jira_status_falls_back_to_its_status_category() -> None:
@@ -108,9 +118,12 @@ def test_a_custom_jira_status_falls_back_to_its_status_category() -> None:
 
     header = "Summary,Issue key,Status,Status Category,Created\n"
     text = header + "Sync,ACME-1,Ready for QA,In Progress,03/Nov/26 9:14 AM\n"
+    text += "Old,ACME-2,Aborted,Done,03/Nov/26 9:14 AM\n"
     result = parse(ImportFormat.JIRA, text.encode())
     assert result.ok and result.rows[0].status.value == "in progress"
     assert result.rows[0].raw_status == "Ready for QA"
+    assert result.rows[1].status.value == "closed"  # a closing name beats the Done category
+    assert "read as in progress, by its Status Category 'In Progress'" in str(result.warnings[0])
 
 
 @pytest.mark.parametrize("fmt", [ImportFormat.GITHUB, ImportFormat.ZENDESK], ids=str)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from checkin.core.enums import IssueStatus, Severity
 from checkin.importers.cleaning import labels, line, text, unguard, url
@@ -202,3 +204,10 @@ def test_importers_load_no_framework() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+@given(st.text(max_size=40))
+def test_a_one_line_field_is_cleaned_the_same_with_or_without_the_fast_path(text: str) -> None:
+    from checkin.core.text import clean_line
+
+    assert line(text) == (clean_line(text) if text else "")

@@ -63,7 +63,7 @@ def ack_breach_48h(issue: Issue, ctx: Context) -> Reason | None:
     return Reason(
         rule="ack_breach_48h",
         score=weights.BREACH + _breach_extra(hours),
-        text=f"not acknowledged {hours} h after it was opened (48 h rule)",
+        text=f"not acknowledged {sla.waited(hours)} after it was opened (48 h rule)",
     )
 
 
@@ -77,7 +77,8 @@ def plan_breach_48h(issue: Issue, ctx: Context) -> Reason | None:
     return Reason(
         rule="plan_breach_48h",
         score=weights.BREACH + _breach_extra(hours),
-        text=f"no findings or action plan {hours} h after it was acknowledged (48 h rule)",
+        text=f"no findings or action plan {sla.waited(hours)} after it was acknowledged "
+        "(48 h rule)",
     )
 
 

@@ -70,4 +70,3 @@ def custom_item_modal(today: date, meeting_minutes: int | None = None) -> FormMo
         validate=item_minutes_check("Agenda item", meeting_minutes),
         suggested={"minutes"},
     )
-

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import ClassVar
 
@@ -23,8 +24,10 @@ from checkin.services.importing import (
     ChangeKind,
     ImportPlan,
     PlannedIssue,
+    default_horizon,
     not_in_file_note,
     problem_lines,
+    warning_lines,
 )
 from checkin.services.workspace import Workspace
 from checkin.ui.text import literal, plain
@@ -34,7 +37,6 @@ from checkin.ui.widgets.record_table import fit_columns
 AUTO = "auto"
 CHANGE_COLUMNS = (("change", "Change"), ("id", "Id"), ("title", "Title"), ("what", "What changes"))
 ROWS_SHOWN = 500
-PROBLEMS_SHOWN = 200
 
 
 class ImportModal(ModalScreen[ImportPlan | None]):
@@ -53,10 +55,17 @@ class ImportModal(ModalScreen[ImportPlan | None]):
     ImportModal #detected { padding: 1 2; color: $text-muted; width: 1fr; }
     ImportModal #status { padding: 1 1 0 1; height: auto; }
     ImportModal #status.-error { color: $error; }
-    ImportModal #changes { height: auto; max-height: 12; margin: 1 0 0 0; }
-    ImportModal #detail { height: auto; max-height: 6; padding: 0 1; color: $text-muted; }
+    ImportModal #body { height: auto; max-height: 70vh; }
+    ImportModal #changes { height: auto; max-height: 10; margin: 1 0 0 0; }
+    ImportModal #detail { height: auto; max-height: 4; padding: 0 1; color: $text-muted; }
     ImportModal #problems-box { height: auto; max-height: 14; margin: 1 0 0 0; }
     ImportModal #problems { color: $error; padding: 0 1; }
+    ImportModal #horizon-row { height: auto; }
+    ImportModal #horizon-label { padding: 1 1 0 1; width: auto; }
+    ImportModal #horizon { width: 16; }
+    ImportModal #horizon-hint { padding: 1 1 0 1; width: 1fr; color: $text-muted; }
+    ImportModal #warnings-box { height: auto; max-height: 6; margin: 1 0 0 0; }
+    ImportModal #warnings { color: $warning; padding: 0 1; }
     ImportModal .-hidden { display: none; }
     ImportModal #hint { color: $text-muted; padding: 1 1 0 1; }
     ImportModal #buttons { height: auto; align: right middle; padding: 1 1; }
@@ -83,29 +92,51 @@ class ImportModal(ModalScreen[ImportPlan | None]):
         self.shown: list[PlannedIssue] = []
         self.reading = False
         self.confirm_note = ""  # added to the preview's status when ctrl+s asked for it
+        # Issues opened before this day count as acknowledged by the import (changeable).
+        self.horizon: date = default_horizon(workspace.now())
 
     def compose(self) -> ComposeResult:
         formats = [(f.label, f.value) for f in ImportFormat]
         with Vertical(id="dialog"):
             yield Label(literal(f"Import issues into {self.account.name}"), id="title")
-            yield Label("Export file", classes="field-label")
-            yield PathInput(self.initial_path, placeholder="~/Downloads/jira-export.csv", id="path")
-            yield Label("Format", classes="field-label")
-            with Horizontal(id="format-row"):
-                yield Select(
-                    [("Detect from the file", AUTO), *formats],
-                    value=AUTO,
-                    allow_blank=False,
-                    id="format",
+            with VerticalScroll(id="body"):
+                yield Label("Export file", classes="field-label")
+                yield PathInput(
+                    self.initial_path, placeholder="~/Downloads/jira-export.csv", id="path"
                 )
-                yield Static("", id="detected")
-            yield Static("Type the path of an export and press enter to preview it.", id="status")
-            yield DataTable(id="changes", cursor_type="row", zebra_stripes=True, classes="-hidden")
-            yield Static("", id="detail", classes="-hidden")
-            with VerticalScroll(id="problems-box", classes="-hidden"):
-                yield Static("", id="problems")
+                yield Label("Format", classes="field-label")
+                with Horizontal(id="format-row"):
+                    yield Select(
+                        [("Detect from the file", AUTO), *formats],
+                        value=AUTO,
+                        allow_blank=False,
+                        id="format",
+                    )
+                    yield Static("", id="detected")
+                with Horizontal(id="horizon-row"):
+                    yield Label("Acknowledged at import: opened before", id="horizon-label")
+                    yield Input(
+                        self.horizon.isoformat(),
+                        placeholder="YYYY-MM-DD",
+                        id="horizon",
+                        max_length=10,
+                    )
+                    yield Static("(and backlog states)", id="horizon-hint")
+                yield Static(
+                    "Type the path of an export and press enter to preview it.", id="status"
+                )
+                yield DataTable(
+                    id="changes", cursor_type="row", zebra_stripes=True, classes="-hidden"
+                )
+                yield Static("", id="detail", classes="-hidden")
+                with VerticalScroll(id="problems-box", classes="-hidden"):
+                    yield Static("", id="problems")
+                with VerticalScroll(id="warnings-box", classes="-hidden"):
+                    yield Static("", id="warnings")
             yield Static(
-                "enter preview · → completes the path · ctrl+s import · esc cancel", id="hint"
+                "enter preview · → completes the path · tab to the date · ctrl+s import · "
+                "esc cancel",
+                id="hint",
             )
             with Horizontal(id="buttons"):
                 yield Button("Cancel", id="cancel")
@@ -134,16 +165,32 @@ class ImportModal(ModalScreen[ImportPlan | None]):
         if not text.strip():
             self._show_error("Type the path of the export file first.")
             return False
+        horizon = self._read_horizon()
+        if horizon is None:
+            return False
         self._forget_plan()
         self._set_status(f"Reading {expand(text).name}…")
         self.reading = True
         self.confirm_note = ""
-        self._preview(expand(text), self.chosen_format)
+        self._preview(expand(text), self.chosen_format, horizon)
         return True
 
+    def _read_horizon(self) -> date | None:
+        """The horizon as typed, or None (and an error on screen) when it is not a date."""
+        typed = self.query_one("#horizon", Input).value.strip()
+        try:
+            self.horizon = date.fromisoformat(typed)
+        except ValueError:
+            self._show_error(
+                f"{typed!r} is not a date: type the day before which issues count as "
+                "acknowledged, like 2026-11-06."
+            )
+            return None
+        return self.horizon
+
     @work(thread=True, exclusive=True, group="import-preview")
-    def _preview(self, path: Path, fmt: ImportFormat | None) -> None:
-        loaded = preview_file(self.workspace, self.account, path, fmt)
+    def _preview(self, path: Path, fmt: ImportFormat | None, horizon: date) -> None:
+        loaded = preview_file(self.workspace, self.account, path, fmt, horizon)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show, loaded)
 
@@ -164,7 +211,7 @@ class ImportModal(ModalScreen[ImportPlan | None]):
                 "Nothing will change until the file is fixed."
             )
             self.query_one("#problems", Static).update(
-                literal("\n".join(problem_lines(plan.problems, PROBLEMS_SHOWN)))
+                literal("\n".join(problem_lines(plan.problems)))
             )
             self.query_one("#problems-box").remove_class("-hidden")
             return
@@ -179,6 +226,9 @@ class ImportModal(ModalScreen[ImportPlan | None]):
             status += note
         self._set_status(status)
         self._fill_table(changed)
+        warnings = warning_lines(plan)
+        self.query_one("#warnings", Static).update(literal("\n".join(warnings)))
+        self.query_one("#warnings-box").set_class(not warnings, "-hidden")
         button = self.query_one("#import", Button)
         button.disabled = not changed
         button.label = f"Import {len(changed)}" if changed else "Import"
@@ -241,6 +291,7 @@ class ImportModal(ModalScreen[ImportPlan | None]):
         self.query_one("#changes", DataTable).add_class("-hidden")
         self.query_one("#detail").add_class("-hidden")
         self.query_one("#problems-box").add_class("-hidden")
+        self.query_one("#warnings-box").add_class("-hidden")
 
     # -- events and actions -----------------------------------------------------------------
 
@@ -253,6 +304,21 @@ class ImportModal(ModalScreen[ImportPlan | None]):
         if self.plan is not None:
             self._forget_plan()
             self._set_status("Press enter to preview this file.")
+
+    @on(Input.Submitted, "#horizon")
+    def _horizon_submitted(self) -> None:
+        if self.query_one("#path", Input).value.strip():
+            self.load()
+        else:
+            self._read_horizon()
+
+    @on(Input.Changed, "#horizon")
+    def _horizon_changed(self) -> None:
+        if self.plan is not None and self.plan.horizon is not None:
+            typed = self.query_one("#horizon", Input).value.strip()
+            if typed != self.plan.horizon.isoformat():
+                self._forget_plan()
+                self._set_status("Press enter to preview with this date.")
 
     @on(Select.Changed, "#format")
     def _format_changed(self) -> None:
