@@ -21,7 +21,7 @@ def demo() -> Workspace:
     return ws
 
 
-async def test_f6_switches_the_notes_between_shared_and_private() -> None:
+async def test_f8_switches_the_notes_between_shared_and_private() -> None:
     ws = demo()
     app = CheckinApp(ws)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
@@ -32,18 +32,18 @@ async def test_f6_switches_the_notes_between_shared_and_private() -> None:
         assert isinstance(live, LiveScreen)
         notes = live.query_one(NotesArea)
         await pilot.press(*"fix by friday")
-        await pilot.press("f6")
+        await pilot.press("f8")
         await pilot.pause()
         assert notes.text == "" and notes.has_class("-private")
         assert str(notes.border_title).startswith("Private notes (team only) · ")
         assert app.focused is notes
         await pilot.press(*"they may churn")
-        await pilot.press("f6")
+        await pilot.press("f8")
         await pilot.pause()
         assert notes.text == "fix by friday" and not notes.has_class("-private")
         assert str(notes.border_title).startswith("Notes · ")
         # The switch works from the agenda too (command mode), and back.
-        await pilot.press("escape", "f6")
+        await pilot.press("escape", "f8")
         await pilot.pause()
         assert notes.text == "they may churn" and app.focused is notes
         live.flush()

@@ -221,7 +221,7 @@ class LiveScreen(CheckinScreen[Meeting | None], TopicCommands):
     CSS_PATH = "live.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
-            "f6",
+            "f8",
             "toggle_private",
             "Private",
             id="live.private",
