@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import random
 import secrets
 
@@ -27,3 +28,13 @@ def token(rng: random.Random | None = None, length: int = 6) -> str:
 def new_id(kind: str, rng: random.Random | None = None, length: int = 6) -> str:
     """A new id for a record of ``kind``; pass a seeded ``rng`` for reproducible ids."""
     return f"{PREFIX[kind]}-{token(rng, length)}"
+
+
+def digest_token(value: str, length: int = 4) -> str:
+    """A short string from the readable alphabet that is always the same for ``value``."""
+    number = int.from_bytes(hashlib.blake2s(value.encode("utf-8"), digest_size=8).digest())
+    letters = []
+    for _ in range(length):
+        number, digit = divmod(number, len(ALPHABET))
+        letters.append(ALPHABET[digit])
+    return "".join(letters)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 # CSI, OSC (ended by BEL or ST), DCS/SOS/PM/APC strings and two-character escapes.
 _ESCAPES = re.compile(
@@ -35,14 +36,25 @@ def clean_line(value: str) -> str:
     return " ".join(clean_text(value).split())
 
 
-def slugify(value: str, max_len: int = 40) -> str:
+def ascii_fold(value: str) -> str:
+    """Accents off, the standard library's way: "Zürich" -> "Zurich"; other scripts are lost.
+
+    The app passes a real transliteration (anyascii) to :func:`slugify` instead; this is the
+    fallback that keeps the core free of third-party packages.
+    """
+    return unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
+
+
+def slugify(value: str, max_len: int = 40, transliterate: Callable[[str], str] = ascii_fold) -> str:
     """A short name for the command line: "Zürich Café & Co" -> "zurich-cafe-co".
 
     Lower-case ASCII letters and digits joined by single hyphens, at most ``max_len`` long,
-    never starting or ending with a hyphen; "" when nothing is left.
+    never starting or ending with a hyphen; "" when nothing is left. Only letters, digits and
+    their marks are spelled out by ``transliterate`` (anyascii gives "Ørsted" -> "orsted",
+    "Ελλάδα" -> "ellada"); symbols and emoji separate words, they are not named.
     """
-    ascii_only = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
-    words = _NOT_SLUG.sub("-", ascii_only.lower()).strip("-")
+    kept = "".join(ch if unicodedata.category(ch)[0] in "LMN" else " " for ch in value)
+    words = _NOT_SLUG.sub("-", transliterate(kept).lower()).strip("-")
     return words[:max_len].strip("-")
 
 

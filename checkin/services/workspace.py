@@ -62,6 +62,17 @@ def close_accounts(key: str, accounts: list[Account], limit: int = 3) -> list[Ac
     return found[:limit]
 
 
+def account_slug(name: str, max_len: int = MAX_SLUG) -> str:
+    """:func:`slugify` with anyascii's transliteration: "Москва Банк" -> "moskva-bank".
+
+    (The core's slugify keeps to the standard library and takes the transliteration as a
+    parameter; anyascii is imported here, when an account is being named.)
+    """
+    from anyascii import anyascii
+
+    return slugify(name, max_len, transliterate=anyascii)
+
+
 class Workspace:
     """Everything the UI and the command line do with a workspace goes through here."""
 
@@ -180,8 +191,16 @@ class Workspace:
 
     def free_slug(self, name: str) -> str:
         """A short name for a new account called ``name`` that no account has yet
-        ("Zeta Corp" -> "zeta-corp", or "zeta-corp-2" when that is taken); "" for no name."""
-        base = slugify(name, MAX_SLUG)
+        ("Zeta Corp" -> "zeta-corp", or "zeta-corp-2" when that is taken); "" for no name.
+
+        Any script is transliterated ("Ørsted" -> "orsted", "Ελλάδα" -> "ellada"); a name with
+        nothing to spell in ASCII (only emoji, say) gets "account-" and a code made from it.
+        """
+        base = account_slug(name)
+        if not base and name.strip():
+            from checkin.core.ids import digest_token
+
+            base = f"account-{digest_token(name)}"
         taken = {a.slug for a in self.store.accounts.all()}
         candidate, number = base, 1
         while candidate in taken:

@@ -7,6 +7,9 @@ import itertools
 import os
 from pathlib import Path
 
+from checkin.storage.platform import fsync_dir as fsync_dir  # importable from here as before
+from checkin.storage.platform import set_mode
+
 FILE_MODE = 0o600
 DIR_MODE = 0o700
 
@@ -20,16 +23,7 @@ def ensure_private_dir(folder: Path) -> None:
         probe = probe.parent
     for path in reversed(missing):
         path.mkdir(mode=DIR_MODE)
-        os.chmod(path, DIR_MODE)  # mkdir's mode is filtered by the umask
-
-
-def fsync_dir(folder: Path) -> None:
-    """Make a rename inside ``folder`` durable."""
-    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+        set_mode(path, DIR_MODE)  # mkdir's mode is filtered by the umask
 
 
 def temp_prefix(path: Path) -> str:

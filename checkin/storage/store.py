@@ -30,6 +30,7 @@ from checkin.storage.files import (
     remove_orphaned_temps,
 )
 from checkin.storage.lock import WriterLock
+from checkin.storage.platform import set_mode
 from checkin.storage.repository import Repository
 
 if TYPE_CHECKING:
@@ -135,7 +136,7 @@ class Store:
             return tables, None
         raw, tables = load_file(path)
         found = _check_version(path, tables)
-        path.chmod(FILE_MODE)  # only a file that loads: a broken one is left as it is
+        set_mode(path, FILE_MODE)  # only a file that loads: a broken one is left as it is
         if found < schema.SCHEMA_VERSION:
             backup.make_backup(path, raw, clock())  # before the migration rewrites it
             tables = from_plain(schema.migrate(to_plain(tables), found))

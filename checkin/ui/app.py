@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import signal
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -73,6 +71,7 @@ class CheckinApp(App[None]):
         self.workspace = workspace
         self._exit_at = exit_at
         self.milestones: dict[str, float] = {}  # start-up milestone -> wall-clock time
+        self._uninstall_signal_handlers: Callable[[], None] = lambda: None
         # Set before the first stylesheet parse: changing the theme later parses it again.
         self._remember_theme: Callable[[str], object] | None = None
         self.register_theme(CALM)
@@ -134,11 +133,18 @@ class CheckinApp(App[None]):
         self.push_screen(ConfirmModal(question), answered)
 
     def _install_signal_handlers(self) -> None:
-        """A closed terminal (SIGHUP) or a kill (SIGTERM) saves and exits like ctrl+q."""
-        loop = asyncio.get_running_loop()
-        for sig in (signal.SIGTERM, signal.SIGHUP):
-            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                loop.add_signal_handler(sig, self.save_and_exit)
+        """A closed terminal (SIGHUP) or a kill (SIGTERM) saves and exits like ctrl+q.
+
+        Only the signals this platform has (checkin.ui.signals): no SIGHUP on Windows.
+        """
+        from checkin.ui.signals import install_exit_handlers
+
+        _, self._uninstall_signal_handlers = install_exit_handlers(
+            asyncio.get_running_loop(), self.save_and_exit
+        )
+
+    def on_unmount(self) -> None:
+        self._uninstall_signal_handlers()
 
     def save_everything(self) -> None:
         """Write what is typed but not saved yet (a running meeting's notes and timers).

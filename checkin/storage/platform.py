@@ -1,0 +1,49 @@
+"""The platform seam: the one module that knows what the operating system offers.
+
+checkin runs on Linux, macOS and Windows. Everything that exists on some of them only (POSIX
+file modes, fsync of a folder, ``os.uname``) is called from here, where each call says what
+happens on a platform without it; ``tests/unit/test_portable.py`` checks that no other module
+calls them. The lock itself is the ``filelock`` library's (flock on POSIX, msvcrt on Windows).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+# POSIX permission bits mean something (Linux, macOS, the BSDs). On Windows os.chmod only sets
+# or clears the read-only flag: 0o600 would make a read-only file writable, so it is not called.
+POSIX_MODES = os.name == "posix"
+# A folder can be opened and fsynced to make a rename in it durable (not on Windows, where
+# os.replace is MoveFileEx and a folder cannot be opened as a file).
+FOLDER_FSYNC = os.name == "posix" and hasattr(os, "O_DIRECTORY")
+
+
+def set_mode(path: Path, mode: int) -> None:
+    """``chmod`` where the platform has permission bits; nothing elsewhere (see POSIX_MODES)."""
+    if POSIX_MODES:
+        os.chmod(path, mode)
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename inside ``folder`` durable, where the platform can (see FOLDER_FSYNC)."""
+    if not FOLDER_FSYNC:
+        return
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def host_name() -> str:
+    """This machine's network name, to tell which computer holds a workspace's lock."""
+    if hasattr(os, "uname"):
+        return os.uname().nodename
+    return os.environ.get("COMPUTERNAME", "") or _socket_host_name()
+
+
+def _socket_host_name() -> str:
+    import socket  # only where os.uname is missing: it costs the start-up a few milliseconds
+
+    return socket.gethostname()
