@@ -8,6 +8,7 @@ from datetime import date, datetime, time, timedelta
 
 from checkin.core.meeting import Meeting, MeetingState
 from checkin.core.records import Account, Contact
+from checkin.core.schedule import next_start
 
 DEFAULT_TIME = time(10, 0)
 DEFAULT_MINUTES = 30
@@ -98,31 +99,27 @@ def upcoming(
             changed=_changed(now, planned.updated_at, *(c.updated_at for c in people)),
         )
     # the time it was planned for (not when it really started), to the minute
-    slot = last.planned_start.time().replace(second=0, microsecond=0) if last else DEFAULT_TIME
+    slot = last.planned_start.time().replace(second=0, microsecond=0) if last else None
     minutes = last.length_minutes if last else DEFAULT_MINUTES
     template = last.template if last and last.template not in ONE_OFF_TEMPLATES else ""
     people = _invited(last, contacts)
-    if last is not None and last.next_meeting is not None and last.next_meeting >= today:
-        return Upcoming(
-            key=key,
-            start=datetime.combine(last.next_meeting, slot),
-            minutes=minutes,
-            template=template,
-            attendees=people,
-            confirmed=True,
-            basis=f"Agreed at the check-in of {last.day.isoformat()}.",
-            changed=_changed(
-                now, last.updated_at, account.updated_at, *(c.updated_at for c in people)
-            ),
-        )
     since = last.day if last else (account.created_at.date() if account.created_at else today)
-    due = working_day(since + timedelta(days=account.cadence_days))
-    basis = f"Proposed from the {account.cadence_days}-day cadence; not agreed yet."
+    start, basis_kind = next_start(
+        account.preferences,
+        cadence_days=account.cadence_days,
+        since=since,
+        agreed=last.agreed_next if last else None,
+        slot=slot,
+        now=now,
+    )
     stamp = _changed(
         now, last.updated_at if last else None, account.updated_at, *(c.updated_at for c in people)
     )
-    if due <= today:
-        due = working_day(today + timedelta(days=1))
+    if basis_kind == "agreed" and last is not None:
+        basis = f"Agreed at the check-in of {last.day.isoformat()}."
+    elif basis_kind == "cadence":
+        basis = f"Proposed from the {account.cadence_days}-day cadence; not agreed yet."
+    else:
         basis = (
             f"The {account.cadence_days}-day cadence is overdue; proposed for the next working "
             "day, not agreed yet."
@@ -130,11 +127,11 @@ def upcoming(
         stamp = now  # the proposal moves with today
     return Upcoming(
         key=key,
-        start=datetime.combine(due, slot),
+        start=start,
         minutes=minutes,
         template=template,
         attendees=people,
-        confirmed=False,
+        confirmed=basis_kind == "agreed",
         basis=basis,
         changed=stamp,
     )

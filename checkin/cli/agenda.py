@@ -78,10 +78,16 @@ def render(agenda: Agenda, fmt: str, audience: str = "client") -> str:
     help="Agenda template (default by the account's phase: escalation, weekly or monthly).",
 )
 @click.option(
+    "--fresh",
+    is_flag=True,
+    help="Build a new agenda from the records instead of showing the saved plan.",
+)
+@click.option(
     "--at",
     metavar="WHEN",
     default=None,
-    help="Plan for this moment: 2026-11-22T09:00, or tomorrow, fri 14:00, +3d... (default: now).",
+    help="Plan for this moment: 2026-11-22T09:00, or tomorrow, fri 14:00, +3d... (default: "
+    "the planned next meeting). Builds a new agenda, like --fresh.",
 )
 @click.option(
     "--format",
@@ -106,12 +112,18 @@ def agenda(
     account: str,
     minutes: int | None,
     template_name: str | None,
+    fresh: bool,
     at: str | None,
     fmt: str,
     audience: str,
     output: Path | None,
 ) -> None:
-    """Build the prioritized agenda of ACCOUNT's next check-in (slug or id).
+    """Show the prioritized agenda of ACCOUNT's next check-in (slug or id).
+
+    By default this is the planned next meeting exactly as the app's planner shows it: the
+    saved plan (order, minutes, parked and added items), its start, length and template; with
+    no saved plan, the agenda the engine proposes for the next meeting's planned start.
+    --fresh, --template, --minutes or --at build a new agenda instead (not saved).
 
     Markdown is a pre-read you can send to the client; JSON lists every item with its rank,
     section, kind, minutes, reasons (rule, score, sentence) and source record. Items that do
@@ -124,7 +136,7 @@ def agenda(
     files in the folder below add to them (a file there wins over a shipped one with the same
     name). The syntax is in agendas/README.md.
     """
-    from checkin.services import planning
+    from checkin.services import draft, meetings, planning
 
     try:
         moment = parse_moment(at, system_clock()) if at else None
@@ -132,7 +144,18 @@ def agenda(
         raise click.BadParameter(str(error), param_hint="--at") from None
     ws = open_for_reading(ctx)
     try:
-        built = planning.plan(ws, account, template=template_name, minutes=minutes, at=moment)
+        acct = ws.account(account)
+        built: Agenda
+        if fresh or moment is not None or template_name is not None or minutes is not None:
+            if moment is None:
+                planned = meetings.planned_meeting(ws, acct)
+                moment = planned.planned_start if planned else meetings.default_start(ws, acct)
+            built = planning.plan(ws, acct, template=template_name, minutes=minutes, at=moment)
+        else:
+            saved = draft.load_draft(ws, acct)
+            built = saved.agenda()
+            if saved.changed_since:
+                click.echo(draft.stale_note(saved.changed_since), err=True)
     finally:
         ws.close()
     if fmt == "eml":

@@ -151,6 +151,13 @@ def parse_moment(text: str, now: datetime) -> datetime:
     return datetime.combine(day, time(hour, minute))
 
 
+def has_clock(text: str) -> bool:
+    """Whether a moment as typed names a time of day ("fri 14:30", "2026-12-01T09:00")."""
+    value = text.strip()
+    match = _CLOCK.match(value)
+    return bool(match and match.group("hour")) or bool(re.search(r"[T ]\d{1,2}:\d{2}", value))
+
+
 def to_local(value: datetime) -> datetime:
     """Naive local wall-clock time, the convention of every stored timestamp."""
     if value.tzinfo is not None:

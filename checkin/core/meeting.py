@@ -145,6 +145,20 @@ class Meeting(Record):
     # People on the call who are not contacts of the account, by name (``attendees`` holds the
     # contacts who were present).
     guests: list[str] = field(default_factory=list)
+    # The next meeting's start agreed at the wrap-up (date and time); ``next_meeting`` keeps
+    # its date for readers of the date alone. None on meetings stored before times were asked.
+    next_meeting_at: datetime | None = None
+
+    @property
+    def agreed_next(self) -> datetime | None:
+        """The next meeting agreed at this one: its date and time, or its date at the time
+        this one was planned for (meetings stored before the wrap-up asked for a time)."""
+        if self.next_meeting_at is not None:
+            return self.next_meeting_at
+        if self.next_meeting is None:
+            return None
+        at = self.planned_start.time().replace(second=0, microsecond=0)
+        return datetime.combine(self.next_meeting, at)
 
     def problems(self) -> Iterator[Problem]:
         yield from Record.problems(self)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import ClassVar
 
-from checkin.core import rules
+from checkin.core import rules, schedule
 from checkin.core.enums import (
     ActionStatus,
     Direction,
@@ -60,10 +60,20 @@ class Account(Record):
     renewal: date | None = None
     contract_value: int | None = None
     seats: int | None = None
+    # Meeting preferences, as typed (see checkin.core.schedule): preferred weekdays ("tue,
+    # thu"; empty: any working day), time of day ("10:00"), the client's time zone (an IANA
+    # name; empty: ours) and weekdays to avoid ("mon").
+    meeting_days: str = ""
+    meeting_time: str = ""
+    time_zone: str = ""
+    avoid_days: str = ""
 
     def problems(self) -> Iterator[Problem]:
         yield from Record.problems(self)
         yield from rules.required_text("name", self.name, max_len=120)
+        yield from schedule.problems(
+            self.meeting_days, self.meeting_time, self.time_zone, self.avoid_days
+        )
         if self.contract_value is not None and self.contract_value < 0:
             yield Problem("contract_value", f"must not be negative, not {self.contract_value}")
         yield from rules.in_range("seats", self.seats, 1, 10_000_000)
@@ -75,6 +85,16 @@ class Account(Record):
         yield from rules.one_of("tier", self.tier, Tier)
         yield from rules.one_of("phase", self.phase, Phase)
         yield from rules.in_range("cadence_days", self.cadence_days, 1, 31)
+
+    @property
+    def preferences(self) -> schedule.Preferences:
+        """The meeting preferences, read; ones that no longer parse count as none."""
+        try:
+            return schedule.Preferences.read(
+                self.meeting_days, self.meeting_time, self.time_zone, self.avoid_days
+            )
+        except ValueError:
+            return schedule.Preferences()
 
 
 @dataclass(kw_only=True)

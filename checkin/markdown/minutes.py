@@ -304,12 +304,12 @@ class _Minutes:
 
     def next_meeting(self) -> None:
         self.section("Next meeting")
-        day = self.m.next_meeting
-        if day is None:
+        start = self.m.agreed_next
+        if start is None:
             every = self.data.account.cadence_days
             self.emit(f"Not scheduled yet (we meet every {plural(every, 'day')}).")
         else:
-            self.emit(f"{w.long_date(day)}.")
+            self.emit(f"{w.long_date(start.date())}, {w.clock_time(start)}.")
 
     def appendix(self) -> None:
         self.section(SECTIONS[-1])

@@ -11,8 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
-from checkin.core.agenda import OTHER_SECTION, Template, arrangement, rebuild
+from checkin.core.agenda import OTHER_SECTION, Agenda, Template, arrangement, rebuild
 from checkin.core.agenda.arrangement import Arrangement
 from checkin.core.enums import ItemKind
 from checkin.core.errors import CheckinError
@@ -44,6 +45,9 @@ class Draft:
     generated: Arrangement  # the engine's agenda for this template and length, now
     now: datetime  # when the meeting starts (the pre-read's date); the agenda is built at now
     meeting_id: str | None = None  # None until the first change is saved
+    # Records of the account changed since the plan was saved (0 for a fresh agenda): the
+    # planner says so and offers to rebuild.
+    changed_since: int = 0
 
     @property
     def custom_section(self) -> str:
@@ -65,16 +69,20 @@ class Draft:
     def with_plan(self, plan: Arrangement) -> Draft:
         return dataclasses.replace(self, plan=plan)
 
-    def preread(self) -> str:
-        """The Markdown pre-read of the arrangement as it is now."""
-        agenda = arrangement.to_agenda(
+    def agenda(self) -> Agenda:
+        """The arrangement as an :class:`Agenda`, dated with the planned start: what the
+        pre-read and ``checkin agenda`` show."""
+        return arrangement.to_agenda(
             self.plan,
             account=self.account,
             template=self.template.name,
             title=self.template.title,
             now=self.now,
         )
-        return render_preread(agenda)
+
+    def preread(self) -> str:
+        """The Markdown pre-read of the arrangement as it is now."""
+        return render_preread(self.agenda())
 
 
 def _template(name: str, length: int) -> Template:
@@ -97,12 +105,11 @@ def load_draft(ws: Workspace, account: Account) -> Draft:
     """The account's upcoming meeting's plan if there is one, else the engine's agenda
     (default template and length for the account), not saved until the first change."""
     meeting = meetings.planned_meeting(ws, account)
-    now = ws.now()
     if meeting is None:
         return generate(ws, account)
     template = _template(meeting.template, meeting.length_minutes)
     try:
-        generated = _generated(ws, account, template, meeting.length_minutes, now)
+        generated = _generated(ws, account, template, meeting.length_minutes, meeting.planned_start)
     except CheckinError:  # the template is gone: nothing to compare with, nothing to add
         generated = arrangement.arrange([], [], meeting.length_minutes)
     sections = [s.title for s in template.sections]
@@ -114,7 +121,27 @@ def load_draft(ws: Workspace, account: Account) -> Draft:
         generated=generated,
         now=meeting.planned_start,
         meeting_id=meeting.id,
+        changed_since=records_changed_since(ws, account, meeting.updated_at),
     )
+
+
+def stale_note(changed: int) -> str:
+    """ "3 records changed since you planned this: rebuild?" """
+    records = "1 record" if changed == 1 else f"{changed} records"
+    return f"{records} changed since you planned this: rebuild?"
+
+
+def records_changed_since(ws: Workspace, account: Account, since: datetime | None) -> int:
+    """How many of the account's records (issues, action items, roadmap items, feedback,
+    contacts, the account itself) changed after ``since``: a plan saved before them may miss
+    what they say."""
+    if since is None:
+        return 0
+    store = ws.store
+    records: list[Any] = [account]
+    for repo in (store.issues, store.actions, store.roadmap, store.feedback, store.contacts):
+        records.extend(repo.for_account(account.id))
+    return sum(1 for r in records if r.updated_at is not None and r.updated_at > since)
 
 
 def generate(
@@ -132,13 +159,15 @@ def generate(
     """
     chosen = planning.load_template(template or planning.default_template(account))
     minutes = chosen.minutes if length is None else length
-    generated = _generated(ws, account, chosen, minutes, ws.now())
+    start = keep.now if keep else meetings.default_start(ws, account)
+    # The reasons are worded as of the planned start ("due in 3 days" on the day of the call).
+    generated = _generated(ws, account, chosen, minutes, start)
     draft = Draft(
         account=account,
         template=chosen,
         plan=generated,
         generated=generated,
-        now=keep.now if keep else meetings.default_start(ws, account),
+        now=start,
         meeting_id=keep.meeting_id if keep else None,
     )
     if keep is not None:

@@ -8,7 +8,6 @@ import os
 import shutil
 import subprocess
 import sys
-from datetime import datetime
 from pathlib import Path
 
 from checkin.calendar.ics import CalendarData, organizer, render_invitation
@@ -48,15 +47,15 @@ def next_after(ws: Workspace, meeting: Meeting, data: CalendarData) -> Upcoming 
     if latest is not None and latest.id == meeting.id:
         found = upcoming(data.account, data.contacts, data.meetings, data.now)
         return found if found.confirmed and found.start >= data.now else None
-    day = meeting.next_meeting
-    if day is None or day < data.now.date():
+    start = meeting.agreed_next
+    if start is None or start.date() < data.now.date():
         return None
     by_id = {c.id: c for c in data.contacts}
     people = [by_id[i] for i in meeting.attendees if i in by_id]
     people += [c for c in data.contacts if c.focal and c not in people]
     return Upcoming(
         key=f"{meeting.id}.next",
-        start=datetime.combine(day, meeting.planned_start.time().replace(second=0)),
+        start=start,
         minutes=meeting.length_minutes,
         template=meeting.template,
         attendees=people,

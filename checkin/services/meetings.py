@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
-from datetime import datetime, time, timedelta
+from datetime import datetime
 
 from checkin.core.agenda import Agenda
 from checkin.core.meeting import AgendaItem, Meeting, MeetingState
 from checkin.core.records import Account
+from checkin.core.schedule import next_start
 from checkin.services.workspace import Workspace
 
 
@@ -53,26 +54,26 @@ def live_meetings(ws: Workspace) -> list[Meeting]:
 
 
 def default_start(ws: Workspace, account: Account) -> datetime:
-    """When the account's next check-in most likely is: the date agreed at the last meeting,
-    else the day the cadence says; never in the past (the next working day when it is
-    overdue); at 10:00, or the next full hour when that has passed today."""
+    """When the account's next check-in most likely is, when none is planned: the start
+    agreed at the last meeting, else the day the cadence says, moved to a day the client's
+    meeting preferences allow (never a weekend unless they name one); never in the past.
+
+    The same rules as the calendar's :func:`checkin.calendar.upcoming.upcoming`
+    (:func:`checkin.core.schedule.next_start`)."""
     now = ws.now()
-    today = now.date()
     ids = ws.store.meetings.ids_for_account(account.id)
     last = _latest(ws, _in_state(ws, ids, MeetingState.ENDED), "ended")
-    if last is not None and last.next_meeting is not None:
-        day = last.next_meeting
-    else:
-        start = last.day if last else (account.created_at or now).date()
-        day = start + timedelta(days=account.cadence_days)
-    if day < today:
-        day = today + timedelta(days=1)
-        while day.weekday() >= 5:
-            day += timedelta(days=1)
-    start_at = datetime.combine(day, time(10, 0))
-    if start_at <= now:
-        start_at = now.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
-    return start_at
+    since = last.day if last else (account.created_at or now).date()
+    slot = last.planned_start.time().replace(second=0, microsecond=0) if last else None
+    start, _ = next_start(
+        account.preferences,
+        cadence_days=account.cadence_days,
+        since=since,
+        agreed=last.agreed_next if last else None,
+        slot=slot,
+        now=now,
+    )
+    return start
 
 
 def _copies(items: Iterable[AgendaItem], *, parked: bool) -> list[AgendaItem]:

@@ -3,21 +3,33 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
+from checkin.core.dates import has_clock, parse_moment
 from checkin.core.enums import Direction, ItemKind
 from checkin.core.meeting import Meeting, MeetingState, WrapUpDraft, closing_status
-from checkin.core.records import Feedback
+from checkin.core.records import Account, Feedback
 from checkin.services.session import SessionError
 from checkin.services.workspace import Workspace
 
 
-def default_next_meeting(account_cadence: int, today: date) -> date:
-    """The next check-in by the account's cadence, moved off the weekend."""
-    day = today + timedelta(days=account_cadence)
-    while day.weekday() >= 5:
-        day += timedelta(days=1)
-    return day
+def default_next_meeting(account: Account, meeting: Meeting, now: datetime) -> datetime:
+    """The next check-in proposed at the wrap-up: the account's cadence from today, on a day
+    the client's meeting preferences allow (never a weekend unless they name one), at their
+    time of day, else the time this meeting was planned for."""
+    slot = meeting.planned_start.time().replace(second=0, microsecond=0)
+    return account.preferences.start(
+        now.date() + timedelta(days=account.cadence_days), slot=slot, not_before=now
+    )
+
+
+def parse_next_meeting(text: str, now: datetime, default: datetime) -> datetime:
+    """The next meeting as typed at the wrap-up: "tue 10:00", "+2w", "2027-01-05 09:30". A
+    date without a time takes the time of ``default`` (the proposed one). Raises ValueError."""
+    moment = parse_moment(text, now)
+    if not has_clock(text):
+        moment = datetime.combine(moment.date(), default.time())
+    return moment
 
 
 BETTER_QUESTION = "what could we have done better"
@@ -59,7 +71,7 @@ def wrap_up(
     rating: int | None,
     better: str,
     better_sentiment: int = 0,
-    next_meeting: date | None,
+    next_meeting: date | datetime | None,
 ) -> Meeting:
     """Confirm the wrap-up: rating, the "what could we have done better?" answer, next date.
 
@@ -93,7 +105,10 @@ def wrap_up(
             current_key=None,
             wrap_up=None,
             rating=rating,
-            next_meeting=next_meeting,
+            next_meeting=next_meeting.date()
+            if isinstance(next_meeting, datetime)
+            else next_meeting,
+            next_meeting_at=next_meeting if isinstance(next_meeting, datetime) else None,
         )
         updated.health_score = _score_with(ws, updated)
         return ws.save(updated)

@@ -34,10 +34,9 @@ def test_without_a_planned_meeting_the_draft_is_the_engines_and_unsaved(ws: Work
     assert not draft.edited
     assert meetings.planned_meeting(ws, acme) is None
     # The pre-read of an untouched draft is the engine's own, dated when the meeting is
-    # likely (the day the 14-day cadence says, at 10:00).
+    # likely (the day the 14-day cadence says, at 10:00), its reasons worded as of then.
     assert draft.now == datetime(2026, 11, 23, 10, 0)
-    agenda = planning.plan(ws, acme, at=NOW)
-    agenda.now = draft.now
+    agenda = planning.plan(ws, acme, at=draft.now)
     assert draft.preread() == render_preread(agenda)
 
 

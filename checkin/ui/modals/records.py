@@ -56,6 +56,12 @@ ACCOUNT_FIELDS = (
     Field("culture_notes", "Culture notes", "multiline"),
     Field("dos", "Do's", "multiline"),
     Field("donts", "Don'ts", "multiline"),
+    Field(
+        "meeting_days", "Preferred meeting days", placeholder="tue, thu (empty: any working day)"
+    ),
+    Field("meeting_time", "Meeting time of day", placeholder="10:00"),
+    Field("time_zone", "Client's time zone", placeholder="Europe/Berlin (empty: ours)"),
+    Field("avoid_days", "Days to avoid", placeholder="mon"),
 )
 CONTACT_FIELDS = (
     Field("name", "Name", required=True),

@@ -7,6 +7,7 @@ wrap-up is confirmed), so a quit, a closed terminal or esc back to the call lose
 from __future__ import annotations
 
 import dataclasses
+from datetime import datetime
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -16,7 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
-from checkin.core.dates import DATE_HINT, human_date, parse_date
+from checkin.core.dates import MOMENT_HINT, human_date
 from checkin.core.enums import ActionStatus, ItemStatus
 from checkin.core.errors import CheckinError
 from checkin.core.meeting import Meeting, WrapUpDraft, carried_over, closing_status
@@ -26,6 +27,7 @@ from checkin.services.wrapup import (
     back_to_call,
     default_next_meeting,
     initial_draft,
+    parse_next_meeting,
     save_wrap_up_draft,
     wrap_up,
 )
@@ -77,7 +79,9 @@ class WrapUpScreen(CheckinScreen[Meeting]):
                 with Vertical(classes="col"):
                     yield Label("Next meeting", classes="field-label")
                     yield Input(
-                        id="next", placeholder="2026-12-01, +2w, next fri", select_on_focus=False
+                        id="next",
+                        placeholder="2026-12-01 10:00, +2w, tue 14:30",
+                        select_on_focus=False,
                     )
                     yield Static("", id="next-hint", classes="hint")
             yield Label("What could we have done better? (their answer)", classes="field-label")
@@ -96,8 +100,10 @@ class WrapUpScreen(CheckinScreen[Meeting]):
     def on_mount(self) -> None:
         account = self.workspace.account(self.meeting.account_id)
         self.title = f"{account.name} · wrap-up"
-        today = self.workspace.today()
-        default = self.meeting.next_meeting or default_next_meeting(account.cadence_days, today)
+        default = self.meeting.agreed_next or default_next_meeting(
+            account, self.meeting, self.workspace.now()
+        )
+        self._default_next = default
         draft = initial_draft(self.meeting)
         if self.meeting.wrap_up is None and draft.better:
             self.notify(
@@ -105,12 +111,13 @@ class WrapUpScreen(CheckinScreen[Meeting]):
                 timeout=4,
                 markup=False,
             )
-        next_text = default.isoformat() if draft.next_meeting is None else draft.next_meeting
+        shown = f"{default:%Y-%m-%d %H:%M}"
+        next_text = shown if draft.next_meeting is None else draft.next_meeting
         next_input = self.query_one("#next", Input)
         next_input.value = next_text
         # The date from the cadence is a suggestion: typing "tue" replaces it. A date the
         # user typed (kept in the draft) is theirs: typing adds to it.
-        self._next_suggested = next_text if next_text == default.isoformat() else None
+        self._next_suggested = next_text if next_text == shown else None
         next_input.select_on_focus = self._next_suggested is not None
         if draft.rating:
             self.query_one("#rating", Select).value = draft.rating
@@ -183,14 +190,23 @@ class WrapUpScreen(CheckinScreen[Meeting]):
         if event.value != self._next_suggested:
             event.input.select_on_focus = False
         hint = self.query_one("#next-hint", Static)
+        now = self.workspace.now()
         try:
-            day = parse_date(event.value, self.workspace.today()) if event.value.strip() else None
+            moment = self._parse_next(event.value, now)
         except ValueError:
-            hint.update(Text(DATE_HINT, style="red"))
+            hint.update(Text(MOMENT_HINT, style="red"))
             return
         hint.update(
-            Text(f"→ {human_date(day, self.workspace.today())}" if day else "no next meeting")
+            Text(
+                f"→ {human_date(moment.date(), now.date())} at {moment:%H:%M}"
+                if moment
+                else "no next meeting"
+            )
         )
+
+    def _parse_next(self, text: str, now: datetime) -> datetime | None:
+        default = getattr(self, "_default_next", None) or now
+        return parse_next_meeting(text, now, default) if text.strip() else None
 
     @on(ActionsTable.ActionRequested)
     def _action_key(self, event: ActionsTable.ActionRequested) -> None:
@@ -250,10 +266,9 @@ class WrapUpScreen(CheckinScreen[Meeting]):
         self.action_finish()
 
     def action_finish(self) -> None:
-        today = self.workspace.today()
         text = self.query_one("#next", Input).value.strip()
         try:
-            next_day = parse_date(text, today) if text else None
+            next_day = self._parse_next(text, self.workspace.now())
         except ValueError as error:
             self.notify(str(error), title="Next meeting", severity="error", markup=False)
             self.query_one("#next", Input).focus()
