@@ -9,6 +9,7 @@ from datetime import datetime
 
 from checkin.core.agenda import weights
 from checkin.core.agenda.model import OTHER_SECTION, Agenda, PlannedItems
+from checkin.core.agenda.timing import minimum_minutes
 from checkin.core.enums import ItemKind
 from checkin.core.errors import NotFound
 from checkin.core.meeting import AgendaItem, Reason
@@ -50,8 +51,9 @@ class Arrangement(PlannedItems):
 
 
 def is_urgent(item: AgendaItem) -> bool:
-    """A critical issue or a 48-hour breach: only those reach the urgent score."""
-    return item.score >= weights.URGENT
+    """A must-discuss topic (a critical issue, a 48-hour breach, our overdue commitment, an
+    item deferred to this meeting); stored plans from before the flag: the urgent score."""
+    return item.must_discuss or item.score >= weights.URGENT
 
 
 def arrange(
@@ -251,6 +253,7 @@ def custom_item(key: str, title: str, minutes: int, section: str | None) -> Agen
         section=section or OTHER_SECTION,
         planned_minutes=minutes,
         reasons=[Reason(rule="added_by_hand", score=0, text="added by you")],
+        min_minutes=minimum_minutes("custom", minutes),
     )
 
 
