@@ -10,6 +10,7 @@ import orjson
 
 from checkin.cli.context import db_option, open_for_reading
 from checkin.core.agenda import Agenda
+from checkin.core.agenda.arrangement import importance
 from checkin.core.dates import parse_datetime
 from checkin.core.meeting import AgendaItem
 from checkin.services.paths import user_template_dir
@@ -26,8 +27,19 @@ def item_json(rank: int, item: AgendaItem) -> dict[str, Any]:
         "planned_minutes": item.planned_minutes,
         "owner": item.owner,
         "score": item.score,
-        "reasons": [{"rule": r.rule, "score": r.score, "text": r.text} for r in item.reasons],
+        "importance": importance(item),
+        "must_discuss": item.must_discuss,
+        "reasons": [
+            {
+                "rule": r.rule,
+                "score": r.score,
+                "text": r.text,
+                "source": r.source or item.source_ref,
+            }
+            for r in item.reasons
+        ],
         "source_ref": item.source_ref,
+        "records": [ref for ref in (item.source_ref, *item.records) if ref],
         "carried_from": item.carried_from.isoformat() if item.carried_from else None,
     }
 
@@ -46,6 +58,7 @@ def agenda_json(agenda: Agenda) -> dict[str, Any]:
         "sections": agenda.sections,
         "items": [item_json(n, item) for n, item in enumerate(agenda.items, 1)],
         "parked": [item_json(scheduled + n, item) for n, item in enumerate(agenda.parked, 1)],
+        "warnings": [{"rule": w.rule, "text": w.text} for w in agenda.warnings],
     }
 
 

@@ -13,11 +13,13 @@ from checkin.core.agenda import Agenda
 from checkin.core.meeting import AgendaItem
 from checkin.core.text import clean_line
 from checkin.markdown.escape import heading, inline
+from checkin.markdown.wording import client_reason
 
 # Reasons that say nothing to the client: where the engine or the account manager placed the
 # item, and "added by you" (the client would read "you" as themselves: a topic the account
 # manager added has no "Why" line, as a standing item has none).
 INTERNAL_RULES = frozenset({"standing", "time_fit", "parked", "added_by_hand"})
+JOIN_RULES = frozenset({"linked_record", "linked_milestone"})
 PARKED_SHOWN = 15
 _DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTHS = (
@@ -33,10 +35,20 @@ def when(moment: datetime) -> str:
 
 
 def why(item: AgendaItem) -> str:
-    """The item's reasons as one sentence for the client; empty for a plain standing item
-    and for a topic the account manager added."""
-    texts = [clean_line(r.text) for r in item.reasons if r.rule not in INTERNAL_RULES]
-    return "; ".join(t for t in texts if t)
+    """The topic's own reasons as one sentence for the client, in their voice; empty for a
+    plain standing item and for a topic the account manager added. The reasons of records
+    joined into the topic are listed apart (:func:`joined`)."""
+    texts = [
+        clean_line(client_reason(r))
+        for r in item.reasons
+        if r.rule not in INTERNAL_RULES and r.rule not in JOIN_RULES and r.source is None
+    ]
+    return "; ".join(dict.fromkeys(t for t in texts if t))
+
+
+def joined(item: AgendaItem) -> list[str]:
+    """The records discussed with this topic, for the client ("an action on your side, ...")."""
+    return [clean_line(client_reason(r)) for r in item.reasons if r.rule in JOIN_RULES]
 
 
 def _minutes(count: int) -> str:
@@ -55,6 +67,10 @@ def _item_lines(rank: int, item: AgendaItem) -> list[str]:
         # GitHub, email clients and the app, instead of running into the title.
         lines[0] += "\\"
         lines.append(f"   Why: {inline(reason)}{stop}")
+    together = joined(item)
+    if together:
+        lines[-1] += "\\"
+        lines.append(f"   With: {inline('; '.join(together))}.")
     return lines
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 
 from checkin.core.enums import ActionStatus, ItemKind, ItemStatus, Side
-from checkin.core.meeting import AgendaItem, Meeting, MeetingState
+from checkin.core.meeting import AgendaItem, Meeting, MeetingState, Reason
 from checkin.core.records import ActionItem, Contact
 from checkin.core.text import clean_line
 
@@ -125,6 +126,40 @@ SHARED_WORDING = {
     "added_by_hand": "Added by our team.",
     "parked": "Moved to the parking lot while planning.",
 }
+
+
+# The engine words reasons for the account manager ("the client's milestone", "an action on
+# their side"); what the client reads speaks to them ("your milestone"). Reasons that would
+# be an admission or an internal figure get a kind sentence instead (issue 16 decides what a
+# client sees at all; this is the one place the wording changes).
+CLIENT_RULE_TEXT = {
+    "ack_breach_48h": "we owe you an acknowledgement",
+    "plan_breach_48h": "we owe you our findings and an action plan",
+    "falling_ratings": "we want these check-ins to be as useful as they can be",
+    "added_by_hand": "added by our team",
+    "parked": "moved to the parking lot while planning",
+}
+CLIENT_PHRASES = (
+    (
+        re.compile(r"kind words from the client on (.+): thank them"),
+        r"thank you for your kind words of \1",
+    ),
+    (re.compile(r"\bthe client's side\b"), "your side"),
+    (re.compile(r"\bthe client's\b"), "your"),
+    (re.compile(r"\ban action on their side\b"), "an action on your side"),
+    (re.compile(r"\ba commitment of ours\b"), "a commitment from us"),
+)
+
+
+def client_reason(reason: Reason) -> str:
+    """A reason's sentence as the client reads it (see CLIENT_RULE_TEXT)."""
+    text = CLIENT_RULE_TEXT.get(reason.rule)
+    if text is not None:
+        return text
+    text = reason.text
+    for pattern, replacement in CLIENT_PHRASES:
+        text = pattern.sub(replacement, text)
+    return text
 
 
 def reasons(item: AgendaItem, template: str) -> list[str]:

@@ -115,7 +115,7 @@ async def test_move_park_restore_and_minutes_are_saved_at_once() -> None:
         await pilot.press("x")
         parked = stored(ws).item(second)
         assert parked.parked
-        assert "parked by you" in [r.text for r in parked.reasons]
+        assert "moved to the parking lot while planning" in [r.text for r in parked.reasons]
         assert "Parked" in status_text(app)
         # The cursor stays in place: the next item is highlighted.
         third = screen.draft.plan.items[1].key
@@ -206,7 +206,10 @@ async def test_switch_template_and_change_length() -> None:
         await pilot.pause()
         meeting = stored(ws)
         assert (meeting.template, meeting.length_minutes) == ("monthly", 30)
-        assert not any(i.parked and "parked by you" in str(i.reasons) for i in meeting.agenda)
+        assert not any(
+            i.parked and "moved to the parking lot while planning" in str(i.reasons)
+            for i in meeting.agenda
+        )
         assert screen.sub_title == "Monthly check-in · 30 min"
 
         await pilot.press("l")

@@ -235,7 +235,7 @@ def test_an_added_item_that_fits_changes_nothing_else_and_a_parked_one_stays_par
     plan = rebuild.rebuilt(fresh, previous, CLOSING)
     assert [i.key for i in plan.items] == ["u", "a", "c", "custom:k1", "s"]
     assert [i.key for i in plan.parked] == ["custom:k2"]
-    assert plan.find("custom:k2").reasons[-1].text == "parked by you"
+    assert plan.find("custom:k2").reasons[-1].text == "moved to the parking lot while planning"
 
 
 def test_to_agenda_renders_the_arrangement() -> None:

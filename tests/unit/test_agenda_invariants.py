@@ -282,6 +282,9 @@ def test_3_must_discuss_topics_are_never_parked_before_a_less_important_item(
     urgent = _urgent(data)
     by_key = {item.key: item for item in _everything(agenda)}
     assert all(by_key[key].must_discuss for key in urgent if key in by_key)
+    must = [i.rank for i in _everything(agenda) if i.must_discuss]
+    rest = [i.rank for i in _everything(agenda) if not i.must_discuss]
+    assert not must or not rest or max(must) < min(rest)  # must-discuss topics rank first
     kept = [item.rank for item in agenda.items]
     for item in agenda.parked:
         if item.must_discuss:

@@ -118,7 +118,10 @@ def test_escape(raw: str, escaped: str) -> None:
 def test_scores_stay_out_of_the_client_text(demo: Workspace) -> None:
     text = render_preread(plan(demo, "acme"))
     assert "score" not in text and "ack_breach_48h" not in text
-    assert "Why: critical severity; not acknowledged 61 h after it was opened (48 h rule)" in text
+    # Kind to the client: what we owe them, not an admission in hours (and in their voice).
+    assert "Why: critical severity; we owe you an acknowledgement;" in text
+    assert "48 h rule" not in text and "the client's" not in text and "their side" not in text
+    assert "With: an action on your side, 'Share the list of EU tenants" in text
 
 
 def test_dates_read_the_same_in_any_locale() -> None:

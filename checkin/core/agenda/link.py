@@ -1,10 +1,11 @@
 """One topic per subject (DESIGN.md section 3, invariant 5): related records join one topic.
 
 Explicit links (an action item's linked issue, a milestone's linked issues) and obvious ones
-(a client action on an issue's topic: it names the issue's external id, its title, or most of
-the title's words) join the record's topic into the issue's. The joined record's reasons are
-kept, each naming its record; the topic weighs as its most important record plus a little per
-joined record, and is a must-discuss topic when any of its records is.
+(a client action on an issue's topic: it names the issue's external id, its title, most of
+the title's words, or two of them when the issue waits on the client) join the record's topic
+into the issue's. The joined record's reasons are kept, each naming its record; the topic
+weighs as its most important record plus a little per joined record, and is a must-discuss
+topic when any of its records is.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from datetime import date
 
 from checkin.core.agenda import phrases, weights
 from checkin.core.agenda.candidate import Candidate, Facts
-from checkin.core.enums import ActionStatus, RoadmapSide, RoadmapStatus, Side
+from checkin.core.enums import ActionStatus, IssueStatus, RoadmapSide, RoadmapStatus, Side
 from checkin.core.meeting import Reason
 from checkin.core.records import ActionItem, Issue, RoadmapItem
 
@@ -52,7 +53,7 @@ def join(topic: Candidate, other: Candidate, what: str) -> None:
             )
         )
     topic.item.reasons.append(
-        Reason(rule="linked_record", score=weights.LINKED_RECORD, text=f"one topic with {what}")
+        Reason(rule="linked_record", score=weights.LINKED_RECORD, text=what, source=ref)
     )
     topic.item.score = best + weights.LINKED_RECORD
     topic.must = topic.must or other.must
@@ -86,11 +87,14 @@ class IssueIndex:
         self.titles: list[tuple[str, Issue]] = []
         self.external: dict[str, Issue] = {}
         self.sizes: dict[str, int] = {}
+        self.waiting: set[str] = set()  # issues waiting on the client: two shared words do
         for issue in issues:
             if f"issue:{issue.id}" not in topics or not issue.is_open:
                 continue
             found = words(issue.title)
             self.sizes[issue.id] = len(found)
+            if issue.status is IssueStatus.WAITING_ON_CLIENT:
+                self.waiting.add(issue.id)
             for word in found:
                 self.by_word.setdefault(word, []).append(issue)
             if len(issue.title) >= 8:
@@ -110,7 +114,8 @@ class IssueIndex:
                 shared[issue.id] = shared.get(issue.id, 0) + 1
                 issues[issue.id] = issue
         for ident, n in shared.items():
-            if n >= MIN_SHARED and n >= SHARED_PART * self.sizes[ident]:
+            most = n >= SHARED_PART * self.sizes[ident] or ident in self.waiting
+            if n >= MIN_SHARED and most:
                 found[ident] = issues[ident]
         return list(found.values())
 

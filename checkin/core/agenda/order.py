@@ -33,10 +33,6 @@ def importance_key(c: Candidate) -> tuple[int, float, tuple[int, int, int, int, 
     return (band, -c.score, c.facts.key(), c.key)
 
 
-def _issue_key(c: Candidate) -> tuple[bool, int, float, tuple[int, int, int, int, int], str]:
-    return (not c.breached, -c.facts.breach_hours, -c.score, c.facts.key(), c.key)
-
-
 def rank(candidates: Sequence[Candidate]) -> list[Candidate]:
     """The candidates from the most to the least important (see the module docstring)."""
     ranked = sorted(candidates, key=importance_key)
@@ -45,8 +41,12 @@ def rank(candidates: Sequence[Candidate]) -> list[Candidate]:
         if candidate.is_issue:
             places.setdefault(candidate.facts.severity, []).append(place)
     for held in places.values():
-        issues = sorted((ranked[p] for p in held), key=_issue_key)
-        for place, issue in zip(held, issues, strict=True):
+        # Breaches first, the longer first; otherwise the order already found (band, score).
+        issues = sorted(
+            held, key=lambda p: (not ranked[p].breached, -ranked[p].facts.breach_hours, p)
+        )
+        dealt = [ranked[p] for p in issues]
+        for place, issue in zip(held, dealt, strict=True):
             ranked[place] = issue
     return ranked
 
