@@ -109,7 +109,10 @@ def load_draft(ws: Workspace, account: Account) -> Draft:
         generated, warnings = _generated(ws, account, template, meeting.length_minutes, start)
     except CheckinError:  # the template is gone: nothing to compare with, nothing to add
         generated, warnings = arrangement.arrange([], [], meeting.length_minutes), ()
-    sections = [s.title for s in template.sections]
+    # The stored order of the sections (importance placed them, the user may have moved
+    # items), then the template's sections that hold nothing, for the planner to move into.
+    stored = [item.section for item in meeting.agenda if not item.parked]
+    sections = list(dict.fromkeys([*stored, *(s.title for s in template.sections)]))
     plan = arrangement.from_stored(meeting.agenda, meeting.length_minutes, sections)
     return Draft(
         account=account,

@@ -72,7 +72,7 @@ def test_plan_a_30_minute_agenda_and_write_the_preread(sandbox: Sandbox, launch:
     assert "30 minutes" in preread
     first = next(line for line in lines if line.startswith("1. "))
     assert CRITICAL in first
-    assert "Why: critical severity; not acknowledged" in preread
+    assert "Why: critical severity; we owe you an acknowledgement" in preread  # kind to them
     term.send("ctrl+q")
     assert term.exit_status() == 0
 

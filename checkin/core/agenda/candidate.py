@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from checkin.core.enums import ItemKind
 from checkin.core.meeting import AgendaItem, Reason
@@ -13,8 +13,7 @@ NO_SEVERITY = 9  # the severity rank of a topic that is not an issue (issues: 0 
 NO_DUE = date.max.toordinal()  # Facts.due of a record without a due date
 
 
-@dataclass(frozen=True, slots=True)
-class Facts:
+class Facts(NamedTuple):
     """What ties between equally scored topics are broken by (DESIGN.md section 3,
     invariant 7): severity, breach hours, days overdue, due date, age. Never the title."""
 

@@ -50,8 +50,7 @@ def build_agenda(
     homes = {kind: template.section_for(kind) or OTHER_SECTION for kind in ItemKind}
     homes[ItemKind.STANDING] = homes[ItemKind.CUSTOM]  # a standing item of another template
     ranked = rank([*topics.values(), *_standing(template)])
-    wanted = [_minutes(c, template) for c in ranked]
-    minimum = [_minimum(c, w) for c, w in zip(ranked, wanted, strict=True)]
+    wanted, minimum = _timed(ranked, template)
     plan = fit(wanted, minimum, max(0, length_minutes))
 
     items: list[AgendaItem] = []
@@ -123,17 +122,33 @@ def _all_candidates(data: AccountData, ctx: Context) -> Iterator[Candidate]:
     yield from relationship_candidates(ctx)
 
 
-def _minutes(candidate: Candidate, template: Template) -> int:
-    """Planned minutes: the template's or the default for the timing key (a standing or
-    carried custom item keeps its own), plus a minute per record joined into the topic."""
-    if candidate.minutes is not None:
-        base = candidate.minutes
-    else:
-        base = planned_minutes(candidate.timing, template.item_minutes)
-    return min(480, base + len(candidate.item.records))
-
-
-def _minimum(candidate: Candidate, wanted: int) -> int:
-    if candidate.kind is ItemKind.STANDING:
-        return max(1, wanted // 2) if wanted else 0
-    return minimum_minutes(candidate.timing, wanted)
+def _timed(ranked: list[Candidate], template: Template) -> tuple[list[int], list[int]]:
+    """Planned and minimum minutes per candidate: the template's or the default for its
+    timing key (a standing or carried custom item keeps its own), plus a minute per record
+    joined into the topic. A busy account has a thousand topics and a dozen timing keys, so
+    each key is looked up once."""
+    by_key: dict[str, tuple[int, int]] = {}
+    wanted: list[int] = []
+    minimum: list[int] = []
+    for candidate in ranked:
+        timing = candidate.timing
+        extra = len(candidate.item.records)
+        if candidate.minutes is None and not extra:
+            pair = by_key.get(timing)
+            if pair is None:
+                base = planned_minutes(timing, template.item_minutes)
+                pair = by_key[timing] = (base, minimum_minutes(timing, base))
+            wanted.append(pair[0])
+            minimum.append(pair[1])
+            continue
+        if candidate.minutes is not None:
+            base = candidate.minutes
+        else:
+            base = planned_minutes(timing, template.item_minutes)
+        want = min(480, base + extra)
+        wanted.append(want)
+        if candidate.kind is ItemKind.STANDING:
+            minimum.append(max(1, want // 2) if want else 0)
+        else:
+            minimum.append(minimum_minutes(timing, want))
+    return wanted, minimum

@@ -1,8 +1,8 @@
 """One topic per subject (DESIGN.md section 3, invariant 5): related records join one topic.
 
 Explicit links (an action item's linked issue, a milestone's linked issues) and obvious ones
-(a client action on an issue's topic: it names the issue's external id, its title, most of
-the title's words, or two of them when the issue waits on the client) join the record's topic
+(a client action on an issue's topic: it names the issue's external id, most of the words of
+its title, or two of them when the issue waits on the client) join the record's topic
 into the issue's. The joined record's reasons are kept, each naming its record; the topic
 weighs as its most important record plus a little per joined record, and is a must-discuss
 topic when any of its records is.
@@ -22,6 +22,8 @@ from checkin.core.records import ActionItem, Issue, RoadmapItem
 
 _CLOSED = (RoadmapStatus.SHIPPED, RoadmapStatus.DROPPED)
 _WORD = re.compile(r"[^\W_]+")
+_EXTERNAL = re.compile(r"[A-Za-z][A-Za-z0-9]*-\d+")  # an external id in a title: "SUP-4812"
+COMMON_MIN = 25  # a word in more open issue titles than this (or 5 %) names no subject
 MIN_WORD = 4  # shorter words ("the", "api") say nothing about a subject
 MIN_SHARED = 2  # an inferred link needs at least two shared words...
 SHARED_PART = 0.5  # ...that make most of the issue title's words
@@ -80,11 +82,11 @@ def _milestone_phrase(item: RoadmapItem) -> str:
 
 
 class IssueIndex:
-    """Open issues by id, external id, title and title words, for inferring links fast."""
+    """Open issues by external id and by title word, for inferring links fast (a busy account
+    has a thousand open issues and hundreds of client actions)."""
 
     def __init__(self, issues: Iterable[Issue], topics: dict[str, Candidate]) -> None:
         self.by_word: dict[str, list[Issue]] = {}
-        self.titles: list[tuple[str, Issue]] = []
         self.external: dict[str, Issue] = {}
         self.sizes: dict[str, int] = {}
         self.waiting: set[str] = set()  # issues waiting on the client: two shared words do
@@ -97,16 +99,19 @@ class IssueIndex:
                 self.waiting.add(issue.id)
             for word in found:
                 self.by_word.setdefault(word, []).append(issue)
-            if len(issue.title) >= 8:
-                self.titles.append((issue.title.casefold(), issue))
             if len(issue.external_id) >= 3:
                 self.external[issue.external_id.casefold()] = issue
+        # A word in many titles names no one subject ("sync" on a sync product).
+        common = max(COMMON_MIN, len(self.sizes) // 20)
+        self.by_word = {w: found for w, found in self.by_word.items() if len(found) <= common}
 
     def about(self, title: str) -> list[Issue]:
         """The open issues a title is obviously about."""
-        folded = title.casefold()
-        found = {i.id: i for key, i in self.external.items() if key in folded}
-        found.update((i.id, i) for key, i in self.titles if key in folded)
+        found = {
+            i.id: i
+            for token in _EXTERNAL.findall(title)
+            if (i := self.external.get(token.casefold()))
+        }
         shared: dict[str, int] = {}
         issues: dict[str, Issue] = {}
         for word in words(title):

@@ -58,7 +58,7 @@ SHIPPED_DAYS_WITHOUT_MEETING = 30
 
 # Feedback from the client that nobody has answered: negative first, neutral still heard.
 FEEDBACK_NEGATIVE = 45.0
-FEEDBACK_NEGATIVE_STRONG = 5.0  # sentiment -2
+FEEDBACK_NEGATIVE_STRONG = 15.0  # sentiment -2: an angry client comes before routine news
 FEEDBACK_NEUTRAL = 14.0
 FEEDBACK_POSITIVE = 10.0
 FEEDBACK_REPEATED = 10.0  # per time the same theme was raised again, up to...

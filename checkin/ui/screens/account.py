@@ -210,6 +210,7 @@ class AccountScreen(CheckinScreen[None]):
             today=today,
             account_id=self.account.id,
             contacts=self.workspace.contacts(self.account.id),
+            issues=self.workspace.issues(self.account.id),
             defaults=defaults,
             save=lambda fields: self.workspace.add(cls, kind, account_id=self.account.id, **fields),
         )
@@ -229,6 +230,7 @@ class AccountScreen(CheckinScreen[None]):
             account_id=self.account.id,
             record=record,
             contacts=self.workspace.contacts(self.account.id),
+            issues=self.workspace.issues(self.account.id),
             save=lambda fields: self.workspace.save(dataclasses.replace(record, **fields)),
         )
         self.app.push_screen(modal, self._saved("Saved"))

@@ -64,6 +64,8 @@ def _reason_lines(item: AgendaItem, width: int, indent: int) -> list[Content]:
     lines = [Content.assemble(" " * indent, (f"importance: {importance(item)}", "dim italic"))]
     for reason in item.reasons:
         linked = reason.source is not None and reason.source != item.source_ref
+        if linked and not reason.rule.startswith("linked_"):
+            continue  # a joined record's own reasons are in the detail panel
         mark = "↳ " if linked else "· "
         room = max(8, width - indent - 4)
         text = fit(clean_line(reason.text), room)
@@ -155,6 +157,10 @@ class PlanList(OptionList, inherit_bindings=False):
 
     def _width(self) -> int:
         width = self.scrollable_content_region.width
+        if width and not self.show_vertical_scrollbar:
+            # Keep room for the scrollbar that showing every reason can bring: the minutes
+            # column must not wrap when it appears.
+            width -= self.styles.scrollbar_size_vertical
         return max(30, width - 1) if width else 60
 
     def show(self, view: View, highlight: str | None = None) -> None:
