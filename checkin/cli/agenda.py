@@ -91,7 +91,10 @@ def render(agenda: Agenda, fmt: str) -> str:
     "--at",
     metavar="ISO-DATETIME",
     default=None,
-    help="Plan for this moment, e.g. 2026-11-22T09:00 (default: now).",
+    help=(
+        "Plan for a meeting starting then, e.g. 2026-11-22T09:00 (default: the next "
+        "check-in's planned or likely start)."
+    ),
 )
 @click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md", show_default=True)
 @click.option(
@@ -130,6 +133,8 @@ def agenda(
         raise click.BadParameter(str(error), param_hint="--at") from None
     ws = open_for_reading(ctx)
     try:
+        if moment is None:  # the reasons as of the next check-in's start, not of this moment
+            moment = planning.meeting_start(ws, account)
         built = planning.plan(ws, account, template=template_name, minutes=minutes, at=moment)
     finally:
         ws.close()
