@@ -22,6 +22,15 @@ class Side(StrEnum):
     OURS = "ours"
 
 
+class StakeholderRole(StrEnum):
+    """Who a contact is in the buying decision (DESIGN.md section 2)."""
+
+    CHAMPION = "champion"
+    DECISION_MAKER = "decision maker"
+    EXECUTIVE_SPONSOR = "executive sponsor"
+    USER = "user"
+
+
 class Severity(StrEnum):
     CRITICAL = "critical"
     HIGH = "high"

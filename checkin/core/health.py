@@ -1,28 +1,46 @@
-"""Relationship health: a transparent score from the relationship's own record, factor by factor."""
+"""Relationship health: a transparent score from the relationship's own record, factor by factor.
+
+The score (0-100) is the sum of seven weighted factors. Its band follows explicit thresholds
+(``GOOD_FROM``, ``WATCH_FROM``), and red flags (see :mod:`checkin.core.redflags`) override it:
+any red flag holds the band at "watch" at best, and the combinations listed there force
+"at risk" whatever the score.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from enum import StrEnum
 from itertools import pairwise
 
 from checkin.core.enums import Direction, Side
 from checkin.core.meeting import Meeting, MeetingState
 from checkin.core.records import Account, ActionItem, Contact, Feedback, Issue
-from checkin.core.sla import LIMIT, in_breach
-from checkin.core.summary import focal_contact, next_checkin_due
+from checkin.core.redflags import Flag, forced_at_risk, red_flags
+from checkin.core.sla import LIMIT
+from checkin.core.summary import focal_contact
 from checkin.core.text import count
 
 WINDOW = timedelta(days=180)  # how far back adherence is judged
 FEEDBACK_WINDOW = timedelta(days=90)
+# A fix the client has not confirmed yet counts against the account only once it is this old:
+# resolving an issue today must not cost points today.
+GRACE = timedelta(days=14)
+# The bands: "good" from GOOD_FROM, "watch" from WATCH_FROM, "at risk" below.
+GOOD_FROM = 75
+WATCH_FROM = 50
 
 
 class Band(StrEnum):
     GOOD = "good"
     WATCH = "watch"
     AT_RISK = "at risk"
+
+    @property
+    def rank(self) -> int:
+        """0 for at risk, 1 for watch, 2 for good: sorts the weakest first."""
+        return (Band.AT_RISK, Band.WATCH, Band.GOOD).index(self)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -42,16 +60,31 @@ class Factor:
 
 @dataclass(frozen=True, kw_only=True)
 class Health:
-    """The score, its factors, and the warnings that hold the band at "watch" or below."""
+    """The score, its factors, the red flags that hold the band at "watch" or below, and the
+    combination of flags that forced "at risk" (empty when none did)."""
 
     score: int
     band: Band
     factors: tuple[Factor, ...]
-    flags: tuple[str, ...] = ()
+    flags: tuple[Flag, ...] = ()
+    forced: tuple[Flag, ...] = ()
 
     @property
     def weakest(self) -> Factor:
         return min(self.factors, key=lambda f: (f.value, -f.weight))
+
+    @property
+    def why(self) -> str:
+        """Why the band is not "good", in a few words for a table row ("" when it is good)."""
+        if self.band is Band.GOOD:
+            return ""
+        if self.forced:
+            return " + ".join(flag.short for flag in self.forced)
+        if self.flags:
+            return " · ".join(flag.short for flag in self.flags)
+        return f"score under {GOOD_FROM if self.band is Band.WATCH else WATCH_FROM}; weakest: " + (
+            self.weakest.label.lower()
+        )
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -67,9 +100,10 @@ class Relationship:
 
 
 def band_for(score: int) -> Band:
-    if score >= 75:
+    """The band of a score alone, before red flags: see GOOD_FROM and WATCH_FROM."""
+    if score >= GOOD_FROM:
         return Band.GOOD
-    if score >= 50:
+    if score >= WATCH_FROM:
         return Band.WATCH
     return Band.AT_RISK
 
@@ -139,7 +173,7 @@ def _actions(r: Relationship, now: datetime) -> Factor:
     # Each overdue item costs in proportion to how late it is, capped at 30 days.
     penalty = sum(min(days, 30) / 30 for days in overdue) / len(open_items)
     value = max(0.0, 1.0 - penalty - 0.5 * len(overdue) / len(open_items))
-    oldest = f", the oldest {max(overdue)} days late" if overdue else ""
+    oldest = f", the oldest {count(max(overdue), 'day')} late" if overdue else ""
     detail = f"{len(overdue)} of {len(open_items)} open action items overdue{oldest}"
     return Factor(
         name="actions", label="Action items", value=max(0.0, value), weight=15, detail=detail
@@ -147,21 +181,28 @@ def _actions(r: Relationship, now: datetime) -> Factor:
 
 
 def _verified(r: Relationship, now: datetime) -> Factor:
+    """Fixes the client confirmed; an unconfirmed fix younger than GRACE is still waiting for
+    its "did that work for you?" and counts neither way."""
     resolved = [i for i in r.issues if i.resolved is not None and now - i.resolved <= WINDOW]
-    if not resolved:
-        return Factor(
-            name="verified",
-            label="Verified fixes",
-            value=1.0,
-            weight=5,
-            detail="no fix delivered in the last 180 days",
-        )
-    verified = sum(1 for i in resolved if i.verified is not None)
-    detail = f"{verified} of {len(resolved)} fixes confirmed by the client (last 180 days)"
+    waiting = [
+        i for i in resolved if i.verified is None and i.resolved and now - i.resolved < GRACE
+    ]
+    judged = [i for i in resolved if i not in waiting]
+    grace = (
+        f"{count(len(waiting), 'fix', 'fixes')} awaiting the client's answer"
+        f" ({GRACE.days}-day grace)"
+    )
+    if not judged:
+        detail = grace if waiting else "no fix delivered in the last 180 days"
+        return Factor(name="verified", label="Verified fixes", value=1.0, weight=5, detail=detail)
+    verified = sum(1 for i in judged if i.verified is not None)
+    detail = f"{verified} of {len(judged)} fixes confirmed by the client (last 180 days)"
+    if waiting:
+        detail += f"; {grace}"
     return Factor(
         name="verified",
         label="Verified fixes",
-        value=verified / len(resolved),
+        value=verified / len(judged),
         weight=5,
         detail=detail,
     )
@@ -208,7 +249,11 @@ def _ratings(r: Relationship, now: datetime) -> Factor:
     weights = range(1, len(ratings) + 1)
     mean = sum(w * r for w, r in zip(weights, ratings, strict=True)) / sum(weights)
     trend = " (falling)" if len(ratings) > 1 and ratings[-1] < ratings[0] else ""
-    detail = f"last {len(ratings)} ratings {', '.join(map(str, ratings))}{trend}"
+    listed = ", ".join(map(str, ratings))
+    detail = (
+        f"last rating {listed}" if len(ratings) == 1 else f"last {len(ratings)} ratings {listed}"
+    )
+    detail += trend
     return Factor(
         name="ratings", label="Meeting ratings", value=(mean - 1) / 4, weight=10, detail=detail
     )
@@ -237,77 +282,19 @@ FACTORS: tuple[Callable[[Relationship, datetime], Factor], ...] = (
 )
 
 
-def warnings(r: Relationship, now: datetime) -> tuple[str, ...]:
-    """Red flags an account manager acts on whatever the score says (DESIGN.md section 1)."""
-    flags = []
-    breaches = sum(1 for i in r.issues if in_breach(i, now))
-    if breaches:
-        flags.append(f"{count(breaches, 'issue')} past the 48-hour rules")
-    due = next_checkin_due(r.account, r.meetings, now.date())
-    late = (now.date() - due.day).days
-    if late > 0:
-        days = count(late, "day")
-        flags.append(
-            f"check-in {days} past the date agreed at the last one"
-            if due.agreed
-            else f"check-in {days} past the {r.account.cadence_days}-day cadence"
-        )
-    since = (now - FEEDBACK_WINDOW).date()
-    upset = [
-        f
-        for f in r.feedback
-        if f.direction is Direction.FROM_CLIENT
-        and f.sentiment <= -2
-        and f.addressed is None
-        and f.received >= since
-    ]
-    if upset:
-        flags.append(f"very negative feedback not addressed yet ({len(upset)})")
-    for side, label in ((Side.CLIENT, "the client's side"), (Side.OURS, "our side")):
-        if focal_contact(r.contacts, side) is None:
-            flags.append(f"no focal contact on {label}")
-    return tuple(flags)
-
-
 def assess(r: Relationship, now: datetime) -> Health:
     """Health of the relationship at ``now``: 0-100, the sum of weighted factors.
 
-    A good score with a red flag (an issue past the 48-hour rules, a missed cadence, a
-    missing focal contact) is shown as "watch": the flags say why.
+    The band follows the score (GOOD_FROM, WATCH_FROM), then the red flags: any flag holds a
+    good score at "watch", and the combinations of :func:`forced_at_risk` force "at risk".
     """
     factors = tuple(f(r, now) for f in FACTORS)
     score = round(sum(f.points for f in factors))
-    flags = warnings(r, now)
+    flags = red_flags(r, now)
+    forced = forced_at_risk(flags, r.account, now.date())
     band = band_for(score)
-    if flags and band is Band.GOOD:
+    if forced:
+        band = Band.AT_RISK
+    elif flags and band is Band.GOOD:
         band = Band.WATCH
-    return Health(score=score, band=band, factors=factors, flags=flags)
-
-
-def as_of(r: Relationship, moment: datetime) -> Relationship:
-    """The relationship as it was at ``moment``: records created later are left out."""
-
-    def before(created: datetime | None) -> bool:
-        return created is None or created <= moment
-
-    return Relationship(
-        account=r.account,
-        contacts=r.contacts,
-        issues=[i for i in r.issues if i.opened <= moment],
-        actions=[a for a in r.actions if before(a.created_at)],
-        feedback=[f for f in r.feedback if f.received <= moment.date()],
-        meetings=[
-            m for m in r.meetings if m.state is MeetingState.ENDED and (m.ended or moment) <= moment
-        ],
-    )
-
-
-def trend(r: Relationship, now: datetime, points: int = 6) -> list[tuple[date, int]]:
-    """Health at the end of each of the last ``points`` check-ins, then now."""
-    ended = sorted((m for m in r.meetings if m.state is MeetingState.ENDED), key=lambda m: m.day)
-    series = []
-    for meeting in ended[-points:]:
-        moment = meeting.ended or datetime.combine(meeting.day, datetime.min.time())
-        series.append((meeting.day, assess(as_of(r, moment), moment).score))
-    series.append((now.date(), assess(r, now).score))
-    return series
+    return Health(score=score, band=band, factors=factors, flags=flags, forced=forced)

@@ -51,6 +51,10 @@ class AgendaItem:
     records: list[str] = field(default_factory=list)
     min_minutes: int = 1
     rank: int = 0
+    # Something was captured or done about its records while it was the current item, and
+    # the records captured on it ("action:a-1x2y3z"): the topic's records during the call.
+    touched: bool = False
+    captured: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         problems = list(rules.required_text("title", self.title))
@@ -86,6 +90,25 @@ class StatusChange:
     old: IssueStatus
     new: IssueStatus
     at: datetime
+    # What happened, when the statuses alone do not say it ("verified", "reopened",
+    # "plan given"), and what was said (the reopen's note, the plan with its date).
+    event: str = ""
+    note: str = ""
+
+    @property
+    def summary(self) -> str:
+        """What happened, in words: "verified by the client", "reopened (resolved → in
+        progress): still slow", "plan given: …", or "new → acknowledged"."""
+        moved = f"{self.old.value} → {self.new.value}"
+        if self.event == "verified":
+            text = "verified by the client: the fix works"
+        elif self.event == "reopened":
+            text = f"reopened ({moved}): the fix did not work"
+        elif self.event == "plan given":
+            text = "plan given" if self.old is self.new else f"plan given ({moved})"
+        else:
+            text = moved
+        return f"{text}: {self.note}" if self.note else text
 
 
 class MeetingState(StrEnum):
@@ -124,11 +147,18 @@ class Meeting(Record):
     # (meetings stored before the wrap-up was kept have neither field: they load as they were).
     call_ended: datetime | None = None
     wrap_up: WrapUpDraft | None = None
+    # The account's health score when the meeting ended: stored once, never recomputed, so the
+    # trend is history (None for meetings that ended before scores were kept).
+    health_score: int | None = None
+    # People on the call who are not contacts of the account, by name (``attendees`` holds the
+    # contacts who were present).
+    guests: list[str] = field(default_factory=list)
 
     def problems(self) -> Iterator[Problem]:
         yield from Record.problems(self)
         yield from rules.in_range("length_minutes", self.length_minutes, 5, 480)
         yield from rules.in_range("rating", self.rating, 1, 5)
+        yield from rules.in_range("health_score", self.health_score, 0, 100)
         yield from rules.not_before("ended", self.ended, "started", self.started)
         yield from rules.not_before("call_ended", self.call_ended, "started", self.started)
         if self.ended is not None and self.started is None:
@@ -167,18 +197,21 @@ class Meeting(Record):
 DISCUSSED_AFTER_SECONDS = 30
 
 
+def was_discussed(item: AgendaItem) -> bool:
+    """Something happened on ``item``: notes, a capture or an action on its records, or at
+    least DISCUSSED_AFTER_SECONDS spent on it. Moving past an item is not a discussion."""
+    return bool(
+        item.touched or item.notes.strip() or item.actual_seconds >= DISCUSSED_AFTER_SECONDS
+    )
+
+
 def closing_status(item: AgendaItem, meeting: Meeting) -> ItemStatus:
-    """The status ``item`` ends the meeting with: the current item, still pending, counts as
-    discussed once it has notes or DISCUSSED_AFTER_SECONDS spent on it; other pending items
-    carry over as they are.
+    """The status ``item`` ends the meeting with: a pending item counts as discussed once
+    :func:`was_discussed` says so; the others carry over as they are.
 
     The wrap-up question, its summary and the stored meeting (hence the minutes) all use it.
     """
-    if (
-        item.status is ItemStatus.PENDING
-        and item.key == meeting.current_key
-        and (item.actual_seconds >= DISCUSSED_AFTER_SECONDS or item.notes.strip())
-    ):
+    if item.status is ItemStatus.PENDING and was_discussed(item):
         return ItemStatus.DISCUSSED
     return item.status
 

@@ -17,6 +17,7 @@ from checkin.core.enums import (
     RoadmapStatus,
     Severity,
     Side,
+    StakeholderRole,
     Tier,
 )
 from checkin.core.errors import Problem, ValidationError
@@ -55,10 +56,17 @@ class Account(Record):
     dos: str = ""
     donts: str = ""
     archived: bool = False
+    # Commercial context: when the contract renews, what it is worth a year, how many seats.
+    renewal: date | None = None
+    contract_value: int | None = None
+    seats: int | None = None
 
     def problems(self) -> Iterator[Problem]:
         yield from Record.problems(self)
         yield from rules.required_text("name", self.name, max_len=120)
+        if self.contract_value is not None and self.contract_value < 0:
+            yield Problem("contract_value", f"must not be negative, not {self.contract_value}")
+        yield from rules.in_range("seats", self.seats, 1, 10_000_000)
         if not rules.SLUG_RE.match(self.slug or ""):
             yield Problem(
                 "slug",
@@ -78,6 +86,7 @@ class Contact(Record):
     email: str = ""
     side: Side = Side.CLIENT
     focal: bool = False
+    stakeholder: StakeholderRole | None = None  # their part in the buying decision
 
     def problems(self) -> Iterator[Problem]:
         yield from Record.problems(self)
@@ -85,6 +94,8 @@ class Contact(Record):
         if self.email and not rules.EMAIL_RE.match(self.email):
             yield Problem("email", f"{self.email!r} is not an email address")
         yield from rules.one_of("side", self.side, Side)
+        if self.stakeholder is not None:
+            yield from rules.one_of("stakeholder", self.stakeholder, StakeholderRole)
 
 
 @dataclass(kw_only=True)
@@ -108,6 +119,12 @@ class Issue(Record):
     labels: list[str] = field(default_factory=list)
     raw_priority: str = ""
     raw_status: str = ""
+    # The plan given to the client (one line) and when it should be done; how often a fix
+    # did not work ("did that work for you?" answered no) and when that was last said.
+    plan_text: str = ""
+    plan_estimate: date | None = None
+    reopened_count: int = 0
+    last_reopened: datetime | None = None
 
     def problems(self) -> Iterator[Problem]:
         yield from Record.problems(self)
@@ -120,6 +137,10 @@ class Issue(Record):
         yield from rules.not_before("verified", self.verified, "resolved", self.resolved)
         if self.verified is not None and self.resolved is None:
             yield Problem("verified", "an issue can only be verified after it was resolved")
+        if len(self.plan_text) > 300 or "\n" in self.plan_text:
+            yield Problem("plan_text", "the plan is one line of at most 300 characters")
+        yield from rules.not_before("plan_estimate", self.plan_estimate, "opened", self.opened)
+        yield from rules.in_range("reopened_count", self.reopened_count, 0, 10_000)
 
     @property
     def is_open(self) -> bool:

@@ -27,6 +27,7 @@ class AccountSummary:
     in_breach: int
     open_actions: int
     overdue_actions: int
+    overdue_ours: int = 0  # the overdue action items that are ours: promises we broke
 
     @property
     def cadence_overdue(self) -> bool:
@@ -96,4 +97,7 @@ def summarize(
         in_breach=sum(1 for i in open_issues if in_breach(i, now)),
         open_actions=len(open_actions),
         overdue_actions=sum(1 for a in open_actions if a.due is not None and a.due < today),
+        overdue_ours=sum(
+            1 for a in open_actions if a.side is Side.OURS and a.due is not None and a.due < today
+        ),
     )

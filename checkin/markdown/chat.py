@@ -43,6 +43,9 @@ def render_chat(data: MinutesData) -> str:
         for label, people in ((client, theirs), ("our team", ours))
         if people
     ]
+    guests = [clean_line(g) for g in m.guests if g.strip()]
+    if guests:
+        groups.append(f"{', '.join(guests)} (guests)")
     if groups:
         out.append("Attendees: " + "; ".join(groups))
 

@@ -110,8 +110,7 @@ class _Minutes:
             if m.state is MeetingState.LIVE:
                 note = "this meeting is still in progress; these minutes are not final."
                 self.emit(f"> **Draft:** {note}", "")
-            discussed = sum(1 for i in self.items if w.item_status(i, m) == "Discussed")
-            progress = f"{discussed} of {plural(count, 'agenda item')} discussed."
+            progress = w.progress(self.items, m)
         self.emit(
             f"{inline(w.meeting_title(m.template))} with {inline(self.client)} on {w.when(m)}. "
             + progress
@@ -120,13 +119,16 @@ class _Minutes:
     def attendees(self) -> None:
         self.section("Attendees")
         theirs, ours = w.attendees(self.m, self.data.contacts)
-        if not theirs and not ours:
+        guests = [g for g in self.m.guests if g.strip()]
+        if not theirs and not ours and not guests:
             self.emit("No attendees were recorded.")
             return
         for label, people in ((self.client, theirs), (w.OUR_TEAM, ours)):
             if people:
                 names = ", ".join(inline(w.person(c)) for c in people)
                 self.emit(f"- **{inline(label)}:** {names}")
+        if guests:
+            self.emit(f"- **Guests:** {', '.join(inline(g) for g in guests)}")
 
     def agenda(self) -> None:
         self.section("Agenda")
@@ -218,7 +220,7 @@ class _Minutes:
             self.emit("No issue changed status in this meeting.")
             return
         for change in self.m.status_changes:
-            self.emit(f"- {inline(change.issue_title)}: {change.old.value} → {change.new.value}")
+            self.emit(f"- {inline(change.issue_title)}: {inline(change.summary)}")
 
     def issues(self) -> None:
         self.section("Open issues")

@@ -52,6 +52,18 @@ def _issue_cell(issue: Issue) -> str:
     return f"{title} ([{ref}](<{url}>))" if url else f"{title} ({ref})"
 
 
+def _issue_status(issue: Issue) -> str:
+    """ "Planned; plan: Patch the query (by 2026-12-11)", "In progress; reopened once"."""
+    status = issue.status.value.capitalize()
+    if issue.reopened_count:
+        times = "once" if issue.reopened_count == 1 else f"{issue.reopened_count} times"
+        status += f"; reopened {times}"
+    if issue.plan_text:
+        by = f" (by {issue.plan_estimate.isoformat()})" if issue.plan_estimate else ""
+        status += f"; plan: {cell(issue.plan_text)}{by}"
+    return status
+
+
 def issue_table(issues: Sequence[Issue], total: int | None, today: date) -> list[str]:
     """A count line and the table of the first :data:`ISSUE_ROWS` open issues.
 
@@ -69,7 +81,7 @@ def issue_table(issues: Sequence[Issue], total: int | None, today: date) -> list
         [
             issue.severity.value.capitalize(),
             _issue_cell(issue),
-            issue.status.value.capitalize(),
+            _issue_status(issue),
             issue.opened.date().isoformat(),
             cell(issue.owner),
             issue.due.isoformat() if issue.due else "—",

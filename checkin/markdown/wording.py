@@ -9,7 +9,7 @@ from datetime import date, datetime
 from checkin.core.enums import ActionStatus, ItemKind, ItemStatus, Side
 from checkin.core.meeting import AgendaItem, Meeting, MeetingState, Reason
 from checkin.core.records import ActionItem, Contact
-from checkin.core.text import clean_line
+from checkin.core.text import clean_line, count
 
 # English names on purpose: calendar.day_name follows the locale, the minutes should not.
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -102,6 +102,23 @@ def item_status(item: AgendaItem, meeting: Meeting) -> str:
             return "In progress"
         return "Pending"
     return item.status.value.capitalize()
+
+
+def progress(items: Sequence[AgendaItem], meeting: Meeting) -> str:
+    """ "3 of 5 agenda items discussed, 1 skipped, 1 not discussed." (zero counts left out)."""
+    outcomes = [item_status(item, meeting) for item in items]
+    discussed = outcomes.count("Discussed")
+    parts = [f"{discussed} of {count(len(items), 'agenda item')} discussed"]
+    skipped = outcomes.count("Skipped")
+    if skipped:
+        parts.append(f"{skipped} skipped")
+    deferred = outcomes.count("Deferred")
+    if deferred:
+        parts.append(f"{deferred} deferred")
+    left = sum(1 for outcome in outcomes if outcome in ("Not reached", "Pending"))
+    if left:
+        parts.append(f"{left} not discussed")
+    return ", ".join(parts) + "."
 
 
 def agenda(meeting: Meeting) -> list[AgendaItem]:

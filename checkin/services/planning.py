@@ -13,6 +13,7 @@ from typing import Any
 
 import checkin
 from checkin.core.agenda import AccountData, Agenda, Template, build_agenda, weights
+from checkin.core.agenda.commercial_rules import SPONSOR_WINDOW
 from checkin.core.codec import decode
 from checkin.core.dates import to_local
 from checkin.core.enums import IssueStatus, Phase
@@ -132,7 +133,8 @@ def _recent_meetings(docs: list[dict[str, Any]], at: datetime) -> list[dict[str,
     ended = sorted(
         (pair for pair in ended if pair[0] <= at), key=lambda p: (p[0], p[1]["id"]), reverse=True
     )
-    window = at - timedelta(days=weights.FOLLOW_UP_DAYS)
+    # The sponsor rule looks back six months (commercial_rules.SPONSOR_WINDOW).
+    window = at - max(timedelta(days=weights.FOLLOW_UP_DAYS), SPONSOR_WINDOW)
     kept: list[dict[str, Any]] = []
     rated = 0
     for moment, doc in ended:

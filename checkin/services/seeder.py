@@ -17,6 +17,7 @@ from checkin.core.enums import (
     RoadmapStatus,
     Severity,
     Side,
+    StakeholderRole,
     Tier,
 )
 from checkin.core.meeting import AgendaItem, Decision, Meeting, Reason
@@ -78,6 +79,9 @@ class Seeder:
         dos: str,
         donts: str,
         since_days: int = 400,
+        renewal_in: int | None = None,
+        contract_value: int | None = None,
+        seats: int | None = None,
     ) -> Account:
         created = self.hours_ago(since_days * 24)
         self.account = self.ws.add_account(
@@ -90,6 +94,9 @@ class Seeder:
             culture_notes=culture,
             dos=dos,
             donts=donts,
+            renewal=None if renewal_in is None else self.now.date() + timedelta(days=renewal_in),
+            contract_value=contract_value,
+            seats=seats,
             created_at=created,
             updated_at=created,
         )
@@ -103,6 +110,7 @@ class Seeder:
         *,
         side: Side = Side.CLIENT,
         focal: bool = False,
+        stakeholder: StakeholderRole | None = None,
     ) -> Contact:
         return self.ws.add(
             Contact,
@@ -113,6 +121,7 @@ class Seeder:
             email=email,
             side=side,
             focal=focal,
+            stakeholder=stakeholder,
         )
 
     def issue(

@@ -5,14 +5,12 @@ from __future__ import annotations
 import dataclasses
 from datetime import date, datetime, timedelta
 
-from checkin.core import transitions
 from checkin.core.enums import (
     Direction,
     IssueStatus,
     ItemKind,
     ItemStatus,
     Severity,
-    Side,
 )
 from checkin.core.errors import CheckinError
 from checkin.core.meeting import (
@@ -20,25 +18,19 @@ from checkin.core.meeting import (
     Decision,
     Meeting,
     MeetingState,
-    StatusChange,
     closing_status,
+    was_discussed,
 )
 from checkin.core.records import ActionItem, Feedback, Issue
+from checkin.services.topic import TopicActions
 from checkin.services.workspace import Workspace
-
-STATUS_CHANGES = {
-    "acknowledge": "Acknowledged",
-    "plan": "Plan given",
-    "resolve": "Resolved",
-    "verify": "Verified by the client",
-}
 
 
 class SessionError(CheckinError):
     pass
 
 
-class MeetingSession:
+class MeetingSession(TopicActions):
     """The meeting being run. Every capture is saved at once; notes when :meth:`save` is called.
 
     Time is read from the workspace clock: the current item accumulates the seconds between
@@ -141,9 +133,11 @@ class MeetingSession:
         return items[target]
 
     def next(self) -> AgendaItem | None:
-        """Done with this item: a pending one becomes discussed, then on to the next."""
+        """On to the next item. A pending one becomes discussed if it was (notes, a capture,
+        time spent: :func:`was_discussed`); one never spoken about stays pending."""
+        self.tick()
         current = self.current
-        if current is not None and current.status is ItemStatus.PENDING:
+        if current is not None and current.status is ItemStatus.PENDING and was_discussed(current):
             current.status = ItemStatus.DISCUSSED
         moved = self.move(+1)
         if moved is None:
@@ -191,25 +185,24 @@ class MeetingSession:
         return self.ws.store.issues.find(item.source_id)
 
     def add_action(self, title: str, owner: str, due: date | None) -> ActionItem:
-        """``owner`` is a contact id or "us"."""
-        contact = next((c for c in self.ws.contacts(self.account.id) if c.id == owner), None)
+        """``owner`` is "us", a contact id or "guest:<name>" (a guest of the call)."""
         action = self.ws.add(
             ActionItem,
             "action",
             account_id=self.account.id,
             meeting_id=self.meeting.id,
             title=title,
-            owner=contact.name if contact else "us",
-            owner_contact_id=contact.id if contact else None,
-            side=contact.side if contact else Side.OURS,
             due=due,
+            **self.owner_fields(owner),
         )
+        self._touch(f"action:{action.id}")
         self.save()
         return action
 
     def add_decision(self, text: str) -> Decision:
         decision = Decision(text=text, at=self.ws.now(), item_key=self.meeting.current_key)
         self.meeting.decisions.append(decision)
+        self._touch()
         self.save()
         return decision
 
@@ -227,6 +220,7 @@ class MeetingSession:
             received=self.ws.today(),
             meeting_id=self.meeting.id,
         )
+        self._touch(f"feedback:{feedback.id}")
         self.save()
         return feedback
 
@@ -244,42 +238,8 @@ class MeetingSession:
             opened=now,
             acknowledged=now,
         )
-        self._record_change(issue, IssueStatus.NEW, IssueStatus.ACKNOWLEDGED)
+        self.log_new_issue(issue)
         return issue
-
-    def change_issue(self, issue_id: str, change: str) -> Issue:
-        """Apply ``change`` (acknowledge, plan, resolve, verify) to an issue and log it."""
-        issue = self.ws.store.issues.get(issue_id)
-        now = self.ws.now()
-        if change == "acknowledge":
-            status = (
-                issue.status if issue.status is not IssueStatus.NEW else IssueStatus.ACKNOWLEDGED
-            )
-            updated = transitions.change_issue_status(issue, status, now)
-        elif change == "plan":
-            updated = transitions.give_plan(issue, now)
-        elif change == "resolve":
-            updated = transitions.change_issue_status(issue, IssueStatus.RESOLVED, now)
-        elif change == "verify":
-            updated = transitions.verify_issue(issue, now)
-        else:
-            raise SessionError(f"unknown issue change {change!r}")
-        with self.ws.transaction():
-            saved = self.ws.save(updated)
-            self._record_change(saved, issue.status, saved.status, save=False)
-            self.save()
-        return saved
-
-    def _record_change(
-        self, issue: Issue, old: IssueStatus, new: IssueStatus, *, save: bool = True
-    ) -> None:
-        self.meeting.status_changes.append(
-            StatusChange(
-                issue_id=issue.id, issue_title=issue.title, old=old, new=new, at=self.ws.now()
-            )
-        )
-        if save:
-            self.save()
 
     def add_custom_item(self, title: str, minutes: int = 5) -> AgendaItem:
         item = AgendaItem(
@@ -294,8 +254,8 @@ class MeetingSession:
         return item
 
     def set_attendees(self, contact_ids: list[str]) -> None:
-        self.meeting.attendees = list(contact_ids)
-        self.save()
+        """The contacts present (the guests stay as they are)."""
+        self.set_attendance(contact_ids, self.meeting.guests)
 
     # -- ending the call -----------------------------------------------------------------
 

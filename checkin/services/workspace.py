@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
     from checkin.core.health import Health, Relationship
     from checkin.core.summary import AccountSummary
+    from checkin.core.trend import TrendPoint
 
 Clock = Callable[[], datetime]
 R = TypeVar("R", bound=Record)
@@ -217,10 +218,13 @@ class Workspace:
 
         return assess(self.relationship(account), self.now())
 
-    def health_trend(self, account: Account) -> list[tuple[date, int]]:
-        from checkin.core.health import trend
+    def health_trend(self, account: Account, health: Health | None = None) -> list[TrendPoint]:
+        """The scores stored at the end of the account's last check-ins, then today's (from
+        ``health`` when the caller has it): past points are history, never recomputed."""
+        from checkin.core.trend import trend
 
-        return trend(self.relationship(account), self.now())
+        score = (health or self.health(account)).score
+        return trend(self.store.meetings.for_account(account.id), score, self.today())
 
     # -- records of an account ------------------------------------------------------------
 
@@ -313,10 +317,20 @@ class Workspace:
         issue = self.store.issues.get(issue_id)
         return self.store.issues.save(transitions.change_issue_status(issue, status, self.now()))
 
-    def give_plan(self, issue_id: str) -> Issue:
-        """Findings and an action plan were given: stamps the second 48-hour milestone."""
+    def change_issue(self, issue_id: str, change: transitions.IssueChange) -> Issue:
+        """One of the changes :func:`transitions.offered_changes` offers for the issue as it
+        is now; any other is refused (TransitionError) and nothing changes."""
         issue = self.store.issues.get(issue_id)
-        return self.store.issues.save(transitions.give_plan(issue, self.now()))
+        return self.store.issues.save(transitions.apply_change(issue, change, self.now()))
+
+    def give_plan(self, issue_id: str, text: str = "", estimate: date | None = None) -> Issue:
+        """Findings and an action plan were given: stamps the second 48-hour milestone; the
+        plan (one line) and its estimated date are kept with the issue."""
+        issue = self.store.issues.get(issue_id)
+        if text or estimate is not None:
+            text = transitions.check_plan(text, estimate, self.today())
+        planned = transitions.give_plan(issue, self.now(), text=text, estimate=estimate)
+        return self.store.issues.save(planned)
 
     def verify_issue(self, issue_id: str) -> Issue:
         """The client confirmed the fix works."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from datetime import date, timedelta
 
-from checkin.core.enums import Direction
+from checkin.core.enums import Direction, ItemKind
 from checkin.core.meeting import Meeting, MeetingState, WrapUpDraft, closing_status
 from checkin.core.records import Feedback
 from checkin.services.session import SessionError
@@ -18,6 +18,26 @@ def default_next_meeting(account_cadence: int, today: date) -> date:
     while day.weekday() >= 5:
         day += timedelta(days=1)
     return day
+
+
+BETTER_QUESTION = "what could we have done better"
+
+
+def better_notes(meeting: Meeting) -> str:
+    """The notes taken on the standing item "What could we have done better?" (empty if the
+    agenda has none, or nothing was noted)."""
+    for item in meeting.agenda:
+        if item.kind is ItemKind.STANDING and BETTER_QUESTION in item.title.casefold():
+            return item.notes.strip()
+    return ""
+
+
+def initial_draft(meeting: Meeting) -> WrapUpDraft:
+    """The wrap-up as it opens: the draft kept so far, else a new one whose "what could we
+    have done better?" answer is what was noted on that standing item during the call."""
+    if meeting.wrap_up is not None:
+        return meeting.wrap_up
+    return WrapUpDraft(rating=meeting.rating, better=better_notes(meeting))
 
 
 def back_to_call(ws: Workspace, meeting: Meeting) -> Meeting:
@@ -44,7 +64,9 @@ def wrap_up(
     """Confirm the wrap-up: rating, the "what could we have done better?" answer, next date.
 
     The meeting ends here (at the time the call ended); each agenda item takes its
-    :func:`closing_status` and the draft is cleared.
+    :func:`closing_status` and the draft is cleared. The account's health score at this
+    moment is stored with the meeting: it is the trend's point for this check-in, never
+    recomputed.
     """
     agenda = [
         dataclasses.replace(item, status=closing_status(item, meeting), reasons=list(item.reasons))
@@ -73,4 +95,14 @@ def wrap_up(
             rating=rating,
             next_meeting=next_meeting,
         )
+        updated.health_score = _score_with(ws, updated)
         return ws.save(updated)
+
+
+def _score_with(ws: Workspace, ended: Meeting) -> int:
+    """The account's health now, counting ``ended`` (not saved yet) as its latest check-in."""
+    from checkin.core.health import assess
+
+    r = ws.relationship(ws.account(ended.account_id))
+    meetings = [m for m in r.meetings if m.id != ended.id] + [ended]
+    return assess(dataclasses.replace(r, meetings=meetings), ws.now()).score

@@ -115,7 +115,7 @@ def test_run_the_meeting_and_write_the_minutes(sandbox: Sandbox, launch: Launch)
     term.send("ctrl+r")  # the issue of this item: resolve it
     term.wait_for("Resolve")
     term.type("r")
-    term.wait_for("Issue updated")
+    term.wait_for("Resolved: it comes back")
 
     term.send("escape")
     term.wait_for("Wrap up")

@@ -66,6 +66,32 @@ async def test_acknowledge_an_issue_with_one_key(app: CheckinApp, ws: Workspace)
     assert critical.status is IssueStatus.ACKNOWLEDGED and critical.acknowledged is not None
 
 
+async def test_issue_keys_follow_the_transitions_and_plan_given_asks_for_the_plan(
+    app: CheckinApp, ws: Workspace
+) -> None:
+    acme = ws.account("acme")
+    critical = next(i for i in ws.issues(acme.id) if i.severity is Severity.CRITICAL)
+    assert critical.status is IssueStatus.NEW
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        app.open_account(acme)
+        await pilot.pause()
+        await pilot.press("v")  # verified on a brand-new issue: refused, nothing changes
+        await pilot.pause()
+        assert ws.store.issues.get(critical.id) == critical
+        await pilot.press("g")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, FormModal)
+        form.query_one("#field-plan").value = "Roll back the sync job"
+        form.query_one("#field-estimate").value = "+3d"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, AccountScreen)
+    planned = ws.store.issues.get(critical.id)
+    assert planned.plan_text == "Roll back the sync job" and planned.plan_estimate is not None
+    assert planned.status is IssueStatus.PLANNED and planned.plan_given is not None
+
+
 async def test_accounts_list_fills_figures_and_moves_with_keys(
     app: CheckinApp, ws: Workspace
 ) -> None:
@@ -80,7 +106,7 @@ async def test_accounts_list_fills_figures_and_moves_with_keys(
         assert table.row_count == 3
         # Figures are in: the critical issue past 48 h is flagged on Acme's row.
         acme = ws.account("acme")
-        assert "past 48 h" in str(table._cells[acme.id][5])
+        assert "past 48 h" in str(table._cells[acme.id][6])
         status = str(app.screen.query_one("#status").content)
         assert "3 of 3 accounts" in status and "1 with issues past the 48-hour rules" in status
         # A name with markup shows literally.

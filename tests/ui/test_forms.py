@@ -216,7 +216,9 @@ async def test_the_short_name_follows_the_name_and_is_free(app: CheckinApp, ws: 
         modal = await new_account_form(app, pilot)
         slug = modal.query_one("#field-slug", Input)
         assert slug.value == ""
-        assert str(modal.query_one("#hint", Static).content) == "ctrl+s save · esc cancel"
+        # The account form has a date (the renewal): the hint says how dates can be typed.
+        hint = "ctrl+s save · esc cancel · dates: 2026-12-01, fri, +3d, next week"
+        assert str(modal.query_one("#hint", Static).content) == hint
         assert slug.placeholder and slug.placeholder not in {a.slug for a in ws.accounts()}
         await pilot.press(*"Zeta Corp")
         assert slug.value == "zeta-corp-2"  # zeta-corp is taken

@@ -17,9 +17,10 @@ from checkin.services import meetings
 from checkin.services.demo import seed_demo
 from checkin.services.workspace import Workspace
 from checkin.ui.app import CheckinApp
-from checkin.ui.modals.capture import ConfirmModal, StatusModal
+from checkin.ui.modals.capture import ConfirmModal
 from checkin.ui.modals.form import FormModal
 from checkin.ui.modals.profile import ProfileModal
+from checkin.ui.modals.topic import TopicRecordsModal
 from checkin.ui.screens.live import LiveScreen, NotesArea
 from checkin.ui.screens.minutes import MinutesScreen
 from checkin.ui.screens.planner import PlannerScreen
@@ -99,7 +100,7 @@ async def test_a_whole_meeting_from_the_planner_to_the_minutes_with_keys_only() 
         before = ws.store.issues.get(second.source_id or "").status
         await pilot.press("ctrl+r")  # the linked issue: resolve it
         await pilot.pause()
-        assert isinstance(app.screen, StatusModal)
+        assert isinstance(app.screen, TopicRecordsModal)
         await pilot.press("r")
         await pilot.pause()
 
@@ -324,7 +325,7 @@ async def test_the_wrap_up_question_counts_what_the_minutes_show() -> None:
     assert meeting.item(first.key).status is ItemStatus.DISCUSSED
     pending = [i for i in meeting.agenda if i.status is ItemStatus.PENDING and not i.parked]
     assert len(pending) == total - 1
-    assert f"1 of {total} agenda items discussed." in minutes
+    assert f"1 of {total} agenda items discussed, {total - 1} not discussed." in minutes
 
 
 async def test_one_decision_reads_in_the_singular_on_the_wrap_up() -> None:

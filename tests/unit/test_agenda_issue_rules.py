@@ -9,7 +9,7 @@ import pytest
 from checkin.core.agenda import issue_rules as rules
 from checkin.core.agenda import phrases, weights
 from checkin.core.enums import IssueStatus, ItemKind, ItemStatus, Severity
-from tests.unit.agenda_data import agenda_item, context, issue, meeting
+from tests.unit.agenda_data import agenda_item, context, hours_ago, issue, meeting
 
 S, St = Severity, IssueStatus
 
@@ -172,3 +172,64 @@ def test_must_discuss_is_a_critical_or_a_breach() -> None:
 def test_durations_over_72_hours_are_said_in_days() -> None:
     assert phrases.duration(72) == "72 h"
     assert phrases.duration(9327) == "388 days"
+
+
+# -- reopened: "did that work for you?" answered no ------------------------------------------
+
+
+def test_a_reopened_issue_comes_back_higher_with_a_reason_naming_the_reopen() -> None:
+    reopened = issue(
+        S.MEDIUM, St.IN_PROGRESS, opened_h=300, reopened_count=1, last_reopened=hours_ago(46.8)
+    )
+    last = meeting(2, [agenda_item(f"issue:{reopened.id}")])  # reopened at that check-in
+    reason = rules.reopened(reopened, context(meetings=[last]))
+    assert reason is not None
+    assert (reason.rule, reason.score) == ("reopened", weights.REOPENED)
+    assert reason.text == "reopened 20 Nov: the fix did not work"
+
+
+def test_each_further_reopen_weighs_more_up_to_the_cap() -> None:
+    def score(times: int) -> float:
+        again = issue(S.LOW, St.IN_PROGRESS, reopened_count=times, last_reopened=hours_ago(5))
+        reason = rules.reopened(again, context())
+        assert reason is not None
+        return reason.score
+
+    assert score(1) < score(2) < score(3) <= score(50) == weights.REOPENED_MAX
+
+
+def test_the_reopen_reason_names_how_many_times() -> None:
+    again = issue(S.LOW, St.IN_PROGRESS, reopened_count=3, last_reopened=hours_ago(5))
+    reason = rules.reopened(again, context())
+    assert reason is not None and reason.text.endswith("(reopened 3 times)")
+
+
+def test_a_reopen_counts_once_the_next_check_in_discussed_it() -> None:
+    older = issue(S.LOW, St.IN_PROGRESS, reopened_count=1, last_reopened=hours_ago(24 * 20))
+    since = meeting(5, [agenda_item(f"issue:{older.id}")])
+    assert rules.reopened(older, context(meetings=[since])) is None
+    never = issue(S.LOW, St.IN_PROGRESS)
+    assert rules.reopened(never, context()) is None
+    fixed_again = issue(
+        S.LOW, St.RESOLVED, resolved_h=1, reopened_count=1, last_reopened=hours_ago(5)
+    )
+    assert rules.reopened(fixed_again, context()) is None
+
+
+def test_a_reopen_adds_nothing_to_an_item_that_carries_over() -> None:
+    """Carried and reopened would add up past the urgent items: the reopen is said, not
+    counted twice (weights invariant)."""
+    again = issue(S.HIGH, St.IN_PROGRESS, reopened_count=2, last_reopened=hours_ago(46.8))
+    last = meeting(2, [agenda_item(f"issue:{again.id}", ItemStatus.DEFERRED)])
+    reason = rules.reopened(again, context(meetings=[last]))
+    assert reason is not None and reason.score == 0 and "did not work" in reason.text
+    left_out = meeting(2, [])
+    reason = rules.reopened(again, context(meetings=[left_out]))
+    assert reason is not None
+    assert reason.score + weights.NOT_DISCUSSED <= weights.REOPENED_MAX
+
+
+def test_issue_candidates_carry_the_reopen_reason() -> None:
+    again = issue(S.MEDIUM, St.IN_PROGRESS, reopened_count=1, last_reopened=hours_ago(5))
+    (candidate,) = rules.issue_candidates([again], context())
+    assert "reopened" in [r.rule for r in candidate.item.reasons]

@@ -307,7 +307,7 @@ def test_counts_of_one_read_in_the_singular() -> None:
     )
     data = bare_minutes(meeting, account)
     text = render_minutes(data)
-    assert "0 of 1 agenda item discussed." in text
+    assert "0 of 1 agenda item discussed, 1 not discussed." in text
     assert "we meet every 1 day)" in text
     planned = render_minutes(
         dataclasses.replace(

@@ -143,3 +143,31 @@ def test_count_pluralizes() -> None:
     assert count(0, "decision") == "0 decisions"
     assert count(2, "issue update") == "2 issue updates"
     assert count(3, "person", "people") == "3 people"
+
+
+def test_the_wrap_up_stores_the_health_score_and_later_changes_leave_it(
+    workspace: Workspace,
+) -> None:
+    from checkin.core.enums import IssueStatus, Severity
+    from checkin.core.records import Issue
+
+    session = running(workspace)
+    account_id = session.meeting.account_id
+    issue = workspace.add(
+        Issue,
+        "issue",
+        account_id=account_id,
+        title="Export fails",
+        severity=Severity.HIGH,
+        opened=NOW - timedelta(days=3),
+        acknowledged=NOW - timedelta(days=3),
+    )
+    meeting = wrap_up(workspace, session.end_call(), rating=2, better="", next_meeting=NOW.date())
+    stored = workspace.meeting(meeting.id)
+    account = workspace.account(account_id)
+    assert stored.health_score == workspace.health(account).score
+    workspace.give_plan(issue.id)
+    workspace.set_issue_status(issue.id, IssueStatus.RESOLVED)
+    assert workspace.meeting(meeting.id).health_score == stored.health_score
+    trend = workspace.health_trend(account)
+    assert [(p.day, p.score, p.now) for p in trend] == [(NOW.date(), stored.health_score, False)]

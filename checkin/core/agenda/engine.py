@@ -9,11 +9,18 @@ from checkin.core.agenda import weights
 from checkin.core.agenda.action_rules import action_candidates
 from checkin.core.agenda.candidate import Candidate
 from checkin.core.agenda.carry import carry_over
+from checkin.core.agenda.commercial_rules import COMMERCIAL_RULES, commercial_candidates
 from checkin.core.agenda.context import Context
 from checkin.core.agenda.feedback_rules import feedback_candidates
 from checkin.core.agenda.issue_rules import issue_candidates
 from checkin.core.agenda.link import link_topics
-from checkin.core.agenda.model import OTHER_SECTION, AccountData, Agenda, Template
+from checkin.core.agenda.model import (
+    OTHER_SECTION,
+    AccountData,
+    Agenda,
+    AgendaWarning,
+    Template,
+)
 from checkin.core.agenda.order import meeting_order, rank
 from checkin.core.agenda.relationship_rules import relationship_candidates, relationship_warnings
 from checkin.core.agenda.roadmap_rules import roadmap_candidates
@@ -84,8 +91,18 @@ def build_agenda(
         sections=sections,
         items=ordered,
         parked=parked,
-        warnings=relationship_warnings(ctx),
+        warnings=[*relationship_warnings(ctx), *_commercial_warnings(data, ctx)],
     )
+
+
+def _commercial_warnings(data: AccountData, ctx: Context) -> list[AgendaWarning]:
+    """The renewal and sponsor rules, as warnings too (they also take agenda time)."""
+    found = []
+    for rule, _title in COMMERCIAL_RULES:
+        reason = rule(ctx, data.contacts)
+        if reason is not None:
+            found.append(AgendaWarning(rule=reason.rule, text=reason.text))
+    return found
 
 
 def _standing(template: Template) -> Iterator[Candidate]:
@@ -120,6 +137,7 @@ def _all_candidates(data: AccountData, ctx: Context) -> Iterator[Candidate]:
     yield from roadmap_candidates(data.roadmap, ctx)
     yield from feedback_candidates(data.feedback, ctx)
     yield from relationship_candidates(ctx)
+    yield from commercial_candidates(data.contacts, ctx)
 
 
 def _timed(ranked: list[Candidate], template: Template) -> tuple[list[int], list[int]]:

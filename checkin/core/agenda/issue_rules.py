@@ -9,7 +9,7 @@ from checkin.core import sla
 from checkin.core.agenda import phrases, weights
 from checkin.core.agenda.candidate import NO_DUE, Candidate, Facts, fired
 from checkin.core.agenda.context import Context
-from checkin.core.enums import IssueStatus, ItemKind, Severity
+from checkin.core.enums import IssueStatus, ItemKind, ItemStatus, Severity
 from checkin.core.meeting import Reason
 from checkin.core.records import Issue
 from checkin.core.text import count
@@ -34,6 +34,7 @@ _SEVERE = frozenset({Severity.CRITICAL, Severity.HIGH})
 _WAITING_STATUS = IssueStatus.WAITING_ON_CLIENT
 _RESOLVED = IssueStatus.RESOLVED
 _ISSUE, _FOLLOW_UP = ItemKind.ISSUE, ItemKind.FOLLOW_UP
+_LEFT_OPEN = frozenset({ItemStatus.PENDING, ItemStatus.DEFERRED})
 _LIMIT_HOURS = int(sla.LIMIT.total_seconds() // 3600)
 _NEW = IssueStatus.NEW
 _SEVERITY_RANK = {level: rank for rank, level in enumerate(Severity)}
@@ -154,6 +155,34 @@ def resolved_unverified(issue: Issue, ctx: Context) -> Reason | None:
     )
 
 
+def reopened(issue: Issue, ctx: Context) -> Reason | None:
+    """An open issue reopened since the last check-in began ("did that work for you?": no):
+    it comes back on the next agenda higher, more so each time it was reopened.
+
+    An item the last check-in left open carries over with its own weight; the reopen is still
+    said but adds nothing (with the "not discussed" reason, no more than REOPENED_MAX in all),
+    so a non-urgent issue stays under the urgent ones.
+    """
+    last = issue.last_reopened
+    if not issue.reopened_count or last is None or not _is_open(issue):
+        return None
+    previous = ctx.last
+    if previous is not None and last < (previous.started or previous.planned_start):
+        return None
+    extra = (issue.reopened_count - 1) * weights.REOPENED_PER_TIME
+    score = min(weights.REOPENED_MAX, weights.REOPENED + extra)
+    ref = f"issue:{issue.id}"
+    if ctx.last_statuses.get(ref) in _LEFT_OPEN:
+        score = 0.0
+    elif previous is not None and ref not in ctx.last_statuses:  # not_discussed_last_time fires
+        score = max(0.0, score - weights.NOT_DISCUSSED)
+    when = phrases.day_month(last.date(), ctx.today)
+    times = "" if issue.reopened_count == 1 else f" (reopened {issue.reopened_count} times)"
+    return Reason(
+        rule="reopened", score=score, text=f"reopened {when}: the fix did not work{times}"
+    )
+
+
 OPEN_ISSUE_RULES: tuple[IssueRule, ...] = (
     severity,
     ack_breach_48h,
@@ -162,6 +191,7 @@ OPEN_ISSUE_RULES: tuple[IssueRule, ...] = (
     waiting_on_client,
     issue_due_soon,
     not_discussed_last_time,
+    reopened,
 )
 
 

@@ -32,6 +32,12 @@ DUE_SOON_DAYS = 7
 # New since the last check-in, or left out of it. Small on purpose: having discussed an issue
 # last time must never make it less important than it is.
 NOT_DISCUSSED = 2.0
+# The client said the fix did not work: it comes back higher at the next check-in, more so
+# each further time. Reopened at the last check-in means it was discussed there, so this
+# excludes NOT_DISCUSSED and CARRIED (the rule adds nothing to an item that carries over).
+REOPENED = 20.0
+REOPENED_PER_TIME = 2.5
+REOPENED_MAX = 25.0
 
 # Resolved issues the client has not confirmed.
 FOLLOW_UP = 25.0

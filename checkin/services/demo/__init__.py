@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import datetime
 
 from checkin.core.records import Account
@@ -28,4 +29,16 @@ def seed_demo(ws: Workspace, now: datetime) -> list[Account]:
         story(seeder)
         assert seeder.account is not None
         accounts.append(seeder.account)
+        store_past_scores(ws, seeder.account)
     return accounts
+
+
+def store_past_scores(ws: Workspace, account: Account) -> None:
+    """Give each past check-in the health score it ended with, worked out once from the
+    seeded records (a real check-in stores its own at the wrap-up)."""
+    from checkin.core.trend import score_at
+
+    r = ws.relationship(account)
+    for meeting in r.meetings:
+        if meeting.ended is not None and meeting.health_score is None:
+            ws.save(dataclasses.replace(meeting, health_score=score_at(r, meeting.ended)))

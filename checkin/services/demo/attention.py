@@ -12,11 +12,13 @@ from checkin.core.enums import (
     RoadmapStatus,
     Severity,
     Side,
+    StakeholderRole,
     Tier,
 )
 from checkin.services.seeder import Item, Seeder
 
 K = ItemKind
+Role = StakeholderRole
 S = Severity
 St = IssueStatus
 OURS, THEIRS = RoadmapSide.OURS, RoadmapSide.THEIRS
@@ -39,14 +41,20 @@ def acme(s: Seeder) -> None:
         dos="Bring numbers (affected tenants, records, hours).\nConfirm every promise in writing.",
         donts="Don't promise dates engineering has not confirmed.\nDon't use first names with "
         "the board.",
+        renewal_in=210,
+        contract_value=380_000,
+        seats=1200,
     )
     elena = s.contact(
         "Dr. Elena Vasquez",
         "Chief Medical Information Officer",
         "elena.vasquez@acmehealth.example",
         focal=True,
+        stakeholder=Role.DECISION_MAKER,
     )
-    raj = s.contact("Raj Patel", "IT Director", "raj.patel@acmehealth.example")
+    raj = s.contact(
+        "Raj Patel", "IT Director", "raj.patel@acmehealth.example", stakeholder=Role.CHAMPION
+    )
     chris = s.contact(
         "Chris Moreno",
         "Account Director",
@@ -249,9 +257,16 @@ def helios(s: Seeder) -> None:
         dos="Send the agenda the day before.\nUpdate the RAID log items you own before the call.",
         donts="Don't present slides in the weekly sync: walk the agenda.",
         since_days=200,
+        renewal_in=320,
+        contract_value=520_000,
+        seats=2400,
     )
     grace = s.contact(
-        "Grace Okafor", "Programme Director", "grace.okafor@helios-energy.example", focal=True
+        "Grace Okafor",
+        "Programme Director",
+        "grace.okafor@helios-energy.example",
+        focal=True,
+        stakeholder=Role.DECISION_MAKER,
     )
     henrik = s.contact(
         "Henrik Larsen", "Grid Operations Lead", "henrik.larsen@helios-energy.example"
@@ -459,9 +474,16 @@ def cobalt(s: Seeder) -> None:
         dos="Lead with the impact on stores.\nKeep calls to 30 minutes.",
         donts="Don't schedule anything during the holiday freeze without asking Nina.",
         since_days=500,
+        renewal_in=150,
+        contract_value=96_000,
+        seats=300,
     )
     nina = s.contact(
-        "Nina Alvarez", "Director of E-commerce", "nina.alvarez@cobalt-retail.example", focal=True
+        "Nina Alvarez",
+        "Director of E-commerce",
+        "nina.alvarez@cobalt-retail.example",
+        focal=True,
+        stakeholder=Role.CHAMPION,
     )
     ben = s.contact("Ben Carter", "Merchandising Manager", "ben.carter@cobalt-retail.example")
     jordan = s.contact(

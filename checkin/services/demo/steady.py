@@ -12,11 +12,13 @@ from checkin.core.enums import (
     RoadmapStatus,
     Severity,
     Side,
+    StakeholderRole,
     Tier,
 )
 from checkin.services.seeder import Item, Seeder
 
 K = ItemKind
+Role = StakeholderRole
 S = Severity
 St = IssueStatus
 OURS, THEIRS = RoadmapSide.OURS, RoadmapSide.THEIRS
@@ -37,11 +39,20 @@ def northwind(s: Seeder) -> None:
         ),
         dos="Start on time, end early.\nMention driver safety when it is relevant.",
         donts="Don't upsell during incident reviews.",
+        renewal_in=140,
+        contract_value=120_000,
+        seats=450,
     )
     dana = s.contact(
-        "Dana Whitfield", "VP Operations", "dana.whitfield@northwind.example", focal=True
+        "Dana Whitfield",
+        "VP Operations",
+        "dana.whitfield@northwind.example",
+        focal=True,
+        stakeholder=Role.DECISION_MAKER,
     )
-    marcus = s.contact("Marcus Lee", "IT Lead", "marcus.lee@northwind.example")
+    marcus = s.contact(
+        "Marcus Lee", "IT Lead", "marcus.lee@northwind.example", stakeholder=Role.CHAMPION
+    )
     sam = s.contact(
         "Sam Reyes", "Account Manager", "sam.reyes@checkin.example", side=Side.OURS, focal=True
     )
@@ -219,11 +230,20 @@ def bluefin(s: Seeder) -> None:
         dos="Reference their change-ticket numbers.",
         donts="Don't call Olivia on Mondays (claims backlog day).",
         since_days=700,
+        renewal_in=62,
+        contract_value=48_000,
+        seats=120,
     )
     olivia = s.contact(
-        "Olivia Grant", "Head of Claims Operations", "olivia.grant@bluefin.example", focal=True
+        "Olivia Grant",
+        "Head of Claims Operations",
+        "olivia.grant@bluefin.example",
+        focal=True,
+        stakeholder=Role.CHAMPION,
     )
-    tom = s.contact("Tom Becker", "Claims Analyst", "tom.becker@bluefin.example")
+    tom = s.contact(
+        "Tom Becker", "Claims Analyst", "tom.becker@bluefin.example", stakeholder=Role.USER
+    )
     jordan = s.contact(
         "Jordan Kim",
         "Customer Success Manager",
@@ -318,6 +338,9 @@ def juniper(s: Seeder) -> None:
         dos="Explain the why behind each onboarding step.",
         donts="Don't send long documents; a checklist works better.",
         since_days=10,
+        renewal_in=355,
+        contract_value=30_000,
+        seats=40,
     )
     amara = s.contact("Amara Singh", "Lab Operations Manager", "amara.singh@juniper-bio.example")
     felix = s.contact("Felix Wu", "IT Administrator", "felix.wu@juniper-bio.example")
@@ -379,6 +402,9 @@ def tessera(s: Seeder) -> None:
         dos="Send the pre-read two days ahead.\nUse the bank's terms (relationship managers).",
         donts="Never share other clients' names, even as references.",
         since_days=900,
+        renewal_in=200,
+        contract_value=640_000,
+        seats=3000,
     )
     hannah = s.contact(
         "Hannah Schulz",
@@ -480,3 +506,10 @@ def tessera(s: Seeder) -> None:
         addressed_days_ago=20,
     )
     s.feedback(FROM, -1, "Billing", "Invoices still arrive without our PO number.", days_ago=6)
+    # The sponsor signed the contract and has not joined a check-in since.
+    s.contact(
+        "Margaret Lindqvist",
+        "Chief Digital Officer",
+        "margaret.lindqvist@tesserabank.example",
+        stakeholder=Role.EXECUTIVE_SPONSOR,
+    )

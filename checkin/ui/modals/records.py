@@ -16,6 +16,7 @@ from checkin.core.enums import (
     RoadmapStatus,
     Severity,
     Side,
+    StakeholderRole,
     Tier,
 )
 from checkin.core.records import (
@@ -55,6 +56,9 @@ ACCOUNT_FIELDS = (
     Field("phase", "Phase", "choice", _choices(Phase), required=True),
     Field("cadence_days", "Check-in cadence (days, at most 31)", "int", required=True),
     Field("our_owner", "Our account owner"),
+    Field("renewal", "Renewal date", "date", placeholder="when the contract renews"),
+    Field("contract_value", "Contract value a year", "int", placeholder="a whole number"),
+    Field("seats", "Seats", "int"),
     Field("culture_notes", "Culture notes", "multiline"),
     Field("dos", "Do's", "multiline"),
     Field("donts", "Don'ts", "multiline"),
@@ -65,6 +69,12 @@ CONTACT_FIELDS = (
     Field("email", "Email"),
     Field("side", "Side", "choice", (("Client", Side.CLIENT), ("Ours", Side.OURS)), required=True),
     Field("focal", "Focal contact for this side", "bool"),
+    Field(
+        "stakeholder",
+        "Stakeholder role",
+        "choice",
+        tuple((role.value.capitalize(), role) for role in StakeholderRole),
+    ),
 )
 ISSUE_FIELDS = (
     Field("title", "Title", required=True),
@@ -73,6 +83,8 @@ ISSUE_FIELDS = (
     Field("opened", "Opened", "date", required=True),
     Field("due", "Due", "date"),
     Field("owner", "Owner"),
+    Field("plan_text", "Plan given to the client (one line)"),
+    Field("plan_estimate", "Plan: estimated date", "date"),
     Field("body", "Details", "multiline"),
 )
 ROADMAP_FIELDS = (

@@ -27,6 +27,7 @@ from checkin.core.records import (
     RoadmapItem,
 )
 from checkin.core.text import count
+from checkin.core.transitions import IssueChange
 from checkin.ui.modals.records import record_form
 from checkin.ui.screens.base import CheckinScreen
 from checkin.ui.text import health_badge
@@ -136,7 +137,7 @@ class AccountScreen(CheckinScreen[None]):
         summary = ws.summary(account)
         health = ws.health(account)
         self._summary_line(summary, health)
-        self.query_one(HealthPanel).show(health, ws.health_trend(account))
+        self.query_one(HealthPanel).show(health, ws.health_trend(account, health))
         issues = sorted(
             ws.issues(account.id),
             key=lambda i: (not i.is_open, i.severity.rank, i.opened),
@@ -251,21 +252,30 @@ class AccountScreen(CheckinScreen[None]):
         ws, record = self.workspace, event.record
         operations = {
             "acknowledge": (
-                lambda: ws.set_issue_status(record.id, IssueStatus.ACKNOWLEDGED),
+                lambda: ws.change_issue(record.id, IssueChange.ACKNOWLEDGE),
                 "Acknowledged",
             ),
-            "plan": (lambda: ws.give_plan(record.id), "Plan given"),
             "resolve": (
-                lambda: ws.set_issue_status(record.id, IssueStatus.RESOLVED),
+                lambda: ws.change_issue(record.id, IssueChange.RESOLVE),
                 "Resolved: it will come back as “did that work for you?”",
             ),
-            "verify": (lambda: ws.verify_issue(record.id), "Verified by the client"),
+            "verify": (
+                lambda: ws.change_issue(record.id, IssueChange.VERIFY),
+                "Verified by the client",
+            ),
             "done": (lambda: ws.set_action_status(record.id, ActionStatus.DONE), "Done"),
             "drop": (lambda: ws.set_action_status(record.id, ActionStatus.DROPPED), "Dropped"),
             "reopen": (lambda: ws.set_action_status(record.id, ActionStatus.OPEN), "Reopened"),
             "addressed": (lambda: ws.mark_addressed(record.id), "Marked as addressed"),
             "focal": (lambda: ws.make_focal(record.id), "Focal contact set"),
         }
+        if event.action == "plan" and isinstance(record, Issue):
+            from checkin.ui.modals.topic import plan_modal
+
+            modal = plan_modal(record, ws.today())
+            modal.save = lambda v: ws.give_plan(record.id, v["plan"] or "", v["estimate"])
+            self.app.push_screen(modal, self._saved("Plan given"))
+            return
         if event.action in operations:
             operation, message = operations[event.action]
             self._apply(operation, message)

@@ -1,4 +1,5 @@
-"""The home screen: every account with its cadence, focal contact, open work and health."""
+"""The home screen: every account with its health and why, cadence, focal contact, open work and
+renewal; sorted by health, next due, renewal or name, and filtered to those needing attention."""
 
 from __future__ import annotations
 
@@ -15,27 +16,38 @@ from textual.widgets import Input, Static
 
 from checkin.core.records import Account
 from checkin.core.text import count
+from checkin.core.triage import SortBy
 from checkin.ui.screens.base import CheckinScreen
-from checkin.ui.text import health_badge, plain
+from checkin.ui.text import BAND_STYLE, health_badge, plain
 from checkin.ui.widgets.account_list import AccountList, Column
 from checkin.ui.widgets.bars import KeyBar, TitleBar
 
 if TYPE_CHECKING:
+    from checkin.core.health import Health
     from checkin.core.summary import AccountSummary
 
 COLUMNS = (
-    Column("account", "Account", 18, flexible=True),
+    Column("account", "Account", 20),
     Column("health", "Health", 10),
-    Column("focal", "Focal contact", 18, give_way=3),
-    Column("last", "Last check-in", 13, give_way=1),
+    Column("why", "Why", 24, flexible=True, give_way=5),
+    Column("focal", "Focal contact", 14, give_way=4),
+    Column("last", "Last met", 10, give_way=1),
     Column("due", "Next due", 14),
     Column("critical", "Critical", 15),
-    Column("actions", "Late actions", 12, give_way=2),
+    Column("actions", "Overdue", 7, give_way=3),
+    Column("renewal", "Renewal", 10, give_way=2),
 )
+# The column each order sorts by (marked in the header, never hidden).
+SORT_COLUMNS = {
+    SortBy.HEALTH: "health",
+    SortBy.DUE: "due",
+    SortBy.RENEWAL: "renewal",
+    SortBy.NAME: "account",
+}
 
 
 def summary_cells(summary: AccountSummary, today: date) -> list[Text]:
-    """The row of one account; the health cell is filled in separately."""
+    """The row of one account; the health and why cells are filled in separately."""
     from checkin.core.dates import human_date
 
     account = summary.account
@@ -51,6 +63,7 @@ def summary_cells(summary: AccountSummary, today: date) -> list[Text]:
     return [
         plain(account.name, "bold"),
         plain("…", "dim"),
+        plain("", "dim"),
         plain(focal.name) if focal else plain("⚠ no focal contact", "bold yellow"),
         plain(human_date(summary.last_checkin, today)),
         plain(due, "bold yellow" if summary.cadence_overdue else ""),
@@ -58,11 +71,33 @@ def summary_cells(summary: AccountSummary, today: date) -> list[Text]:
         plain(str(summary.overdue_actions), "yellow")
         if summary.overdue_actions
         else plain("·", "dim"),
+        plain(human_date(account.renewal, today), _renewal_style(account, today))
+        if account.renewal
+        else plain("·", "dim"),
     ]
 
 
+def _renewal_style(account: Account, today: date) -> str:
+    from checkin.core.redflags import RENEWAL_NEAR_DAYS, renewal_in
+
+    days = renewal_in(account, today)
+    return "bold yellow" if days is not None and days <= RENEWAL_NEAR_DAYS else ""
+
+
+def why_cell(summary: AccountSummary, health: Health, today: date) -> Text:
+    """Why the account is not "good" (its red flags, or what forced "at risk"); for a good
+    account, what still needs attention (an overdue promise, a near renewal)."""
+    from checkin.core.triage import attention
+
+    if health.why:
+        return plain(health.why, BAND_STYLE[health.band.value].replace("bold ", ""))
+    reasons = attention(summary, health, today)
+    return plain(" · ".join(reasons), "yellow") if reasons else plain("", "dim")
+
+
 class AccountsScreen(CheckinScreen[None]):
-    """Type to filter; enter opens an account."""
+    """Type to filter; enter opens an account; ctrl+s changes the order, ctrl+f shows only
+    the accounts that need attention."""
 
     CSS_PATH = "accounts.tcss"
     # Every printable key types into the filter, so the commands sit on enter and ctrl keys.
@@ -97,6 +132,21 @@ class AccountsScreen(CheckinScreen[None]):
             tooltip="Add an account: name, short name, tier, cadence",
         ),
         Binding(
+            "ctrl+s",
+            "cycle_sort",
+            "Sort",
+            id="accounts.sort",
+            tooltip="Sort by health (weakest first), next due, renewal or name",
+        ),
+        Binding(
+            "ctrl+f",
+            "toggle_attention",
+            "Attention",
+            id="accounts.attention",
+            tooltip="Only the accounts at risk, past their cadence, past a 48-hour rule, "
+            "with an overdue promise of ours or a renewal within 90 days",
+        ),
+        Binding(
             "escape",
             "clear_filter",
             "Clear filter",
@@ -115,14 +165,16 @@ class AccountsScreen(CheckinScreen[None]):
         yield Input(placeholder="Type to filter accounts · ↑↓ to pick · enter to open", id="filter")
         yield AccountList(COLUMNS, id="accounts")
         yield Static(id="status")
-        yield KeyBar(keep=("accounts.new", "app.quit"))
+        yield KeyBar(keep=("accounts.new", "accounts.sort", "accounts.attention", "app.quit"))
 
     def on_mount(self) -> None:
         self.title = "checkin"
         self.sub_title = "Accounts"
         self._accounts: list[Account] = []
-        self._figures: dict[str, tuple[AccountSummary, Text]] = {}
+        self._figures: dict[str, tuple[AccountSummary, Health]] = {}
         self._shown = False
+        self._sort = SortBy.NAME
+        self._attention_only = False
         self.reload()
         self.query_one("#filter", Input).focus()
 
@@ -154,10 +206,11 @@ class AccountsScreen(CheckinScreen[None]):
         today = ws.today()
         table = self.query_one(AccountList)
         for account in list(self._accounts):
-            summary, health = ws.overview(account)
-            self._figures[account.id] = (summary, health_badge(health))
+            self._figures[account.id] = ws.overview(account)
             table.update_row(account.id, self._cells(account, today))
             await asyncio.sleep(0)
+        if self._sort is not SortBy.NAME or self._attention_only:
+            self._fill(self.query_one("#filter", Input).value)  # every figure is in: re-order
         self._update_status()
         self.checkin.reached("settled")
 
@@ -165,21 +218,40 @@ class AccountsScreen(CheckinScreen[None]):
         figures = self._figures.get(account.id)
         if figures is None:
             return [plain(account.name, "bold"), *(plain("…", "dim") for _ in COLUMNS[1:])]
-        summary, badge = figures
+        summary, health = figures
         cells = summary_cells(summary, today)
-        cells[1] = badge
+        cells[1] = health_badge(health)
+        cells[2] = why_cell(summary, health, today)
         return cells
 
     def _fill(self, text: str) -> None:
+        """The rows the typed filter and the attention filter let through, in the chosen order.
+
+        Accounts whose figures are not in yet sort last (by name) and are left out by the
+        attention filter until they are known."""
+        from checkin.core.triage import attention, sort_key
+
         needle = text.casefold().strip()
         today = self.workspace.today()
-        self.query_one(AccountList).set_rows(
-            [
-                (account.id, self._cells(account, today))
-                for account in self._accounts
-                if not needle or needle in f"{account.name} {account.slug}".casefold()
+        shown = [
+            account
+            for account in self._accounts
+            if not needle or needle in f"{account.name} {account.slug}".casefold()
+        ]
+        if self._attention_only:
+            shown = [
+                a
+                for a in shown
+                if (figures := self._figures.get(a.id)) is not None and attention(*figures, today)
             ]
-        )
+        if self._sort is not SortBy.NAME:
+            key = sort_key(self._sort)
+            known = [a for a in shown if a.id in self._figures]
+            known.sort(key=lambda a: key(*self._figures[a.id]))
+            shown = known + [a for a in shown if a.id not in self._figures]
+        table = self.query_one(AccountList)
+        table.mark_sorted(SORT_COLUMNS[self._sort])
+        table.set_rows([(account.id, self._cells(account, today)) for account in shown])
         self._update_status()
 
     def _update_status(self) -> None:
@@ -194,6 +266,10 @@ class AccountsScreen(CheckinScreen[None]):
             breach = sum(1 for s in summaries if s.in_breach)
             text += f" · {flagged} past their cadence · {breach} with issues past the 48-hour rules"
         self.query_one("#status", Static).update(text)
+        # The title bar names the order and the attention filter.
+        self.sub_title = f"Accounts · sorted by {self._sort.label}" + (
+            " · needing attention" if self._attention_only else ""
+        )
 
     @property
     def selected(self) -> Account | None:
@@ -219,6 +295,40 @@ class AccountsScreen(CheckinScreen[None]):
             filter_input.focus()
             filter_input.insert_text_at_cursor(event.character)
             event.stop()
+
+    def action_cycle_sort(self) -> None:
+        """Health (weakest first), next due, renewal, name, and round again."""
+        self.set_sort(self._sort.next())
+
+    def set_sort(self, order: SortBy) -> None:
+        self._sort = order
+        self._fill(self.query_one("#filter", Input).value)
+
+    def action_toggle_attention(self) -> None:
+        self._attention_only = not self._attention_only
+        self._fill(self.query_one("#filter", Input).value)
+
+    def palette_commands(self) -> list[tuple[str, str, Any]]:
+        """Sort orders other than the current one, and the attention filter."""
+        from functools import partial
+
+        found: list[tuple[str, str, Any]] = [
+            (f"Accounts: Sort by {order.label}", "Change the order of the list",
+             partial(self.set_sort, order))
+            for order in SortBy
+            if order is not self._sort
+        ]  # fmt: skip
+        found.append(
+            (
+                "Accounts: Show every account"
+                if self._attention_only
+                else "Accounts: Show only those needing attention",
+                "At risk, past cadence, a 48 h breach, an overdue promise of ours, a renewal "
+                "within 90 days",
+                self.action_toggle_attention,
+            )
+        )
+        return found
 
     def action_move(self, rows: int) -> None:
         self.query_one(AccountList).move_cursor(rows)

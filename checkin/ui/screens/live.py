@@ -19,6 +19,12 @@ from checkin.services.session import MeetingSession
 from checkin.ui.modals import capture
 from checkin.ui.modals.form import FormModal
 from checkin.ui.screens.base import CheckinScreen
+from checkin.ui.screens.live_topic import (
+    ATTENDANCE_BINDING,
+    HISTORY_BINDING,
+    RECORDS_TOOLTIP,
+    TopicCommands,
+)
 from checkin.ui.widgets.agenda_list import AgendaList, clock
 from checkin.ui.widgets.bars import KeyBar, TitleBar
 from checkin.ui.widgets.item_detail import ItemDetail
@@ -107,13 +113,7 @@ class LiveAgendaList(AgendaList):
             tooltip="Capture the client's feedback, or ours to them",
         ),
         Binding("l", "screen.capture_issue", "Issue", id="live.issue", tooltip="Log a new issue"),
-        Binding(
-            "r",
-            "screen.issue_status",
-            "Status",
-            id="live.status",
-            tooltip="Acknowledge, plan, resolve or verify the linked issue",
-        ),
+        Binding("r", "screen.topic_records", "Records", id="live.status", tooltip=RECORDS_TOOLTIP),
         Binding(
             "a",
             "screen.attendees",
@@ -138,6 +138,8 @@ class LiveAgendaList(AgendaList):
             tooltip="End the call: rating, what to do better, next date, minutes",
         ),
         PROFILE_BINDING,
+        HISTORY_BINDING,
+        ATTENDANCE_BINDING,
         Binding(
             "e",
             "screen.focus_notes",
@@ -198,11 +200,7 @@ class NotesArea(TextArea):
             tooltip="Log a new issue (acknowledged now)",
         ),
         Binding(
-            "ctrl+r",
-            "screen.issue_status",
-            "Status",
-            id="notes.status",
-            tooltip="Acknowledge, plan, resolve or verify the linked issue",
+            "ctrl+r", "screen.topic_records", "Records", id="notes.status", tooltip=RECORDS_TOOLTIP
         ),
         Binding(
             "escape",
@@ -212,10 +210,12 @@ class NotesArea(TextArea):
             tooltip="Leave the notes: single keys act on the agenda",
         ),
         PROFILE_BINDING,
+        HISTORY_BINDING,
+        ATTENDANCE_BINDING,
     ]
 
 
-class LiveScreen(CheckinScreen[Meeting | None]):
+class LiveScreen(CheckinScreen[Meeting | None], TopicCommands):
     """Dismisses with the ended meeting (for the wrap-up), or None when left running."""
 
     CSS_PATH = "live.tcss"
@@ -272,7 +272,14 @@ class LiveScreen(CheckinScreen[Meeting | None]):
             agenda.highlight_key(current.key)
         record = self._linked_record()
         seconds = s.item_seconds(current) if current else 0
-        self.query_one(ItemDetail).show(current, record, seconds, self.workspace.now())
+        self.query_one(ItemDetail).show(
+            current,
+            record,
+            seconds,
+            self.workspace.now(),
+            history=self.history_text() if current is not None else None,
+            compact=self.has_class("-compact"),
+        )
         notes = self.query_one(NotesArea)
         notes.border_title = Text(f"Notes · {clean_line(current.title)}" if current else "Notes")
         notes.disabled = current is None
@@ -320,7 +327,7 @@ class LiveScreen(CheckinScreen[Meeting | None]):
                 line = f"{fb.direction.value} {fb.sentiment:+d}{topic}: {clean_line(fb.text)}"
                 entries.append((fb.created_at or since, "❝", "magenta", line))
         for change in m.status_changes:
-            line = f"{clean_line(change.issue_title)}: {change.old} → {change.new}"
+            line = f"{clean_line(change.issue_title)}: {clean_line(change.summary)}"
             entries.append((change.at, "↻", "yellow", line))
         entries.sort(key=lambda entry: entry[0])
         room = COMPACT_CAPTURED if self.has_class("-compact") else FULL_CAPTURED
@@ -395,8 +402,16 @@ class LiveScreen(CheckinScreen[Meeting | None]):
 
     def action_next_item(self) -> None:
         self._flush_notes()
+        left = self.session.current
         if self.session.next() is None:
             self.notify("That was the last item: w wraps up the meeting.", timeout=3)
+        elif left is not None and left.status is ItemStatus.PENDING:
+            self.notify(
+                f"“{clean_line(left.title)}” was not discussed: it stays pending "
+                "(s skips it, x defers it).",
+                timeout=3,
+                markup=False,
+            )
         self._moved()
 
     def action_previous_item(self) -> None:
@@ -406,7 +421,11 @@ class LiveScreen(CheckinScreen[Meeting | None]):
 
     def action_mark(self, status: str) -> None:
         self._flush_notes()
+        item = self.session.current
         self.session.mark(ItemStatus(status))
+        if item is not None and status != ItemStatus.DISCUSSED:
+            said = "Skipped" if status == ItemStatus.SKIPPED else "Deferred to the next meeting"
+            self.notify(f"{said}: “{clean_line(item.title)}”", timeout=2, markup=False)
         self._moved()
 
     @on(OptionList.OptionSelected, "#agenda")
@@ -450,7 +469,8 @@ class LiveScreen(CheckinScreen[Meeting | None]):
 
     def action_capture_action(self) -> None:
         s = self.session
-        modal = capture.action_modal(self.workspace.contacts(s.account.id), self.workspace.today())
+        contacts = self.workspace.contacts(s.account.id)
+        modal = capture.action_modal(contacts, self.workspace.today(), s.meeting.guests)
         self._capture(
             modal, lambda v: s.add_action(v["title"], v["owner"], v["due"]), "Action item saved"
         )
@@ -476,21 +496,6 @@ class LiveScreen(CheckinScreen[Meeting | None]):
             lambda v: self.session.add_issue(v["title"], v["severity"], v.get("body") or ""),
             "Issue logged and acknowledged",
         )
-
-    def action_issue_status(self) -> None:
-        issue = self.session.linked_issue
-        if issue is None:
-            self.notify("This item is not about an issue.", severity="warning", timeout=3)
-            return
-        modal = capture.StatusModal(issue)
-        self._capture(
-            modal, lambda change: self.session.change_issue(issue.id, change), "Issue updated"
-        )
-
-    def action_attendees(self) -> None:
-        contacts = self.workspace.contacts(self.session.account.id)
-        modal = capture.AttendeesModal(contacts, self.session.meeting.attendees)
-        self._capture(modal, self.session.set_attendees, "Attendees saved")
 
     def action_custom_item(self) -> None:
         modal = capture.custom_item_modal(self.workspace.today())
@@ -549,7 +554,6 @@ class LiveScreen(CheckinScreen[Meeting | None]):
             ("Meeting: Add decision", "", self.action_capture_decision),
             ("Meeting: Add feedback", "", self.action_capture_feedback),
             ("Meeting: Log new issue", "", self.action_capture_issue),
-            ("Meeting: Set attendees", "", self.action_attendees),
             ("Meeting: Add custom item", "", self.action_custom_item),
             ("Meeting: Wrap up", "End the meeting", self.action_wrap_up),
             (
@@ -559,6 +563,4 @@ class LiveScreen(CheckinScreen[Meeting | None]):
             ),
             ("Meeting: Leave running", "Resume it later", self.action_leave),
         ]
-        if self.session.linked_issue is not None:
-            commands.append(("Meeting: Change issue status", "", self.action_issue_status))
-        return commands
+        return commands + self.topic_palette()

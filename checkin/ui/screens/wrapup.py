@@ -25,6 +25,7 @@ from checkin.core.text import clean_text, count
 from checkin.services.wrapup import (
     back_to_call,
     default_next_meeting,
+    initial_draft,
     save_wrap_up_draft,
     wrap_up,
 )
@@ -96,7 +97,13 @@ class WrapUpScreen(CheckinScreen[Meeting]):
         self.title = f"{account.name} · wrap-up"
         today = self.workspace.today()
         default = self.meeting.next_meeting or default_next_meeting(account.cadence_days, today)
-        draft = self.meeting.wrap_up or WrapUpDraft(rating=self.meeting.rating)
+        draft = initial_draft(self.meeting)
+        if self.meeting.wrap_up is None and draft.better:
+            self.notify(
+                "“What could we have done better?” is filled in from that item's notes.",
+                timeout=4,
+                markup=False,
+            )
         next_text = default.isoformat() if draft.next_meeting is None else draft.next_meeting
         self.query_one("#next", Input).value = next_text
         if draft.rating:

@@ -64,8 +64,20 @@ class AccountList(ScrollView, can_focus=True):
         self._cells: dict[str, list[Text]] = {}
         self._strips: dict[str, Strip] = {}
         self._width = 0
+        self._sorted_by: str | None = None
 
     # -- data down -------------------------------------------------------------------------
+
+    def mark_sorted(self, column: str | None) -> None:
+        """Mark the column the rows are sorted by in the header (it never gives way)."""
+        if column != self._sorted_by:
+            self._sorted_by = column
+            self._strips.clear()
+            self.refresh()
+
+    @property
+    def sorted_by(self) -> str | None:
+        return self._sorted_by
 
     @property
     def row_count(self) -> int:
@@ -137,16 +149,22 @@ class AccountList(ScrollView, can_focus=True):
         def needed() -> int:
             return sum(c.width for c in shown) + GAP * (len(shown) - 1) + 1
 
-        for column in sorted((c for c in self.columns if c.give_way), key=lambda c: c.give_way):
+        giving = (c for c in self.columns if c.give_way and c.key != self._sorted_by)
+        for column in sorted(giving, key=lambda c: c.give_way):
             if needed() <= width:
                 break
             shown.remove(column)
-        room = width - needed()
-        return [
-            # A flexible column grows up to twice its minimum: wider rows are harder to read.
-            0 if c not in shown else c.width + min(max(0, room), c.width) if c.flexible else c.width
-            for c in self.columns
-        ]
+        room = max(0, width - needed())
+        widths = []
+        for c in self.columns:
+            extra = 0
+            if c in shown and c.flexible:
+                # A flexible column grows up to twice its minimum: wider rows are harder to
+                # read. The room left goes to the flexible columns in order.
+                extra = min(room, c.width)
+                room -= extra
+            widths.append(c.width + extra if c in shown else 0)
+        return widths
 
     def _line(self, cells: Sequence[Text], widths: list[int]) -> Strip:
         segments: list[Segment] = [Segment(" ")]
@@ -177,7 +195,9 @@ class AccountList(ScrollView, can_focus=True):
         base = self.rich_style
         if y == 0:
             header = self.get_component_rich_style("account-list--header")
-            labels = [Text(c.label) for c in self.columns]
+            labels = [
+                Text(f"{c.label} ↓" if c.key == self._sorted_by else c.label) for c in self.columns
+            ]
             return self._line(labels, widths).apply_style(header).crop_extend(0, width, base)
         row = y - 1 + self.scroll_offset.y
         if row >= len(self._keys):

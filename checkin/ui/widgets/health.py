@@ -1,15 +1,16 @@
-"""The relationship health breakdown: the score, each factor with its numbers, and the trend."""
+"""The relationship health breakdown: the score, each factor with its numbers, the trend, and
+the thresholds and red-flag rules that decide the band."""
 
 from __future__ import annotations
-
-from datetime import date
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
-from checkin.core.health import Band, Health
+from checkin.core.health import GOOD_FROM, GRACE, WATCH_FROM, Band, Health
+from checkin.core.redflags import PROMISE_LATE_DAYS, RENEWAL_NEAR_DAYS, SILENT_DAYS
+from checkin.core.trend import TrendPoint
 from checkin.ui.text import health_badge, plain, wrapping
 from checkin.ui.widgets.record_table import fit_columns
 
@@ -29,6 +30,30 @@ def sparkline(scores: list[int]) -> str:
 COLUMNS = (("factor", "Factor"), ("points", "Points"), ("bar", ""), ("detail", "Based on"))
 
 
+def rules_text() -> Text:
+    """How the band is decided, with the thresholds in force."""
+    text = Text()
+    text.append("How the band is decided\n", style="bold")
+    text.append("good", style=BAND_STYLE[Band.GOOD])
+    text.append(f" from {GOOD_FROM} · ")
+    text.append("watch", style=BAND_STYLE[Band.WATCH])
+    text.append(f" {WATCH_FROM}-{GOOD_FROM - 1} · ")
+    text.append("at risk", style=BAND_STYLE[Band.AT_RISK])
+    text.append(f" under {WATCH_FROM}.\n")
+    text.append(
+        "⚑ Any red flag holds the band at watch at best. Serious flags: an issue past the "
+        f"48-hour rules, a check-in {SILENT_DAYS}+ days late, an action of ours "
+        f"{PROMISE_LATE_DAYS}+ days overdue, very negative feedback unanswered, a rating of 2 "
+        "or less. Two serious flags, three flags, or a serious flag with the renewal within "
+        f"{RENEWAL_NEAR_DAYS} days make the account at risk whatever the score.\n"
+        f"A fix counts against the account only once it is {GRACE.days} days old without the "
+        "client's confirmation. Past points of the trend were saved when each check-in ended "
+        "and never change.",
+        style="dim",
+    )
+    return text
+
+
 class HealthPanel(Vertical):
     """Shows a Health passed down with :meth:`show`; computes nothing itself."""
 
@@ -37,14 +62,16 @@ class HealthPanel(Vertical):
     HealthPanel #health-score { padding: 1 0 0 0; }
     HealthPanel #health-factors { height: auto; max-height: 12; margin: 1 0; }
     HealthPanel #health-trend { color: $text; }
+    HealthPanel #health-rules { padding: 1 0 0 0; }
     """
 
     def compose(self) -> ComposeResult:
         yield Static(id="health-score")
         yield DataTable(id="health-factors", cursor_type="row", zebra_stripes=True)
         yield Static(id="health-trend")
+        yield Static(rules_text(), id="health-rules")
 
-    _shown: tuple[Health, list[tuple[date, int]]] | None = None
+    _shown: tuple[Health, list[TrendPoint]] | None = None
 
     def on_mount(self) -> None:
         fit_columns(self.query_one(DataTable), COLUMNS, [], flex="detail")
@@ -53,7 +80,7 @@ class HealthPanel(Vertical):
         if self._shown is not None:
             self.show(*self._shown)
 
-    def show(self, health: Health, trend: list[tuple[date, int]]) -> None:
+    def show(self, health: Health, trend: list[TrendPoint]) -> None:
         self._shown = (health, trend)
         heading = Text.assemble(
             ("Relationship health ", "bold"),
@@ -61,9 +88,12 @@ class HealthPanel(Vertical):
             ("  out of 100 · weakest: ", "dim"),
             (health.weakest.label, "bold"),
         )
+        if health.forced:
+            heading.append("\nAt risk whatever the score: ", style="bold red")
+            heading.append(" + ".join(flag.short for flag in health.forced))
         for flag in health.flags:
-            heading.append("\n⚑ ", style="bold yellow")
-            heading.append(flag)
+            heading.append("\n⚑ ", style="bold red" if flag.serious else "bold yellow")
+            heading.append(flag.text)
         self.query_one("#health-score", Static).update(heading)
         table = self.query_one(DataTable)
         rows = []
@@ -84,11 +114,13 @@ class HealthPanel(Vertical):
         fit_columns(table, COLUMNS, [cells for _key, cells in rows], flex="detail")
         for key, cells in rows:
             table.add_row(*cells, key=key, height=None)
-        scores = [score for _day, score in trend]
-        points = "  ".join(f"{day:%d %b} {score}" for day, score in trend)
+        scores = [point.score for point in trend]
+        points = "  ".join(
+            f"{'now' if point.now else format(point.day, '%d %b')} {point.score}" for point in trend
+        )
         self.query_one("#health-trend", Static).update(
             Text.assemble(
-                ("Trend over the last check-ins  ", "bold"),
+                ("Trend: the score at the end of each check-in, then now  ", "bold"),
                 (sparkline(scores), "cyan"),
                 ("\n" + points, "dim"),
             )

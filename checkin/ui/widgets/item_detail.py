@@ -36,12 +36,21 @@ def record_lines(record: Record | None, now: datetime) -> Text:
         text.append(f" · opened {human_date(record.opened.date(), today)}")
         if record.acknowledged:
             text.append(f" · acknowledged {human_date(record.acknowledged.date(), today)}")
+        if record.verified:
+            text.append(f" · verified {human_date(record.verified.date(), today)}", style="green")
+        if record.reopened_count:
+            times = "" if record.reopened_count == 1 else f" ×{record.reopened_count}"
+            when = human_date(record.last_reopened.date(), today) if record.last_reopened else ""
+            text.append(f" · reopened{times} {when}".rstrip(), style="bold yellow")
         if record.plan_given:
             text.append(f" · plan {human_date(record.plan_given.date(), today)}")
         if record.due:
             text.append(f" · due {human_date(record.due, today)}")
         if record.owner:
             text.append(f" · owner {clean_line(record.owner)}")
+        if record.plan_text:
+            by = f" (by {human_date(record.plan_estimate, today)})" if record.plan_estimate else ""
+            text.append(f"\nPlan: {clean_line(record.plan_text)}{by}")
         if record.external_id:
             text.append(
                 f"\n{record.source} {clean_line(record.external_id)} {clean_line(record.url)}",
@@ -77,13 +86,32 @@ class ItemDetail(Static):
     """
 
     def show(
-        self, item: AgendaItem | None, record: Record | None, seconds: int, now: datetime
+        self,
+        item: AgendaItem | None,
+        record: Record | None,
+        seconds: int,
+        now: datetime,
+        *,
+        history: Text | None = None,
+        compact: bool = False,
     ) -> None:
+        """``history``: the topic's earlier check-ins (folded or not); ``compact`` (80x24)
+        puts the reasons on one line under the title, so they are seen without scrolling."""
         if item is None:
             self.update(Text("All items done. Press w to wrap up the meeting.", style="bold"))
             return
         text = Text()
         text.append(clean_line(item.title) + "\n", style="bold")
+        why = [clean_line(reason.text) for reason in item.reasons]
+        said = history if history is not None and history.plain else None
+        if compact:
+            # 80x24: why and what was said last time first; the timer is in the agenda list.
+            if why:
+                text.append("Why: ", style="bold")
+                text.append(" · ".join(why) + "\n")
+            if said is not None:
+                text.append_text(said)
+                text.append("\n")
         meta = f"{item.section or item.kind.value}"
         if item.owner:
             meta += f" · owner {clean_line(item.owner)}"
@@ -92,13 +120,19 @@ class ItemDetail(Static):
         text.append(meta + "\n", style="dim")
         text.append_text(_timer(seconds, item.planned_minutes))
         text.append("\n")
-        # Why first: it is what the account manager says out loud to open the item.
-        if item.reasons:
-            text.append("\nWhy it is on the agenda\n", style="bold")
-            for reason in item.reasons:
-                text.append(f"  · {clean_line(reason.text)}\n")
+        if not compact:
+            # Why first: it is what the account manager says out loud to open the item; then
+            # what was said last time, which is what they follow up on.
+            if why:
+                text.append("\nWhy it is on the agenda\n", style="bold")
+                for line in why:
+                    text.append(f"  · {line}\n")
+            if said is not None:
+                text.append("\n")
+                text.append_text(said)
+                text.append("\n")
         details = record_lines(record, now)
         if details.plain:
-            text.append("\n")
+            text.append("" if compact else "\n")
             text.append_text(details)
         self.update(text)

@@ -106,6 +106,10 @@ class IssuesTable(RecordTable[Issue]):
             sla = plain(f"⚠ no plan for {plan} h", "bold red")
         elif issue.status is IssueStatus.RESOLVED and issue.verified is None:
             sla = plain("awaiting client check", "yellow")
+        elif issue.verified is not None:
+            sla = plain("✓ verified by client", "green")
+        elif issue.is_open and issue.reopened_count:
+            sla = plain(f"reopened ×{issue.reopened_count}", "bold yellow")
         else:
             sla = plain("ok" if issue.is_open else "", "dim")
         source = issue.source if not issue.external_id else f"{issue.source} {issue.external_id}"
@@ -227,6 +231,7 @@ class ContactsTable(RecordTable[Contact]):
         ("email", "Email"),
         ("side", "Side"),
         ("focal", "Focal"),
+        ("stakeholder", "Stakeholder"),
     )
     FLEX = "role"
     OPTIONAL = ("email",)
@@ -248,6 +253,7 @@ class ContactsTable(RecordTable[Contact]):
             plain(contact.email),
             plain(contact.side.value),
             plain("★ focal" if contact.focal else "", "bold"),
+            plain(contact.stakeholder.value if contact.stakeholder else ""),
         ]
 
 

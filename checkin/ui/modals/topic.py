@@ -1,0 +1,207 @@
+"""The current topic's records during the call, with the account screen's keys; and the
+small forms some of their changes ask for (the plan, the reopen note, a date, an owner).
+
+Each modal returns values; the live screen hands them to the session, which saves.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from checkin.core.dates import human_date
+from checkin.core.enums import ActionStatus, Side
+from checkin.core.records import ActionItem, Contact, Issue, Record
+from checkin.core.text import clean_line
+from checkin.core.transitions import IssueChange, offered_changes
+from checkin.services.topic import GUEST_PREFIX
+from checkin.ui.modals.capture import owners
+from checkin.ui.modals.confirm import DIALOG_CSS
+from checkin.ui.modals.form import Field, FormModal
+from checkin.ui.widgets.bars import KeyBar
+
+# key, operation, label, tooltip: the account screen's keys (a/g/r/v on issues, d/x/o on
+# action items), then the changes it does not have.
+ISSUE_KEYS = (
+    ("a", IssueChange.ACKNOWLEDGE, "Ack", "Acknowledge the issue (the first 48-hour rule)"),
+    ("g", IssueChange.PLAN, "Plan given", "The plan (one line) and its estimated date"),
+    ("p", IssueChange.START, "In progress", "Someone is working on it"),
+    ("w", IssueChange.WAIT, "Waiting on client", "It waits on the client's input"),
+    ("r", IssueChange.RESOLVE, "Resolve", "Fixed: it comes back as “did that work for you?”"),
+    ("c", IssueChange.CLOSE, "Close", "Closed: nothing more to do"),
+    ("v", IssueChange.VERIFY, "Worked: verified", "“Did that work for you?” Yes: verified"),
+    ("n", IssueChange.REOPEN, "Did not work", "“Did that work for you?” No: reopen with a note"),
+)
+ACTION_KEYS = (
+    ("d", "done", "Done", "The action item is done (today)"),
+    ("x", "drop", "Drop", "Not needed any more"),
+    ("o", "reopen", "Reopen", "Open again"),
+    ("u", "redate", "Re-date", "A new due date"),
+    ("h", "reassign", "Reassign", "Hand it to someone else (a contact, a guest or us)"),
+)
+# The action item statuses each operation does not apply to.
+_ACTION_NOT_FROM = {
+    "done": (ActionStatus.DONE,),
+    "drop": (ActionStatus.DROPPED,),
+    "reopen": (ActionStatus.OPEN,),
+    "redate": (ActionStatus.DONE, ActionStatus.DROPPED),
+    "reassign": (ActionStatus.DONE, ActionStatus.DROPPED),
+}
+
+
+def offered(record: Record, operation: str) -> bool:
+    """Whether ``operation`` applies to ``record`` as it is now."""
+    if isinstance(record, Issue):
+        return operation in {change.value for change in offered_changes(record)}
+    if isinstance(record, ActionItem):
+        not_from = _ACTION_NOT_FROM.get(operation)
+        return not_from is not None and record.status not in not_from
+    return False
+
+
+def record_line(record: Record, today: date) -> Text:
+    """One line about a record of the topic: what it is and where it stands."""
+    text = Text(no_wrap=True, overflow="ellipsis")
+    if isinstance(record, Issue):
+        text.append("Issue  ", style="bold")
+        text.append(clean_line(record.title))
+        state = record.status.value
+        if record.verified is not None:
+            state = "verified"
+        elif record.resolved is not None and record.status.value == "resolved":
+            state = "resolved, not verified yet"
+        text.append(f"  · {state}", style="dim")
+        if record.reopened_count:
+            text.append(f" · reopened ×{record.reopened_count}", style="yellow")
+    elif isinstance(record, ActionItem):
+        text.append("Action ", style="bold")
+        text.append(f"{clean_line(record.owner)}: {clean_line(record.title)}")
+        late = record.is_open and record.due is not None and record.due < today
+        if record.due is not None:
+            text.append(
+                f"  · due {human_date(record.due, today)}", style="bold red" if late else ""
+            )
+        if not record.is_open:
+            text.append(f" · {record.status.value}", style="dim")
+    return text
+
+
+class TopicRecordsModal(ModalScreen[tuple[str, str] | None]):
+    """The topic's issues and action items; a key acts on the highlighted one and returns
+    (operation, record id). Only the keys that apply to that record are shown and work."""
+
+    DEFAULT_CSS = (
+        DIALOG_CSS.format(name="TopicRecordsModal")
+        + """
+    TopicRecordsModal > Vertical { width: 90; }
+    TopicRecordsModal OptionList { height: auto; max-height: 12; }
+    """
+    )
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss(None)", "Cancel", id="topic.cancel"),
+        *(
+            Binding(key, f"act('{op.value}')", label, id=f"topic.{op.value}", tooltip=tip)
+            for key, op, label, tip in ISSUE_KEYS
+        ),
+        *(
+            Binding(key, f"act('{op}')", label, id=f"topic.{op}", tooltip=tip)
+            for key, op, label, tip in ACTION_KEYS
+        ),
+    ]
+
+    def __init__(self, title: str, records: list[Record], today: date) -> None:
+        super().__init__()
+        self.topic_title = title
+        self.records = records
+        self.today = today
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(Text(f"Records of “{clean_line(self.topic_title)}”"), classes="title")
+            yield OptionList(
+                *(Option(record_line(r, self.today), id=r.id) for r in self.records),
+                id="topic-records",
+            )
+            yield Static(id="topic-hint", classes="hint")
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+        self._hint()
+
+    @property
+    def highlighted(self) -> Record | None:
+        index = self.query_one(OptionList).highlighted
+        return self.records[index] if index is not None and self.records else None
+
+    @on(OptionList.OptionHighlighted)
+    def _moved(self) -> None:
+        self.refresh_bindings()
+        self._hint()
+
+    def _hint(self) -> None:
+        record = self.highlighted
+        keys = ISSUE_KEYS if isinstance(record, Issue) else ACTION_KEYS
+        shown = [
+            f"{key} {label.lower()}"
+            for key, op, label, _tip in keys
+            if record is not None and offered(record, str(op))
+        ]
+        hint = " · ".join(shown) if shown else "Nothing to change here"
+        self.query_one("#topic-hint", Static).update(Text(hint + " · esc closes"))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action != "act":
+            return True
+        record = self.highlighted
+        return record is not None and offered(record, str(parameters[0]))
+
+    def action_act(self, operation: str) -> None:
+        record = self.highlighted
+        if record is not None and offered(record, operation):
+            self.dismiss((operation, record.id))
+
+
+# -- the forms some changes ask for -------------------------------------------------------
+
+
+def plan_modal(issue: Issue, today: date) -> FormModal:
+    fields = (
+        Field("plan", "The plan (one line)", required=True, placeholder="Patch the sync job"),
+        Field("estimate", "Estimated date", "date", required=True, placeholder="fri, +1w"),
+    )
+    values = {"plan": issue.plan_text, "estimate": issue.plan_estimate}
+    return FormModal(f"Plan given: {clean_line(issue.title)}", fields, today=today, values=values)
+
+
+def reopen_modal(issue: Issue, today: date) -> FormModal:
+    fields = (Field("note", "What still does not work?", required=True),)
+    title = f"Did that work for you? No: reopen “{clean_line(issue.title)}”"
+    return FormModal(title, fields, today=today, save_label="Reopen")
+
+
+def redate_modal(action: ActionItem, today: date) -> FormModal:
+    fields = (Field("due", "New due date (empty: no date)", "date", placeholder="fri, +1w"),)
+    title = f"Re-date: {clean_line(action.title)}"
+    return FormModal(title, fields, today=today, values={"due": action.due})
+
+
+def reassign_modal(
+    action: ActionItem, contacts: list[Contact], guests: list[str], today: date
+) -> FormModal:
+    fields = (Field("owner", "New owner", "choice", owners(contacts, guests), required=True),)
+    current = action.owner_contact_id or (
+        "us" if action.owner == "us" and action.side is Side.OURS else GUEST_PREFIX + action.owner
+    )
+    choices = {value for _label, value in fields[0].choices}
+    values = {"owner": current if current in choices else "us"}
+    return FormModal(f"Reassign: {clean_line(action.title)}", fields, today=today, values=values)
