@@ -153,6 +153,7 @@ CLIENT_RULE_TEXT = {
     "ack_breach_48h": "we owe you an acknowledgement",
     "plan_breach_48h": "we owe you our findings and an action plan",
     "falling_ratings": "we want these check-ins to be as useful as they can be",
+    "sponsor_not_met": "time to bring your executive sponsor up to date",
     "added_by_hand": "added by our team",
     "parked": "moved to the parking lot while planning",
 }

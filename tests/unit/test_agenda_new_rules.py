@@ -116,6 +116,9 @@ def test_the_client_reads_reasons_in_their_voice_and_kindly() -> None:
     assert said("ack_breach_48h", "not acknowledged 61 h after it was opened (48 h rule)") == (
         "we owe you an acknowledgement"
     )
+    assert said("sponsor_not_met", "no executive sponsor met in 6 months (Ann)") == (
+        "time to bring your executive sponsor up to date"
+    )
     assert said("positive_feedback", "kind words from the client on 3 Dec: thank them") == (
         "thank you for your kind words of 3 Dec"
     )
