@@ -66,6 +66,20 @@ class Workspace:
         store = Store.open(path, clock, read_only=read_only, defer_backup=defer_backup)
         return cls(store, clock, rng)
 
+    def save_in_background(
+        self,
+        on_error: Callable[[OSError], None] | None = None,
+        on_saved: Callable[[], None] | None = None,
+    ) -> None:
+        """Saves return at once from now on; a writer thread makes them durable, reporting
+        a failing disk to ``on_error`` and each durable save to ``on_saved`` (both called
+        from that thread). A failed save stays queued and is retried."""
+        self.store.start_writer(on_error=on_error, on_saved=on_saved)
+
+    def flush(self, timeout: float | None = None) -> bool:
+        """Wait until every save is on disk; False on a timeout or while the disk fails."""
+        return self.store.flush(timeout)
+
     def start_backup(self) -> None:
         """Copy the workspace as it was opened to its backups folder (in the background)."""
         self.store.start_backup()

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from checkin.core.codec import DecodeError, decode, encode
 from checkin.core.errors import NotFound
+from checkin.core.meeting import Meeting
 from checkin.core.records import Record
 from checkin.storage.doctable import DocTable, DocumentError
 from checkin.storage.errors import corrupt
@@ -195,3 +196,130 @@ class Repository(Generic[R]):
         if self._by_account is not None and self._generation == self._store.generation:
             account = getattr(record, "account_id", record.id)
             self._by_account.setdefault(account, []).append(record.id)
+
+
+PARKING_TABLE = "parking"
+
+
+class MeetingRepository(Repository[Meeting]):
+    """Meetings, each with its parking lot in a document of its own (``parking``, same id).
+
+    A running meeting is saved every second while its parking lot (on a busy account,
+    hundreds of candidates that did not fit) changes only when an item is brought in. The
+    meeting's document holds the agenda without the parked items; the parking document holds
+    them with their positions, and every read puts them back, so callers see one Meeting.
+    A save whose parked items are the very objects the last save stored, at the same places,
+    writes the meeting's document alone (parked items are never changed in place: bringing
+    one in clears its ``parked`` flag, which moves it out of the parking lot).
+    """
+
+    def __init__(self, store: Store, cls: type[Meeting]) -> None:
+        super().__init__(store, "meetings", cls, "meeting")
+        self._stored_parked: dict[str, list[tuple[int, Any]]] = {}
+
+    @staticmethod
+    def _parked(record: Any) -> list[tuple[int, Any]]:
+        return [(n, item) for n, item in enumerate(record.agenda) if item.parked]
+
+    def _unchanged(self, record_id: str, parked: list[tuple[int, Any]]) -> bool:
+        stored = self._stored_parked.get(record_id)
+        return (
+            stored is not None
+            and len(stored) == len(parked)
+            and all(a == c and b is d for (a, b), (c, d) in zip(stored, parked, strict=True))
+        )
+
+    def _write_parking(self, record: Any, parked: list[tuple[int, Any]]) -> None:
+        table: Any = self._store.db.table(PARKING_TABLE)
+        exists = record.id in self._store.storage.table(PARKING_TABLE)
+        if not parked:
+            if exists:
+                table.remove(doc_ids=[record.id])
+            return
+        doc = {
+            "account_id": record.account_id,
+            "at": [n for n, _item in parked],
+            "items": [encode(item) for _n, item in parked],
+        }
+        if exists:
+
+            def replace(old: dict[str, Any]) -> None:
+                old.clear()
+                old.update(doc)
+
+            table.update(replace, doc_ids=[record.id])
+        else:
+            from checkin.storage.tinytable import document
+
+            table.insert(document(doc, record.id))
+
+    def _hot(self, record: Any) -> Any:
+        return dataclasses.replace(record, agenda=[i for i in record.agenda if not i.parked])
+
+    def add(self, record: Meeting) -> Meeting:
+        parked = self._parked(record)
+        with self._store.transaction():
+            stamped = super().add(self._hot(record))
+            self._write_parking(record, parked)
+        self._stored_parked[record.id] = parked
+        return dataclasses.replace(
+            record, created_at=stamped.created_at, updated_at=stamped.updated_at
+        )
+
+    def add_many(self, records: Iterable[Meeting]) -> list[Meeting]:
+        with self._store.transaction():
+            return [self.add(record) for record in records]
+
+    def save(self, record: Meeting) -> Meeting:
+        parked = self._parked(record)
+        if self._unchanged(record.id, parked):
+            stamped = super().save(self._hot(record))  # the hot document alone
+        else:
+            with self._store.transaction():
+                stamped = super().save(self._hot(record))
+                self._write_parking(record, parked)
+            self._stored_parked[record.id] = parked
+        return dataclasses.replace(record, updated_at=stamped.updated_at)
+
+    def save_many(self, records: Iterable[Meeting]) -> list[Meeting]:
+        records = list(records)
+        for record in records:
+            if not self.exists(record.id):
+                raise NotFound(self.kind, record.id)
+        with self._store.transaction():
+            return [self.save(record) for record in records]
+
+    def delete(self, record_id: str) -> None:
+        with self._store.transaction():
+            super().delete(record_id)
+            if record_id in self._store.storage.table(PARKING_TABLE):
+                self._store.db.table(PARKING_TABLE).remove(doc_ids=[record_id])  # type: ignore[list-item]
+        self._stored_parked.pop(record_id, None)
+
+    def forget(self) -> None:
+        super().forget()
+        self._stored_parked.clear()
+        if self._store._db is not None:
+            self._store.db.table(PARKING_TABLE).clear_cache()
+
+    # -- reading: the parking lot goes back in -------------------------------------------
+
+    def _merged(self, record_id: str, doc: dict[str, Any]) -> dict[str, Any]:
+        parking = self._store.storage.table(PARKING_TABLE)
+        if record_id not in parking:
+            return doc
+        lot = parking.get(record_id) or {}
+        agenda = list(doc.get("agenda") or [])
+        for at, item in zip(lot.get("at") or [], lot.get("items") or [], strict=False):
+            agenda.insert(at, item)
+        doc["agenda"] = agenda
+        return doc
+
+    def _read(self, record_id: str) -> Meeting:
+        with self._reading(record_id):
+            return decode(self.cls, self._merged(record_id, self._docs().get(record_id)))
+
+    def raw_for_account(self, account_id: str) -> Iterator[dict[str, Any]]:
+        for doc in super().raw_for_account(account_id):
+            with self._reading(doc.get("id")):
+                yield self._merged(doc["id"], doc)

@@ -30,7 +30,7 @@ from checkin.storage.files import (
     remove_orphaned_temps,
 )
 from checkin.storage.lock import WriterLock
-from checkin.storage.repository import Repository
+from checkin.storage.repository import MeetingRepository, Repository
 
 if TYPE_CHECKING:
     from tinydb import TinyDB
@@ -82,7 +82,7 @@ class Store:
         self.roadmap = Repository(self, "roadmap", RoadmapItem, "roadmap item")
         self.feedback = Repository(self, "feedback", Feedback, "feedback")
         self.actions = Repository(self, "actions", ActionItem, "action item")
-        self.meetings = Repository(self, "meetings", Meeting, "meeting")
+        self.meetings = MeetingRepository(self, Meeting)
 
     # -- opening ---------------------------------------------------------------------------
 
