@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import asyncio
+import time
 from datetime import date
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -22,6 +22,8 @@ from checkin.ui.widgets.bars import KeyBar, TitleBar
 
 if TYPE_CHECKING:
     from checkin.core.summary import AccountSummary
+
+FIGURES_BATCH_SECONDS = 0.05  # the figures worked out in a thread reach the screen this often
 
 COLUMNS = (
     Column("account", "Account", 18, flexible=True),
@@ -140,26 +142,44 @@ class AccountsScreen(CheckinScreen[None]):
         self.call_after_refresh(self._start_figures)
 
     def _start_figures(self) -> None:
-        # A callable, not a coroutine: a worker cancelled before it starts leaves nothing
-        # un-awaited behind.
-        work: Any = self._compute_figures
-        self.run_worker(work, group="figures", exclusive=True)
+        self.run_worker(self._compute_figures, group="figures", exclusive=True, thread=True)
 
-    async def _compute_figures(self) -> None:
+    def _compute_figures(self) -> None:
         """Summaries and health read every record of an account: paint first, then fill in.
 
-        Yielding between accounts keeps typing and scrolling smooth on a big workspace.
+        Worked out in a thread, so typing and scrolling never wait for them (the event loop
+        only paints what arrives, a few accounts at a time).
         """
+        from textual.worker import get_current_worker
+
+        worker = get_current_worker()
         ws = self.workspace
-        today = ws.today()
-        table = self.query_one(AccountList)
+        batch: list[tuple[Account, tuple[AccountSummary, Text]]] = []
+        started = time.monotonic()
         for account in list(self._accounts):
+            if worker.is_cancelled:
+                return
             summary, health = ws.overview(account)
-            self._figures[account.id] = (summary, health_badge(health))
+            batch.append((account, (summary, health_badge(health))))
+            if time.monotonic() - started > FIGURES_BATCH_SECONDS:
+                self.app.call_from_thread(self._show_figures, batch, False)
+                batch, started = [], time.monotonic()
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._show_figures, batch, True)
+
+    def _show_figures(
+        self, batch: list[tuple[Account, tuple[AccountSummary, Text]]], last: bool
+    ) -> None:
+        if not self.is_mounted:
+            return
+        today = self.workspace.today()
+        table = self.query_one(AccountList)
+        for account, figures in batch:
+            self._figures[account.id] = figures
             table.update_row(account.id, self._cells(account, today))
-            await asyncio.sleep(0)
-        self._update_status()
-        self.checkin.reached("settled")
+        if last:
+            self._update_status()
+            self.checkin.reached("settled")
 
     def _cells(self, account: Account, today: date) -> list[Text]:
         figures = self._figures.get(account.id)
