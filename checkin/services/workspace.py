@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
 Clock = Callable[[], datetime]
 R = TypeVar("R", bound=Record)
+OVERVIEW_FRESH_SECONDS = 60
 
 
 def system_clock() -> datetime:
@@ -49,6 +50,10 @@ class Workspace:
         self.store = store
         self.clock = clock
         self._rng = rng
+        # account id -> (version, when, account, (summary, health)): see known_overview
+        self._overviews: dict[
+            str, tuple[tuple[int, int], datetime, Account, tuple[AccountSummary, Health]]
+        ] = {}
 
     # -- lifecycle ------------------------------------------------------------------------
 
@@ -196,10 +201,14 @@ class Workspace:
         )
 
     def overview(self, account: Account) -> tuple[AccountSummary, Health]:
-        """The overview figures and the health of ``account``, reading its records once."""
+        """The overview figures and the health of ``account``, reading its records once.
+
+        Safe to call from a worker thread; the result is kept for :meth:`known_overview`.
+        """
         from checkin.core.health import assess
         from checkin.core.summary import summarize
 
+        version = self.store.version(account.id)
         r = self.relationship(account)
         now = self.now()
         summary = summarize(
@@ -210,7 +219,22 @@ class Workspace:
             meetings=r.meetings,
             now=now,
         )
-        return summary, assess(r, now)
+        result = summary, assess(r, now)
+        self._overviews[account.id] = (version, now, account, result)
+        return result
+
+    def known_overview(self, account: Account) -> tuple[AccountSummary, Health] | None:
+        """The overview worked out last, while it is up to date: nothing of the account
+        changed since and it is under :data:`OVERVIEW_FRESH_SECONDS` old (the figures count
+        days and the 48-hour rules); else None (work it out again, off the event loop)."""
+        entry = self._overviews.get(account.id)
+        if entry is None:
+            return None
+        version, at, seen, result = entry
+        fresh = (self.now() - at).total_seconds() < OVERVIEW_FRESH_SECONDS
+        if fresh and version == self.store.version(account.id) and seen == account:
+            return result
+        return None
 
     def relationship(self, account: Account) -> Relationship:
         from checkin.core.health import Relationship
@@ -260,11 +284,11 @@ class Workspace:
 
     def open_actions(self) -> list[tuple[Account, ActionItem]]:
         """Open action items of every active account, overdue first, then by due date."""
+        repo = self.store.actions  # through the status index: only open ones are decoded
         found = [
-            (account, action)
+            (account, repo.get(action_id))
             for account in self.accounts()
-            for action in self.store.actions.for_account(account.id)
-            if action.is_open
+            for action_id in repo.ids_by_field(account.id, "status").get(ActionStatus.OPEN, [])
         ]
         return sorted(found, key=lambda pair: (pair[1].due is None, pair[1].due, pair[0].name))
 

@@ -50,6 +50,10 @@ class DocTable(MutableMapping[str, Doc]):
         )
         self._changed: dict[str, bytes | None] = {}
 
+    @property
+    def loaded(self) -> bool:
+        return self._loaded is not None
+
     def load(self) -> DocTable:
         """Split the table's lines now (raises DocumentError on a line that is not one)."""
         _ = self._docs

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import copy
 import dataclasses
 from collections.abc import Callable, Iterable, Iterator
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from checkin.core.codec import DecodeError, decode, encode
@@ -20,6 +22,21 @@ if TYPE_CHECKING:
 R = TypeVar("R", bound=Record)
 
 
+def _stamped(record: R, **times: datetime | None) -> R:
+    """A copy of ``record`` with new timestamps. Its rules were checked when it was made and
+    no rule reads a timestamp, so it is not validated again (an import of 10,000 issues
+    validated each one twice)."""
+    stamped = copy.copy(record)
+    for name, value in times.items():
+        setattr(stamped, name, value)
+    return stamped
+
+
+def _account_of(record: Record) -> str:
+    """The account a record belongs to (an account belongs to itself)."""
+    return str(getattr(record, "account_id", None) or record.id)
+
+
 class Repository(Generic[R]):
     """All records of one kind, with an in-memory index by account."""
 
@@ -30,6 +47,10 @@ class Repository(Generic[R]):
         self.kind = kind
         self._by_account: dict[str, list[str]] | None = None
         self._generation = -1
+        # (account, field) -> field value -> ids, for plain id/enum/date fields; dropped on
+        # every write to this kind.
+        self._by_field: dict[tuple[str, str], dict[Any, list[str]]] = {}
+        self._field_generation = -1
 
     # -- reading -----------------------------------------------------------------------
 
@@ -48,8 +69,11 @@ class Repository(Generic[R]):
             raise corrupt(self._store.path, ValueError(f"{where}{error}")) from None
 
     def _docs(self) -> DocTable:
+        table = self._store.storage.table(self.table_name)
+        if table.loaded:
+            return table
         with self._reading():
-            return self._store.storage.table(self.table_name).load()
+            return table.load()
 
     def get(self, record_id: str) -> R:
         """The record with ``record_id``; raises NotFound."""
@@ -91,6 +115,25 @@ class Repository(Generic[R]):
         with self._reading(record_id):
             return self._docs().field(record_id, name)
 
+    def ids_by_field(self, account_id: str, name: str) -> dict[Any, list[str]]:
+        """The ids of an account's records grouped by the value of the top-level field
+        ``name`` (an id, enum or date field: see :meth:`field`), oldest first. Kept until
+        this kind of record changes, so minutes and overviews read only what they show."""
+        if self._field_generation != self._store.generation:
+            self._by_field = {}
+            self._field_generation = self._store.generation
+        key = (account_id, name)
+        found = self._by_field.get(key)
+        if found is None:
+            found = {}
+            docs = self._docs()
+            for record_id in self._index().get(account_id, ()):
+                with self._reading(record_id):
+                    value = docs.field(record_id, name)
+                found.setdefault(value, []).append(record_id)
+            self._by_field[key] = found
+        return found
+
     def raw_for_account(self, account_id: str) -> Iterator[dict[str, Any]]:
         """The stored dicts of an account's records (copies), for fast filters and counts:
         decode only the ones you keep (``checkin.core.codec.decode``)."""
@@ -108,20 +151,21 @@ class Repository(Generic[R]):
     def add(self, record: R) -> R:
         """Insert a new record, stamping created_at/updated_at; returns the stamped record."""
         now = self._store.now()
-        stamped = dataclasses.replace(
+        stamped = _stamped(
             record, created_at=record.created_at or now, updated_at=record.updated_at or now
         )
         from checkin.storage.tinytable import document
 
         self._table.insert(document(encode(stamped), stamped.id))
         self._index_add(stamped)
+        self._changed(_account_of(stamped))
         return stamped
 
     def add_many(self, records: Iterable[R]) -> list[R]:
         """Insert many records in one table write (TinyDB copies the table on every insert)."""
         now = self._store.now()
         stamped = [
-            dataclasses.replace(r, created_at=r.created_at or now, updated_at=r.updated_at or now)
+            _stamped(r, created_at=r.created_at or now, updated_at=r.updated_at or now)
             for r in records
         ]
         from checkin.storage.tinytable import document
@@ -130,12 +174,13 @@ class Repository(Generic[R]):
         with self._store.transaction():
             self._table.insert_multiple(docs)
         self._by_account = None
+        self._changed(*{_account_of(r) for r in stamped})
         return stamped
 
     def save_many(self, records: Iterable[R]) -> list[R]:
         """Replace many stored records in one table write; raises NotFound before any change."""
         now = self._store.now()
-        stamped = [dataclasses.replace(r, updated_at=now) for r in records]
+        stamped = [_stamped(r, updated_at=now) for r in records]
         for record in stamped:
             if not self.exists(record.id):
                 raise NotFound(self.kind, record.id)
@@ -149,6 +194,7 @@ class Repository(Generic[R]):
         with self._store.transaction():
             self._table.update(replace, doc_ids=list(new))
         self._by_account = None
+        self._changed(*{_account_of(r) for r in stamped})
         return stamped
 
     def save(self, record: R) -> R:
@@ -156,7 +202,7 @@ class Repository(Generic[R]):
         old = self._table.get(doc_id=record.id)
         if old is None:
             raise NotFound(self.kind, record.id)
-        stamped = dataclasses.replace(record, updated_at=self._store.now())
+        stamped = _stamped(record, updated_at=self._store.now())
         new = encode(stamped)
 
         def replace(doc: dict[str, Any]) -> None:
@@ -166,17 +212,27 @@ class Repository(Generic[R]):
         self._table.update(replace, doc_ids=[record.id])
         if old.get("account_id") != new.get("account_id"):
             self._by_account = None
+        self._changed(old.get("account_id") or record.id, _account_of(stamped))
         return stamped
 
     def delete(self, record_id: str) -> None:
         if not self.exists(record_id):
             raise NotFound(self.kind, record_id)
+        account = self.field(record_id, "account_id") or record_id
         self._table.remove(doc_ids=[record_id])
         self._by_account = None
+        self._changed(account)
+
+    def _changed(self, *account_ids: str) -> None:
+        """Records of these accounts changed: drop the field indexes, count a new version of
+        each account (figures worked out from an older version are stale)."""
+        self._by_field = {}
+        self._store.touch(*account_ids)
 
     def forget(self) -> None:
         """Drop caches after the data underneath was swapped (a rollback)."""
         self._by_account = None
+        self._by_field = {}
         self._table.clear_cache()
 
     # -- index -------------------------------------------------------------------------

@@ -71,6 +71,7 @@ class Store:
         self.path = storage.path
         self.now = clock
         self.generation = 0
+        self._versions: dict[str, int] = {}  # account id -> changes to its records
         self._lock = lock
         self._backup: threading.Thread | None = None
         self._unbacked: bytes | None = None  # the file at open, until its backup starts
@@ -249,6 +250,18 @@ class Store:
             self.actions,
             self.meetings,
         )
+
+    # -- versions of accounts ------------------------------------------------------------------
+
+    def touch(self, *account_ids: str) -> None:
+        """Count a change to the records of these accounts (see :meth:`version`)."""
+        for account_id in account_ids:
+            self._versions[account_id] = self._versions.get(account_id, 0) + 1
+
+    def version(self, account_id: str) -> tuple[int, int]:
+        """Changes so far to the account's records in this session (and rollbacks): what was
+        worked out from them is up to date while this is the same."""
+        return self.generation, self._versions.get(account_id, 0)
 
     # -- metadata --------------------------------------------------------------------------
 

@@ -23,6 +23,7 @@ from checkin.ui.widgets.bars import KeyBar, TitleBar
 if TYPE_CHECKING:
     from checkin.core.summary import AccountSummary
 
+Figures = tuple["AccountSummary", Text, Account]  # an account's figures, as of that account
 FIGURES_BATCH_SECONDS = 0.05  # the figures worked out in a thread reach the screen this often
 
 COLUMNS = (
@@ -123,7 +124,7 @@ class AccountsScreen(CheckinScreen[None]):
         self.title = "checkin"
         self.sub_title = "Accounts"
         self._accounts: list[Account] = []
-        self._figures: dict[str, tuple[AccountSummary, Text]] = {}
+        self._figures: dict[str, Figures] = {}
         self._shown = False
         self.reload()
         self.query_one("#filter", Input).focus()
@@ -135,13 +136,29 @@ class AccountsScreen(CheckinScreen[None]):
         self._shown = True
 
     def reload(self) -> None:
-        """List the accounts at once; their figures follow, one account at a time."""
-        self._accounts = self.workspace.accounts()
+        """List the accounts at once with the figures still up to date; the others follow,
+        worked out off the event loop."""
+        ws = self.workspace
+        self._accounts = ws.accounts()
+        self._stale: list[Account] = []
+        for account in self._accounts:
+            known = ws.known_overview(account)
+            if known is None:
+                self._stale.append(account)
+                if self._figures.get(account.id, (None, None, None))[2] != account:
+                    self._figures.pop(account.id, None)  # renamed or new: nothing to show
+            else:
+                summary, health = known
+                self._figures[account.id] = (summary, health_badge(health), account)
         self._fill(self.query_one("#filter", Input).value)
         # After the next paint, so the list shows before the figures are worked out.
         self.call_after_refresh(self._start_figures)
 
     def _start_figures(self) -> None:
+        if not self._stale:
+            self._update_status()
+            self.checkin.reached("settled")
+            return
         self.run_worker(self._compute_figures, group="figures", exclusive=True, thread=True)
 
     def _compute_figures(self) -> None:
@@ -154,22 +171,20 @@ class AccountsScreen(CheckinScreen[None]):
 
         worker = get_current_worker()
         ws = self.workspace
-        batch: list[tuple[Account, tuple[AccountSummary, Text]]] = []
+        batch: list[tuple[Account, Figures]] = []
         started = time.monotonic()
-        for account in list(self._accounts):
+        for account in list(self._stale):
             if worker.is_cancelled:
                 return
             summary, health = ws.overview(account)
-            batch.append((account, (summary, health_badge(health))))
+            batch.append((account, (summary, health_badge(health), account)))
             if time.monotonic() - started > FIGURES_BATCH_SECONDS:
                 self.app.call_from_thread(self._show_figures, batch, False)
                 batch, started = [], time.monotonic()
         if not worker.is_cancelled:
             self.app.call_from_thread(self._show_figures, batch, True)
 
-    def _show_figures(
-        self, batch: list[tuple[Account, tuple[AccountSummary, Text]]], last: bool
-    ) -> None:
+    def _show_figures(self, batch: list[tuple[Account, Figures]], last: bool) -> None:
         if not self.is_mounted:
             return
         today = self.workspace.today()
@@ -185,7 +200,7 @@ class AccountsScreen(CheckinScreen[None]):
         figures = self._figures.get(account.id)
         if figures is None:
             return [plain(account.name, "bold"), *(plain("…", "dim") for _ in COLUMNS[1:])]
-        summary, badge = figures
+        summary, badge, _account = figures
         cells = summary_cells(summary, today)
         cells[1] = badge
         return cells
