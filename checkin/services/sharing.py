@@ -114,15 +114,20 @@ def minutes_data(ws: Workspace, meeting_id: str) -> MinutesData:
 def _open_issues(ws: Workspace, account_id: str) -> tuple[list[Issue], int]:
     """The open issues the minutes list (most severe, then oldest) and how many are open."""
     repo = ws.store.issues
-    is_open = {
-        record_id
-        for status, ids in repo.ids_by_field(account_id, "status").items()
-        if IssueStatus(status).is_open
-        for record_id in ids
-    }
-    open_ids = [i for i in repo.ids_for_account(account_id) if i in is_open]  # oldest first
-    rank = {severity.value: severity.rank for severity in Severity}
-    open_ids.sort(key=lambda i: (rank[repo.field(i, "severity")], repo.field(i, "opened")))
+
+    def in_order() -> list[str]:
+        is_open = {
+            record_id
+            for status, ids in repo.ids_by_field(account_id, "status").items()
+            if IssueStatus(status).is_open
+            for record_id in ids
+        }
+        found = [i for i in repo.ids_for_account(account_id) if i in is_open]  # oldest first
+        rank = {severity.value: severity.rank for severity in Severity}
+        found.sort(key=lambda i: (rank[repo.field(i, "severity")], repo.field(i, "opened")))
+        return found
+
+    open_ids = repo.derived(account_id, "open issues by severity", in_order)
     return [repo.get(i) for i in open_ids[:ISSUE_ROWS]], len(open_ids)
 
 

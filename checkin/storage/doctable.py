@@ -64,6 +64,9 @@ class DocTable(MutableMapping[str, Doc]):
         if self._loaded is None:
             assert self._block is not None
             self._loaded = _split_block(self._block, self.name)
+            # The documents hold the same bytes: keeping both doubled a big table's memory.
+            # The next fold joins them again, off the event loop.
+            self._block = None
         return self._loaded
 
     # -- reading ---------------------------------------------------------------------------

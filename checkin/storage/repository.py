@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from checkin.storage.store import Store
 
 R = TypeVar("R", bound=Record)
+T = TypeVar("T")
 
 
 def _stamped(record: R, **times: datetime | None) -> R:
@@ -50,6 +51,7 @@ class Repository(Generic[R]):
         # (account, field) -> field value -> ids, for plain id/enum/date fields; dropped on
         # every write to this kind.
         self._by_field: dict[tuple[str, str], dict[Any, list[str]]] = {}
+        self._derived: dict[tuple[str, str], Any] = {}
         self._field_generation = -1
 
     # -- reading -----------------------------------------------------------------------
@@ -119,9 +121,7 @@ class Repository(Generic[R]):
         """The ids of an account's records grouped by the value of the top-level field
         ``name`` (an id, enum or date field: see :meth:`field`), oldest first. Kept until
         this kind of record changes, so minutes and overviews read only what they show."""
-        if self._field_generation != self._store.generation:
-            self._by_field = {}
-            self._field_generation = self._store.generation
+        self._fresh_indexes()
         key = (account_id, name)
         found = self._by_field.get(key)
         if found is None:
@@ -133,6 +133,22 @@ class Repository(Generic[R]):
                 found.setdefault(value, []).append(record_id)
             self._by_field[key] = found
         return found
+
+    def _fresh_indexes(self) -> None:
+        """Drop the field indexes a rollback made stale."""
+        if self._field_generation != self._store.generation:
+            self._by_field = {}
+            self._derived = {}
+            self._field_generation = self._store.generation
+
+    def derived(self, account_id: str, name: str, compute: Callable[[], T]) -> T:
+        """``compute()``, kept under ``name`` until a record of this kind changes: an index
+        built from :meth:`ids_by_field` and :meth:`field` (minutes' open issues in order)."""
+        self._fresh_indexes()
+        key = (account_id, "derived:" + name)
+        if key not in self._derived:
+            self._derived[key] = compute()
+        return self._derived[key]  # type: ignore[no-any-return]
 
     def raw_for_account(self, account_id: str) -> Iterator[dict[str, Any]]:
         """The stored dicts of an account's records (copies), for fast filters and counts:
@@ -227,12 +243,14 @@ class Repository(Generic[R]):
         """Records of these accounts changed: drop the field indexes, count a new version of
         each account (figures worked out from an older version are stale)."""
         self._by_field = {}
+        self._derived = {}
         self._store.touch(*account_ids)
 
     def forget(self) -> None:
         """Drop caches after the data underneath was swapped (a rollback)."""
         self._by_account = None
         self._by_field = {}
+        self._derived = {}
         self._table.clear_cache()
 
     # -- index -------------------------------------------------------------------------
