@@ -162,6 +162,13 @@ class Store:
             raw, self._unbacked = self._unbacked, None
             self._backup = backup.backup_in_background(self.path, raw, self.now())
 
+    def wait_for_backup(self) -> None:
+        """Start the backup taken at open if it has not started, and wait until it is written."""
+        self.start_backup()
+        if self._backup is not None:
+            self._backup.join()
+            self._backup = None
+
     @property
     def db(self) -> TinyDB:
         """The TinyDB instance every write goes through, made on the first write (reads go
@@ -180,9 +187,7 @@ class Store:
         try:
             self.storage.close()
         finally:
-            if self._backup is not None:
-                self._backup.join()
-                self._backup = None
+            self.wait_for_backup()
             if self._db is not None:
                 self._db.close()
             if self._lock is not None:

@@ -165,7 +165,7 @@ class AccountsScreen(CheckinScreen[None]):
         """Summaries and health read every record of an account: paint first, then fill in.
 
         Worked out in a thread, so typing and scrolling never wait for them (the event loop
-        only paints what arrives, a few accounts at a time).
+        only paints what arrives, a few accounts at a time), and only while this screen shows.
         """
         from textual.worker import get_current_worker
 
@@ -174,7 +174,9 @@ class AccountsScreen(CheckinScreen[None]):
         batch: list[tuple[Account, Figures]] = []
         started = time.monotonic()
         for account in list(self._stale):
-            if worker.is_cancelled:
+            if worker.is_cancelled or not self.is_current:
+                # Another screen is on top (a call may be running): leave it the processor;
+                # what is worked out is kept, the rest follows when this screen is back.
                 return
             summary, health = ws.overview(account)
             batch.append((account, (summary, health_badge(health), account)))
