@@ -205,11 +205,19 @@ class Workspace:
 
         Safe to call from a worker thread; the result is kept for :meth:`known_overview`.
         """
-        from checkin.core.health import assess
+        from checkin.core.health import Relationship, assess
         from checkin.core.summary import summarize
 
         version = self.store.version(account.id)
-        r = self.relationship(account)
+        st = self.store
+        r = Relationship(  # the meetings without their agendas: figures never read those
+            account=account,
+            contacts=st.contacts.for_account(account.id),
+            issues=st.issues.for_account(account.id),
+            actions=st.actions.for_account(account.id),
+            feedback=st.feedback.for_account(account.id),
+            meetings=st.meetings.headers_for_account(account.id),
+        )
         now = self.now()
         summary = summarize(
             account,

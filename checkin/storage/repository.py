@@ -393,6 +393,18 @@ class MeetingRepository(Repository[Meeting]):
         with self._reading(record_id):
             return decode(self.cls, self._merged(record_id, self._docs().get(record_id)))
 
+    def headers_for_account(self, account_id: str) -> list[Meeting]:
+        """The account's meetings without what was said in them (agenda, decisions, status
+        changes left empty): what figures and health read, decoded at a fraction of the
+        cost (a busy account's meetings are mostly their agendas)."""
+        found = []
+        for doc in super().raw_for_account(account_id):
+            for heavy in ("agenda", "decisions", "status_changes"):
+                doc.pop(heavy, None)
+            with self._reading(doc.get("id")):
+                found.append(decode(self.cls, doc))
+        return found
+
     def raw_for_account(self, account_id: str) -> Iterator[dict[str, Any]]:
         for doc in super().raw_for_account(account_id):
             with self._reading(doc.get("id")):

@@ -216,3 +216,29 @@ def test_a_running_meeting_saves_without_its_parking_lot(tmp_path: Path) -> None
     again.meetings.delete("m-1")
     assert "m-1" not in again.storage.table("parking")
     again.close()
+
+
+def test_figures_from_meeting_headers_match_the_full_records() -> None:
+    """The accounts home reads meetings without their agendas: same figures and health."""
+    import random
+
+    from checkin.core.health import assess
+    from checkin.core.summary import summarize
+    from checkin.services.demo import seed_demo
+    from checkin.services.workspace import Workspace
+
+    ws = Workspace.in_memory(clock=clock, rng=random.Random(3))
+    with ws.transaction():
+        seed_demo(ws, clock())
+    for account in ws.accounts():
+        r = ws.relationship(account)
+        full = summarize(
+            account,
+            contacts=r.contacts,
+            issues=r.issues,
+            actions=r.actions,
+            meetings=r.meetings,
+            now=clock(),
+        )
+        assert ws.overview(account) == (full, assess(r, clock()))
+        assert ws.known_overview(account) == (full, assess(r, clock()))
