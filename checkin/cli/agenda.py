@@ -11,6 +11,7 @@ import orjson
 from checkin.cli.context import db_option, open_for_reading
 from checkin.cli.minutes import audience_option, echo_notes
 from checkin.core.agenda import Agenda
+from checkin.core.agenda.arrangement import importance
 from checkin.core.dates import parse_moment
 from checkin.core.meeting import AgendaItem
 from checkin.services.paths import user_template_dir
@@ -28,8 +29,19 @@ def item_json(rank: int, item: AgendaItem) -> dict[str, Any]:
         "planned_minutes": item.planned_minutes,
         "owner": item.owner,
         "score": item.score,
-        "reasons": [{"rule": r.rule, "score": r.score, "text": r.text} for r in item.reasons],
+        "importance": importance(item),
+        "must_discuss": item.must_discuss,
+        "reasons": [
+            {
+                "rule": r.rule,
+                "score": r.score,
+                "text": r.text,
+                "source": r.source or item.source_ref,
+            }
+            for r in item.reasons
+        ],
         "source_ref": item.source_ref,
+        "records": [ref for ref in (item.source_ref, *item.records) if ref],
         "carried_from": item.carried_from.isoformat() if item.carried_from else None,
     }
 
@@ -48,6 +60,7 @@ def agenda_json(agenda: Agenda) -> dict[str, Any]:
         "sections": agenda.sections,
         "items": [item_json(n, item) for n, item in enumerate(agenda.items, 1)],
         "parked": [item_json(scheduled + n, item) for n, item in enumerate(agenda.parked, 1)],
+        "warnings": [{"rule": w.rule, "text": w.text} for w in agenda.warnings],
     }
 
 
@@ -86,8 +99,11 @@ def render(agenda: Agenda, fmt: str, audience: str = "client") -> str:
     "--at",
     metavar="WHEN",
     default=None,
-    help="Plan for this moment: 2026-11-22T09:00, or tomorrow, fri 14:00, +3d... (default: "
-    "the planned next meeting). Builds a new agenda, like --fresh.",
+    help=(
+        "Plan for a meeting starting then: 2026-11-22T09:00, or tomorrow, fri 14:00, +3d... "
+        "(default: the next check-in's planned or likely start). Builds a new agenda, like "
+        "--fresh."
+    ),
 )
 @click.option(
     "--format",
@@ -136,7 +152,7 @@ def agenda(
     files in the folder below add to them (a file there wins over a shipped one with the same
     name). The syntax is in agendas/README.md.
     """
-    from checkin.services import draft, meetings, planning
+    from checkin.services import draft, planning
 
     try:
         moment = parse_moment(at, system_clock()) if at else None
@@ -147,9 +163,8 @@ def agenda(
         acct = ws.account(account)
         built: Agenda
         if fresh or moment is not None or template_name is not None or minutes is not None:
-            if moment is None:
-                planned = meetings.planned_meeting(ws, acct)
-                moment = planned.planned_start if planned else meetings.default_start(ws, acct)
+            if moment is None:  # the reasons as of the next check-in's start, not of now
+                moment = planning.meeting_start(ws, acct)
             built = planning.plan(ws, acct, template=template_name, minutes=minutes, at=moment)
         else:
             saved = draft.load_draft(ws, acct)

@@ -15,6 +15,7 @@ from typing import Any
 
 from checkin.core.agenda import OTHER_SECTION, Agenda, Template, arrangement, rebuild
 from checkin.core.agenda.arrangement import Arrangement
+from checkin.core.agenda.model import AgendaWarning
 from checkin.core.enums import ItemKind
 from checkin.core.errors import CheckinError
 from checkin.core.meeting import AgendaItem, Meeting
@@ -43,11 +44,13 @@ class Draft:
     template: Template
     plan: Arrangement  # what the meeting stores and the planner shows
     generated: Arrangement  # the engine's agenda for this template and length, now
-    now: datetime  # when the meeting starts (the pre-read's date); the agenda is built at now
+    now: datetime  # when the meeting starts: the pre-read's date, and the moment of the reasons
     meeting_id: str | None = None  # None until the first change is saved
     # Records of the account changed since the plan was saved (0 for a fresh agenda): the
     # planner says so and offers to rebuild.
     changed_since: int = 0
+    # What the account manager should know before the call (cadence, focal contacts...).
+    warnings: tuple[AgendaWarning, ...] = ()
 
     @property
     def custom_section(self) -> str:
@@ -72,13 +75,15 @@ class Draft:
     def agenda(self) -> Agenda:
         """The arrangement as an :class:`Agenda`, dated with the planned start: what the
         pre-read and ``checkin agenda`` show."""
-        return arrangement.to_agenda(
+        agenda = arrangement.to_agenda(
             self.plan,
             account=self.account,
             template=self.template.name,
             title=self.template.title,
             now=self.now,
         )
+        agenda.warnings = list(self.warnings)
+        return agenda
 
     def preread(self) -> str:
         """The Markdown pre-read of the arrangement as it is now."""
@@ -96,9 +101,9 @@ def _template(name: str, length: int) -> Template:
 
 def _generated(
     ws: Workspace, account: Account, template: Template, length: int, now: datetime
-) -> Arrangement:
+) -> tuple[Arrangement, tuple[AgendaWarning, ...]]:
     agenda = planning.plan(ws, account, template=template.name, minutes=length, at=now)
-    return arrangement.from_agenda(agenda)
+    return arrangement.from_agenda(agenda), tuple(agenda.warnings)
 
 
 def load_draft(ws: Workspace, account: Account) -> Draft:
@@ -108,11 +113,15 @@ def load_draft(ws: Workspace, account: Account) -> Draft:
     if meeting is None:
         return generate(ws, account)
     template = _template(meeting.template, meeting.length_minutes)
-    try:
-        generated = _generated(ws, account, template, meeting.length_minutes, meeting.planned_start)
+    try:  # reasons as of the meeting's start (invariant 8), or now once that has passed
+        start = max(ws.now(), meeting.planned_start)
+        generated, warnings = _generated(ws, account, template, meeting.length_minutes, start)
     except CheckinError:  # the template is gone: nothing to compare with, nothing to add
-        generated = arrangement.arrange([], [], meeting.length_minutes)
-    sections = [s.title for s in template.sections]
+        generated, warnings = arrangement.arrange([], [], meeting.length_minutes), ()
+    # The stored order of the sections (importance placed them, the user may have moved
+    # items), then the template's sections that hold nothing, for the planner to move into.
+    stored = [item.section for item in meeting.agenda if not item.parked]
+    sections = list(dict.fromkeys([*stored, *(s.title for s in template.sections)]))
     plan = arrangement.from_stored(meeting.agenda, meeting.length_minutes, sections)
     return Draft(
         account=account,
@@ -122,6 +131,7 @@ def load_draft(ws: Workspace, account: Account) -> Draft:
         now=meeting.planned_start,
         meeting_id=meeting.id,
         changed_since=records_changed_since(ws, account, meeting.updated_at),
+        warnings=warnings,
     )
 
 
@@ -160,9 +170,10 @@ def generate(
     chosen = planning.load_template(template or planning.default_template(account))
     minutes = chosen.minutes if length is None else length
     start = keep.now if keep else meetings.default_start(ws, account)
-    # The reasons are worded as of the planned start ("due in 3 days" on the day of the call).
-    generated = _generated(ws, account, chosen, minutes, start)
+    # The reasons are worded as of the meeting's start (invariant 8), never in the past.
+    generated, warnings = _generated(ws, account, chosen, minutes, max(ws.now(), start))
     draft = Draft(
+        warnings=warnings,
         account=account,
         template=chosen,
         plan=generated,
@@ -227,3 +238,38 @@ def default_preread_path(draft: Draft) -> Path:
 def write_preread(draft: Draft, path: Path) -> Path:
     """Write the draft's pre-read to ``path`` (atomic, 0600); returns the absolute path."""
     return sharing.write_file(path, draft.preread().encode("utf-8"))
+
+
+def with_start(ws: Workspace, draft: Draft, start: datetime) -> Draft:
+    """The draft for a meeting at ``start``: the same plan (order, minutes, parking), its
+    reasons worded again as of the new start (a due date "in 4 days" may be overdue by then).
+    """
+    moved = dataclasses.replace(draft, now=start)
+    try:
+        generated, warnings = _generated(
+            ws, draft.account, draft.template, draft.plan.length_minutes, max(ws.now(), start)
+        )
+    except CheckinError:  # the template is gone: keep the wording there is
+        return moved
+    fresh = {item.key: item for item in arrangement.stored_items(generated)}
+
+    def reworded(item: AgendaItem) -> AgendaItem:
+        new = fresh.get(item.key)
+        if new is None:
+            return item
+        placement = [r for r in item.reasons if r.rule in arrangement.PLACEMENT_RULES]
+        reasons = [r for r in new.reasons if r.rule not in arrangement.PLACEMENT_RULES]
+        return dataclasses.replace(
+            item,
+            reasons=reasons + placement,
+            score=new.score,
+            must_discuss=new.must_discuss,
+            records=list(new.records),
+        )
+
+    plan = dataclasses.replace(
+        draft.plan,
+        items=tuple(reworded(i) for i in draft.plan.items),
+        parked=tuple(reworded(i) for i in draft.plan.parked),
+    )
+    return dataclasses.replace(moved, plan=plan, generated=generated, warnings=warnings)

@@ -47,3 +47,8 @@ def _socket_host_name() -> str:
     import socket  # only where os.uname is missing: it costs the start-up a few milliseconds
 
     return socket.gethostname()
+
+
+def start_file(path: Path) -> None:
+    """Open ``path`` with the Windows shell's handler for its type (Windows only)."""
+    os.startfile(path)  # type: ignore[attr-defined]
