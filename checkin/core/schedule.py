@@ -20,7 +20,7 @@ from checkin.core.errors import Problem
 DEFAULT_TIME = time(10, 0)
 WEEKEND = frozenset({5, 6})
 _SPLIT = re.compile(r"[\s,;/]+")
-_TIME = re.compile(r"^([01]?\d|2[0-3])(?:[:.h]([0-5]\d))?$")
+_TIME = re.compile(r"^([01]?\d|2[0-3])(?:[:.h]([0-5]\d)?)?$")
 DAYS_HINT = "weekday names such as 'tue, thu' (mon tue wed thu fri sat sun)"
 
 

@@ -82,6 +82,10 @@ class Seeder:
         renewal_in: int | None = None,
         contract_value: int | None = None,
         seats: int | None = None,
+        meeting_days: str = "",
+        meeting_time: str = "",
+        time_zone: str = "",
+        avoid_days: str = "",
     ) -> Account:
         created = self.hours_ago(since_days * 24)
         self.account = self.ws.add_account(
@@ -97,6 +101,10 @@ class Seeder:
             renewal=None if renewal_in is None else self.now.date() + timedelta(days=renewal_in),
             contract_value=contract_value,
             seats=seats,
+            meeting_days=meeting_days,
+            meeting_time=meeting_time,
+            time_zone=time_zone,
+            avoid_days=avoid_days,
             created_at=created,
             updated_at=created,
         )

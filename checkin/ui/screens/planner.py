@@ -73,6 +73,8 @@ class PlannerScreen(PlannerBase):
         if draft.meeting_id is None:
             # One line at 80 columns: f1 is in the key bar anyway.
             return "From the records, most important first · saved as you go · ctrl+p all actions"
+        if draft.changed_since:
+            return f"{drafts.stale_note(draft.changed_since)} g rebuilds it."
         new = draft.new_items()
         if new:
             since = count(len(new), "new item")
