@@ -89,3 +89,21 @@ def test_an_unknown_sort_is_a_usage_error(db: Path) -> None:
     result = run(db, "--sort", "mood")
     assert result.exit_code == 2
     assert "'mood' is not one of" in result.stderr
+
+
+def test_next_meeting_is_the_agendas_moment_for_every_account(db: Path) -> None:
+    """``accounts`` and ``agenda`` read one next meeting: its start is the agenda's ``at``."""
+    from datetime import datetime
+
+    accounts = listed(db)
+    assert accounts and all(a["cadence_days"] for a in accounts)
+    for account in accounts:
+        assert account["next_meeting"], account["slug"]
+        result = CliRunner().invoke(
+            cli, ["--db", str(db), "agenda", str(account["slug"]), "--format", "json"]
+        )
+        assert result.exit_code == 0, result.output
+        assert json.loads(result.stdout)["at"] == account["next_meeting"], account["slug"]
+        start = datetime.fromisoformat(str(account["next_meeting"]))
+        if account["slug"] == "bluefin":  # its profile avoids Mondays
+            assert start.weekday() not in (0, 5, 6)
