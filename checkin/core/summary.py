@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta
 from checkin.core.enums import Severity, Side
 from checkin.core.meeting import Meeting, MeetingState
 from checkin.core.records import Account, ActionItem, Contact, Issue
+from checkin.core.schedule import next_start
 from checkin.core.sla import in_breach
 
 
@@ -28,6 +29,9 @@ class AccountSummary:
     open_actions: int
     overdue_actions: int
     overdue_ours: int = 0  # the overdue action items that are ours: promises we broke
+    # The account's next meeting: the planned one's start, else the one agreed or proposed
+    # (checkin.core.schedule.next_start); what `checkin accounts` and the planner show.
+    next_meeting: datetime | None = None
 
     @property
     def cadence_overdue(self) -> bool:
@@ -66,6 +70,29 @@ def next_checkin_due(account: Account, meetings: Iterable[Meeting], today: date)
     return Due(start + timedelta(days=account.cadence_days), agreed=False)
 
 
+def next_meeting(account: Account, meetings: Iterable[Meeting], now: datetime) -> datetime:
+    """The start of the account's next meeting: the latest planned meeting's, else the start
+    agreed at the last wrap-up or proposed from the cadence and the client's preferences
+    (the rules of ``checkin.services.meetings.default_start``)."""
+    found = list(meetings)
+    planned = [m for m in found if m.state is MeetingState.PLANNED]
+    if planned:
+        return max(planned, key=lambda m: (m.planned_start, m.id)).planned_start
+    ended = [m for m in found if m.ended is not None]
+    last = max(ended, key=lambda m: (m.ended or now, m.id), default=None)
+    since = last.day if last else (account.created_at or now).date()
+    slot = last.planned_start.time().replace(second=0, microsecond=0) if last else None
+    start, _ = next_start(
+        account.preferences,
+        cadence_days=account.cadence_days,
+        since=since,
+        agreed=last.agreed_next if last else None,
+        slot=slot,
+        now=now,
+    )
+    return start
+
+
 def summarize(
     account: Account,
     *,
@@ -84,6 +111,7 @@ def summarize(
     planned = [m for m in meetings if m.state is MeetingState.PLANNED and m.day >= today]
     live = [m for m in meetings if m.state is MeetingState.LIVE]
     return AccountSummary(
+        next_meeting=next_meeting(account, meetings, now),
         account=account,
         focal_client=focal_contact(contacts, Side.CLIENT),
         focal_ours=focal_contact(contacts, Side.OURS),

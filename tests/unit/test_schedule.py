@@ -109,3 +109,17 @@ def test_a_proposal_never_falls_on_an_avoided_day_or_an_unchosen_weekend(
             assert day not in avoid
         if not weekdays:
             assert day < 5  # no preferred days: working days only
+
+
+def test_the_summary_and_the_services_agree_on_every_demo_accounts_next_meeting() -> None:
+    from checkin.core.summary import next_meeting
+    from checkin.services.meetings import default_start, planned_meeting
+    from tests.sharing_data import demo_workspace
+
+    ws = demo_workspace()
+    for account in ws.accounts():
+        planned = planned_meeting(ws, account)
+        expected = planned.planned_start if planned else default_start(ws, account)
+        assert next_meeting(account, ws.meetings(account.id), ws.now()) == expected, account.slug
+    bluefin = ws.account("bluefin")
+    assert next_meeting(bluefin, ws.meetings(bluefin.id), ws.now()).weekday() not in (0, 5, 6)
