@@ -161,14 +161,12 @@ class Meeting(Record):
 
     @property
     def agreed_next(self) -> datetime | None:
-        """The next meeting agreed at this one: its date and time, or its date at the time
+        """The next meeting agreed at this one: its date at the time agreed, or at the time
         this one was planned for (meetings stored before the wrap-up asked for a time)."""
-        if self.next_meeting_at is not None:
-            return self.next_meeting_at
         if self.next_meeting is None:
             return None
-        at = self.planned_start.time().replace(second=0, microsecond=0)
-        return datetime.combine(self.next_meeting, at)
+        agreed = self.next_meeting_at or self.planned_start
+        return datetime.combine(self.next_meeting, agreed.time().replace(second=0, microsecond=0))
 
     def problems(self) -> Iterator[Problem]:
         yield from Record.problems(self)

@@ -281,6 +281,12 @@ class Seeder:
         start = self.at(days_ago)
         end = start + timedelta(minutes=length + overran)
         agenda = [self._agenda_item(n, item) for n, item in enumerate(items)]
+        # The next meeting agreed at its end: on a day and at a time the client's profile
+        # allows (a weekend only when the profile names one), as a user would agree it.
+        assert self.account is not None, "call Seeder.new_account first"
+        prefs = self.account.preferences
+        next_day = prefs.first_day(start.date() + timedelta(days=next_in))
+        next_at = datetime.combine(next_day, prefs.at or start.time().replace(second=0))
         return self.ws.add(
             Meeting,
             "meeting",
@@ -297,7 +303,8 @@ class Seeder:
                 for n, text in enumerate(decisions)
             ],
             rating=rating,
-            next_meeting=start.date() + timedelta(days=next_in),
+            next_meeting=next_day,
+            next_meeting_at=next_at,
             created_at=start - timedelta(days=2),
             updated_at=end,
         )
