@@ -191,11 +191,7 @@ class AccountScreen(CheckinScreen[None]):
             facts.append(Text.assemble(("next due ", "dim"), due))
         if summary.next_meeting is not None and not summary.live_meeting_id:
             start = summary.next_meeting
-            facts.append(
-                Text.assemble(
-                    ("next meeting ", "dim"), f"{human_date(start.date(), today)} {start:%H:%M}"
-                )
-            )
+            facts.append(Text.assemble(("next meeting ", "dim"), f"{start:%a %d %b %H:%M}"))
         if summary.open_critical:
             facts.append(Text(f"{summary.open_critical} critical", "bold red"))
         if summary.in_breach:
