@@ -4,7 +4,7 @@ the calendar read the same planned start, plan and client preferences."""
 from __future__ import annotations
 
 import random
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import orjson
@@ -139,3 +139,28 @@ async def test_the_calendar_the_minutes_and_the_planner_agree_on_the_next_meetin
     calendar = Calendar.from_ical(sharing.calendar(ws, "bluefin"))
     event = next(c for c in calendar.walk("VEVENT"))
     assert event["DTSTART"].dt == to_utc(agreed, None)
+
+
+async def test_the_planner_says_when_records_changed_since_the_plan() -> None:
+    import dataclasses
+
+    from textual.widgets import Static
+
+    moment = [NOW]
+    ws = Workspace.in_memory(clock=lambda: moment[0], rng=random.Random(5))
+    with ws.transaction():
+        seed_demo(ws, NOW)
+    app = CheckinApp(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_planner(app, pilot, "helios")
+        await pilot.press("down", "x")  # saves the plan
+        await pilot.press("escape")
+        await pilot.pause()
+        moment[0] = NOW + timedelta(hours=1)
+        helios = ws.account("helios")
+        for contact in ws.contacts(helios.id)[:3]:
+            ws.save(dataclasses.replace(contact, role=contact.role + " (acting)"))
+        await pilot.press(*["backspace"] * 6)
+        screen = await open_planner(app, pilot, "helios")
+        status = str(screen.query_one("#plan-status", Static).content)
+        assert status == "3 records changed since you planned this: rebuild? g rebuilds it."

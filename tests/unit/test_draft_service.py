@@ -155,3 +155,30 @@ def test_planned_meeting_is_the_latest_not_started(ws: Workspace) -> None:
     assert found is not None and found.id == later.id
     assert started.id != found.id and early.id != found.id
     assert meetings.planned_meeting(ws, ws.account("northwind")) is None
+
+
+def test_a_plan_older_than_its_records_says_how_many_changed() -> None:
+    import dataclasses
+    import random
+
+    from checkin.services.demo import seed_demo
+
+    moment = [NOW]
+    ws = Workspace.in_memory(clock=lambda: moment[0], rng=random.Random(1))
+    with ws.transaction():
+        seed_demo(ws, NOW)
+    acme = ws.account("acme")
+    drafts.save_draft(ws, drafts.load_draft(ws, acme))
+    assert drafts.load_draft(ws, acme).changed_since == 0
+    moment[0] = NOW + timedelta(hours=2)
+    issue = next(i for i in ws.issues(acme.id) if i.is_open)
+    ws.save(dataclasses.replace(issue, title=issue.title + " (EU and US)"))
+    ws.save(dataclasses.replace(acme, culture_notes="New sponsor since Monday."))
+    ws.save(dataclasses.replace(ws.contacts(acme.id)[0], role="COO"))
+    stale = drafts.load_draft(ws, ws.account("acme"))
+    assert stale.changed_since == 3
+    assert drafts.stale_note(3) == "3 records changed since you planned this: rebuild?"
+    assert drafts.stale_note(1) == "1 record changed since you planned this: rebuild?"
+    # Saving the plan again (any change in the planner) is planning it anew.
+    drafts.save_draft(ws, stale)
+    assert drafts.load_draft(ws, ws.account("acme")).changed_since == 0
