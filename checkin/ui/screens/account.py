@@ -185,13 +185,13 @@ class AccountScreen(CheckinScreen[None]):
             Text.assemble(("last check-in ", "dim"), human_date(summary.last_checkin, today)),
         ]
         due = human_date(summary.next_due, today)
+        start = None if summary.live_meeting_id else summary.next_meeting
         if summary.cadence_overdue:
             facts.append(Text(f"⚑ due {due}, {summary.days_overdue} d late", "bold yellow"))
-        else:
+        elif start is None or start.date() != summary.next_due:
             facts.append(Text.assemble(("next due ", "dim"), due))
-        if summary.next_meeting is not None and not summary.live_meeting_id:
-            start = summary.next_meeting
-            facts.append(Text.assemble(("next meeting ", "dim"), f"{start:%a %d %b %H:%M}"))
+        if start is not None:  # the planned (or agreed, or proposed) start, to the minute
+            facts.append(Text.assemble(("meets ", "dim"), f"{start:%a %d %b %H:%M}"))
         if summary.open_critical:
             facts.append(Text(f"{summary.open_critical} critical", "bold red"))
         if summary.in_breach:
