@@ -17,7 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
-from checkin.core.dates import MOMENT_HINT, human_date
+from checkin.core.dates import MOMENT_HINT
 from checkin.core.enums import ActionStatus, ItemStatus
 from checkin.core.errors import CheckinError
 from checkin.core.meeting import Meeting, WrapUpDraft, carried_over, closing_status
@@ -197,11 +197,7 @@ class WrapUpScreen(CheckinScreen[Meeting]):
             hint.update(Text(MOMENT_HINT, style="red"))
             return
         hint.update(
-            Text(
-                f"→ {human_date(moment.date(), now.date())} at {moment:%H:%M}"
-                if moment
-                else "no next meeting"
-            )
+            Text(f"→ {moment:%a %d %b %Y} at {moment:%H:%M}" if moment else "no next meeting")
         )
 
     def _parse_next(self, text: str, now: datetime) -> datetime | None:
