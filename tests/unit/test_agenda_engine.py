@@ -6,8 +6,10 @@ from checkin.core.agenda import (
     OTHER_SECTION,
     Section,
     StandingItem,
+    Template,
     build_agenda,
 )
+from checkin.core.agenda.order import PRIORITIES_SECTION
 from checkin.core.agenda.timing import fit, planned_minutes
 from checkin.core.enums import IssueStatus, ItemKind, ItemStatus, Severity, Side
 from tests.unit.agenda_data import (
@@ -51,25 +53,66 @@ def test_urgent_issues_open_the_meeting_with_all_their_reasons() -> None:
     assert [i.key for i in agenda.items].count(f"issue:{both.id}") == 1
 
 
-def test_a_section_takes_the_place_of_its_most_important_topic() -> None:
-    """Sections only group (invariant 2): the issues section of a template that lists it
-    after an opening item moves up to right after it when it holds a critical issue."""
-    tpl = template(
+def _welcome_actions_issues() -> Template:
+    return template(
         Section(
             title="Welcome", standing=(StandingItem(key="standing:hi", title="Hi", minutes=5),)
         ),
         Section(title="Actions", kinds=(ItemKind.ACTION,)),
         Section(title="Issues", kinds=(ItemKind.ISSUE,)),
     )
+
+
+def test_a_section_takes_the_place_of_its_most_important_topic() -> None:
+    """Sections only group (invariant 2): the issues section of a template that lists it
+    after an opening item moves up to right after it when it holds a critical issue."""
     urgent = issue(S.CRITICAL, title="Down")
-    calm = issue(S.LOW, title="Typo")
+    high = issue(S.HIGH, title="Slow")
     agenda = build_agenda(
-        data(issues=[calm, urgent], actions=[action()], contacts=FOCAL), tpl, 30, NOW
+        data(issues=[high, urgent], actions=[action()], contacts=FOCAL),
+        _welcome_actions_issues(),
+        30,
+        NOW,
     )
     assert [(i.section, i.title) for i in agenda.items] == [
         ("Welcome", "Hi"),  # pinned: the opening item
-        ("Issues", "Down"),
+        (PRIORITIES_SECTION, "Down"),  # must-discuss: opens the meeting
+        ("Issues", "Slow"),  # the rest of the issues, in the place of their best
+        ("Actions", "Send the test plan"),
+    ]
+
+
+def test_must_discuss_topics_open_the_meeting_before_less_important_ones_of_their_section() -> None:
+    """A critical issue does not drag a typo ahead of our overdue promise (invariants 2, 3)."""
+    urgent = issue(S.CRITICAL, title="Down")
+    calm = issue(S.LOW, title="Typo")
+    promise = action("Send the root-cause analysis", due_in=-3)
+    agenda = build_agenda(
+        data(issues=[calm, urgent], actions=[promise], contacts=FOCAL),
+        _welcome_actions_issues(),
+        30,
+        NOW,
+    )
+    assert [(i.section, i.title) for i in agenda.items] == [
+        ("Welcome", "Hi"),
+        (PRIORITIES_SECTION, "Down"),
+        (PRIORITIES_SECTION, "Send the root-cause analysis"),
         ("Issues", "Typo"),
+    ]
+    assert agenda.sections[:3] == ["Welcome", PRIORITIES_SECTION, "Issues"]
+
+
+def test_must_discuss_topics_that_are_a_whole_section_keep_its_title() -> None:
+    urgent = issue(S.CRITICAL, title="Down")
+    agenda = build_agenda(
+        data(issues=[urgent], actions=[action()], contacts=FOCAL),
+        _welcome_actions_issues(),
+        30,
+        NOW,
+    )
+    assert [(i.section, i.title) for i in agenda.items][:3] == [
+        ("Welcome", "Hi"),
+        ("Issues", "Down"),
         ("Actions", "Send the test plan"),
     ]
 

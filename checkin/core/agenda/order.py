@@ -25,6 +25,9 @@ from checkin.core.agenda.model import Template
 from checkin.core.meeting import AgendaItem
 
 CLOSING_SECTION = "To close"  # the closing items, when their section moved up with its topics
+# The must-discuss topics, in strict order of importance, when they come from several sections
+# or share theirs with less important topics (see _open_with_priorities).
+PRIORITIES_SECTION = "Priorities"
 
 
 def importance_key(c: Candidate) -> tuple[int, float, tuple[int, int, int, int, int], str]:
@@ -80,9 +83,10 @@ def meeting_order(
     first = sorted((i for i in items if i.key in opening), key=lambda i: template_order[i.key])
     last = sorted((i for i in items if i.key in closing), key=lambda i: template_order[i.key])
     middle: dict[str, list[AgendaItem]] = {}
-    for item in items:
-        if item.key not in opening and item.key not in closing:
-            middle.setdefault(item.section, []).append(item)
+    between = [i for i in items if i.key not in opening and i.key not in closing]
+    _open_with_priorities(between)
+    for item in between:
+        middle.setdefault(item.section, []).append(item)
     if last and last[0].section in middle:
         for item in last:
             item.section = CLOSING_SECTION
@@ -92,3 +96,26 @@ def meeting_order(
     closing_titles = list(dict.fromkeys(i.section for i in last))
     sections += [t for t in empty if t not in closing_titles] + closing_titles
     return sections, ordered
+
+
+def _open_with_priorities(items: Sequence[AgendaItem]) -> None:
+    """Gather the must-discuss topics under PRIORITIES_SECTION when grouping by section would
+    put a less important topic before one of them, or keep one of them from the front.
+
+    Sections group topics and a section takes the place of its most important one, so a
+    critical issue would bring every issue of its section (a typo too) ahead of our overdue
+    promise in the actions section, and our overdue promise would bring a training day booked
+    for next month ahead of the client's new issue. The must-discuss topics (critical issues,
+    48-hour breaches, our overdue commitments, items deferred to this meeting) open the meeting
+    instead, in importance order, and the other topics keep their sections, each in the place
+    of its most important one. When the must-discuss topics are a whole section on their own,
+    that section opens the meeting and keeps its title.
+    """
+    must = [item for item in items if item.must_discuss]
+    if not must:
+        return
+    homes = {item.section for item in must}
+    shared = any(item.section in homes and not item.must_discuss for item in items)
+    if len(homes) > 1 or shared:
+        for item in must:
+            item.section = PRIORITIES_SECTION

@@ -63,8 +63,8 @@ MILESTONE_SHIPPED = 18.0
 SHIPPED_DAYS_WITHOUT_MEETING = 30
 
 # Feedback from the client that nobody has answered: negative first, neutral still heard.
-FEEDBACK_NEGATIVE = 45.0
-FEEDBACK_NEGATIVE_STRONG = 15.0  # sentiment -2: an angry client comes before routine news
+FEEDBACK_NEGATIVE = 35.0  # a complaint comes before a medium issue, after a high one...
+FEEDBACK_NEGATIVE_STRONG = 25.0  # ...unless the client is angry (-2): then before a high one
 FEEDBACK_NEUTRAL = 14.0
 FEEDBACK_POSITIVE = 10.0
 FEEDBACK_REPEATED = 10.0  # per time the same theme was raised again, up to...

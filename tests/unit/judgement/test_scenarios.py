@@ -87,8 +87,10 @@ def test_a_month_overdue_promise_of_ours_before_a_fresh_medium_issue() -> None:
     fresh = issue(S.MEDIUM, opened_h=20, title="CSV export drops accents")
     later = action("Book the training day", due_in=20)
     agenda = monthly(issues=[fresh], actions=[later, promise])
+    # The promise opens the meeting (must-discuss); the client's new problem then comes before
+    # booking a training day three weeks out, whatever the sections.
     judge("month-overdue promise vs fresh medium", agenda,
-          [promise.title, later.title, fresh.title], promise.title)  # fmt: skip
+          [promise.title, fresh.title, later.title], promise.title)  # fmt: skip
 
 
 def test_a_topic_carried_over_comes_back_early_and_labelled() -> None:
@@ -172,7 +174,9 @@ def test_reasons_are_worded_as_of_a_meeting_next_month() -> None:
     assert item.title == due.title
     assert any(r.text == "overdue by 26 days" for r in item.reasons)
     assert not any("in 4 days" in r.text for i in agenda.items for r in i.reasons)
-    judge("reasons as of next month", agenda, [due.title, theirs.title, medium.title], due.title)
+    # Our overdue checklist opens; the client's open issue before their action due ten days
+    # after the meeting.
+    judge("reasons as of next month", agenda, [due.title, medium.title, theirs.title], due.title)
 
 
 def test_an_imported_old_backlog_does_not_flood_the_agenda() -> None:
@@ -294,20 +298,21 @@ def test_a_busy_monthly_check_in_reads_like_an_account_manager_would_run_it() ->
         erp.title,
         "Thank you: “The new dashboard is great.”",
     ]
-    # That order ignores the template's sections; the engine groups topics by section
-    # (DESIGN.md invariant 2), which costs tau here: the follow-up and the medium issue come
-    # with the issues, the client's overdue action with ours. Recorded, and held to 0.5.
-    judge("busy monthly, expert order without sections", agenda, expected, crit.title, 0.5)
+    # That order ignores the template's sections; the engine groups the topics that are not
+    # must-discuss by section (DESIGN.md invariant 2), which costs tau here: the thanks come
+    # with the complaint, the ERP milestone with the SDK, the follow-up and the medium issue
+    # last with the issues. Recorded, and held to 0.6.
+    judge("busy monthly, expert order without sections", agenda, expected, crit.title, 0.6)
     grouped = [
         crit.title,
         breach.title,
-        "Follow-up: Duplicate invoices",
-        medium.title,
         ours.title,
         theirs.title,
         "Support: “You closed our ticket without asking us.”",
         "Thank you: “The new dashboard is great.”",
         sdk.title,
         erp.title,
+        "Follow-up: Duplicate invoices",
+        medium.title,
     ]
     judge("busy monthly, expert order by section", agenda, grouped, crit.title)
