@@ -22,6 +22,7 @@ from checkin.core.meeting import Meeting
 from checkin.core.records import Account, ActionItem, Issue
 from checkin.markdown.template import TemplateError, parse_template
 from checkin.services import paths
+from checkin.services.plan_data import plan_data
 from checkin.services.workspace import Workspace
 
 MIN_LENGTH, MAX_LENGTH = 5, 480
@@ -165,7 +166,7 @@ def plan(
         problem = Problem("minutes", f"must be between {MIN_LENGTH} and {MAX_LENGTH}, not {length}")
         raise ValidationError("Agenda", [problem])
     now = to_local(at) if at is not None else ws.now()
-    return build_agenda(account_data(ws, acct, at=now), chosen, length, now)
+    return build_agenda(plan_data(ws, acct, now), chosen, length, now)
 
 
 def meeting_start(ws: Workspace, account: Account | str) -> datetime:
