@@ -73,7 +73,17 @@ def load_template(name: str) -> Template:
         raise TemplateError(str(path), None, "is not UTF-8 text") from None
     except OSError as error:
         raise TemplateError(str(path), None, f"cannot be read ({error.strerror})") from None
-    return parse_template(text, name=name, source=str(path))
+    kept = _parsed.get(path)
+    if kept is not None and kept[0] == text:
+        return kept[1]  # the same text parses to the same (immutable) template
+    template = parse_template(text, name=name, source=str(path))
+    _parsed[path] = (text, template)
+    return template
+
+
+# The last parse of each template file, with the text it was parsed from: parsing the
+# Markdown again on every plan cost as much as a tenth of a busy account's agenda.
+_parsed: dict[Path, tuple[str, Template]] = {}
 
 
 def default_template(account: Account) -> str:
