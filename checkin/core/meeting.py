@@ -59,6 +59,16 @@ class AgendaItem:
     private_notes: str = ""
 
     def __post_init__(self) -> None:
+        title, minutes = self.title, self.planned_minutes
+        if (
+            self.key
+            and 0 < len(title) <= rules.MAX_TITLE
+            and (minutes is None or 0 <= minutes <= 480)
+            and title.strip()
+            and "\n" not in title
+            and "\r" not in title
+        ):
+            return  # valid: the common case, checked without building problem lists
         problems = list(rules.required_text("title", self.title))
         problems += rules.in_range("planned_minutes", self.planned_minutes, 0, 480)
         if not self.key:

@@ -22,6 +22,7 @@ from checkin.core.meeting import Meeting
 from checkin.core.records import Account, ActionItem, Issue
 from checkin.markdown.template import TemplateError, parse_template
 from checkin.services import paths
+from checkin.services.plan_data import plan_data
 from checkin.services.workspace import Workspace
 
 MIN_LENGTH, MAX_LENGTH = 5, 480
@@ -72,7 +73,17 @@ def load_template(name: str) -> Template:
         raise TemplateError(str(path), None, "is not UTF-8 text") from None
     except OSError as error:
         raise TemplateError(str(path), None, f"cannot be read ({error.strerror})") from None
-    return parse_template(text, name=name, source=str(path))
+    kept = _parsed.get(path)
+    if kept is not None and kept[0] == text:
+        return kept[1]  # the same text parses to the same (immutable) template
+    template = parse_template(text, name=name, source=str(path))
+    _parsed[path] = (text, template)
+    return template
+
+
+# The last parse of each template file, with the text it was parsed from: parsing the
+# Markdown again on every plan cost as much as a tenth of a busy account's agenda.
+_parsed: dict[Path, tuple[str, Template]] = {}
 
 
 def default_template(account: Account) -> str:
@@ -165,7 +176,7 @@ def plan(
         problem = Problem("minutes", f"must be between {MIN_LENGTH} and {MAX_LENGTH}, not {length}")
         raise ValidationError("Agenda", [problem])
     now = to_local(at) if at is not None else ws.now()
-    return build_agenda(account_data(ws, acct, at=now), chosen, length, now)
+    return build_agenda(plan_data(ws, acct, now), chosen, length, now)
 
 
 def meeting_start(ws: Workspace, account: Account | str) -> datetime:

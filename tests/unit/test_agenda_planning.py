@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import random
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from checkin.bench.generate import S, busiest_account, generate, write
 from checkin.core.agenda import build_agenda
-from checkin.core.enums import Phase
+from checkin.core.enums import IssueStatus, Phase
 from checkin.core.errors import NotFound, ValidationError
+from checkin.core.records import Account
 from checkin.markdown.template import TemplateError
 from checkin.services import paths, planning
 from checkin.services.demo import seed_demo
@@ -116,5 +119,61 @@ def test_the_fast_path_on_a_busy_generated_account(tmp_path: Path) -> None:
         for length in (30, 480):
             full = build_agenda(full_data, template, length, NOW)
             assert build_agenda(fast_data, template, length, NOW) == full
+    finally:
+        ws.close()
+
+
+def _json(agenda: object) -> str:
+    from checkin.cli.agenda import agenda_json
+
+    return json.dumps(agenda_json(agenda), sort_keys=True)  # type: ignore[arg-type]
+
+
+def _full_plan(ws: Workspace, account: Account, template: str, length: int) -> str:
+    """The straightforward path: every record of the account decoded, then the engine."""
+    chosen = planning.load_template(template)
+    return _json(build_agenda(planning.account_data(ws, account), chosen, length, NOW))
+
+
+def test_plan_reads_kept_records_and_gives_the_full_datas_json(demo: Workspace) -> None:
+    for account in demo.accounts():
+        for template in ("monthly", "escalation"):
+            for length in (20, 60):
+                for _ in range(2):  # the second plan reads the kept records
+                    kept = planning.plan(demo, account, template=template, minutes=length, at=NOW)
+                    expected = _full_plan(demo, account, template, length)
+                    assert _json(kept) == expected, (account.slug, template, length)
+
+
+def test_kept_records_follow_every_change(tmp_path: Path) -> None:
+    ws = Workspace.open(tmp_path / "w.json", clock=lambda: NOW, rng=random.Random(3))
+    try:
+        with ws.transaction():
+            seed_demo(ws, NOW)
+        account = next(a for a in ws.accounts() if ws.issues(a.id))
+        before = _json(planning.plan(ws, account, minutes=45, at=NOW))
+        issue = next(i for i in ws.issues(account.id) if i.is_open)
+        issue.status = IssueStatus.CLOSED
+        ws.save(issue)
+        after = _json(planning.plan(ws, account, minutes=45, at=NOW))
+        assert after != before
+        assert after == _full_plan(ws, account, planning.default_template(account), 45)
+    finally:
+        ws.close()
+
+
+def test_plan_on_a_busy_generated_account_equals_the_full_path(tmp_path: Path) -> None:
+    path = tmp_path / "s.json"
+    write(S, path)
+    busiest = busiest_account(generate(S))
+    ws = Workspace.open(path, clock=lambda: NOW, read_only=True)
+    try:
+        account = ws.account(busiest)
+        for template, length in (("monthly", 30), ("escalation", 480), ("weekly", 45)):
+            for moment in (NOW, NOW - timedelta(days=40), NOW + timedelta(days=90)):
+                kept = planning.plan(ws, account, template=template, minutes=length, at=moment)
+                chosen = planning.load_template(template)
+                full = build_agenda(planning.account_data(ws, account), chosen, length, moment)
+                assert _json(kept) == _json(full), (template, length, moment)
     finally:
         ws.close()

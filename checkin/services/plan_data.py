@@ -1,0 +1,114 @@
+"""The records an agenda reads, decoded once and kept between plans (issue 14).
+
+A busy account has a thousand open issues, hundreds of open actions and a hundred and fifty
+meetings; decoding them took longer than the engine itself. ``plan_data`` keeps, per account,
+the decoded records that can still matter to an agenda (open issues and fixes not yet
+confirmed, open actions, ended meetings), through the storage's ``derived`` cache: it is
+dropped as soon as a record of that kind changes (or a rollback swaps the data), so a plan
+never reads stale records. At plan time only cheap date filters run over the kept records.
+
+The result equals ``planning.account_data(ws, account, at=now)`` (tests compare the agendas of
+both, and of the full data). The kept records are shared between plans: the engine only reads
+them, and nothing else gets them.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from checkin.core.agenda import AccountData, weights
+from checkin.core.agenda.commercial_rules import SPONSOR_WINDOW
+from checkin.core.codec import decode
+from checkin.core.enums import IssueStatus
+from checkin.core.meeting import Meeting
+from checkin.core.records import Account, ActionItem, Issue
+from checkin.services.workspace import Workspace
+
+_OPEN = {status.value for status in IssueStatus if status.is_open}
+_RESOLVED = IssueStatus.RESOLVED.value
+
+
+def _may_matter(doc: dict[str, Any]) -> bool:
+    """Open, or resolved with a date and not yet confirmed by the client: the issues an
+    agenda may look at, whatever the moment (the follow-up window is applied per plan)."""
+    status = doc.get("status")
+    if status in _OPEN:
+        return True
+    return status == _RESOLVED and bool(doc.get("resolved")) and not doc.get("verified")
+
+
+def _issues(ws: Workspace, account_id: str) -> list[Issue]:
+    """Open and unconfirmed resolved issues, decoded, in storage order (kept)."""
+    repo = ws.store.issues
+
+    def compute() -> list[Issue]:
+        docs = repo.raw_for_account(account_id)
+        return [decode(Issue, doc) for doc in docs if _may_matter(doc)]
+
+    return repo.derived(account_id, "agenda:issues", compute)
+
+
+def _actions(ws: Workspace, account_id: str) -> list[ActionItem]:
+    """Open actions, decoded, in storage order (kept)."""
+    repo = ws.store.actions
+
+    def compute() -> list[ActionItem]:
+        docs = repo.raw_for_account(account_id)
+        return [decode(ActionItem, doc) for doc in docs if doc.get("status") == "open"]
+
+    return repo.derived(account_id, "agenda:actions", compute)
+
+
+def _meetings(ws: Workspace, account_id: str) -> list[tuple[datetime, str, Meeting]]:
+    """Ended meetings with their end and id, newest first, ties by id reversed (kept)."""
+    repo = ws.store.meetings
+
+    def compute() -> list[tuple[datetime, str, Meeting]]:
+        found = [
+            (datetime.fromisoformat(doc["ended"]), doc["id"], decode(Meeting, doc))
+            for doc in repo.raw_for_account(account_id)
+            if doc.get("ended")
+        ]
+        found.sort(key=lambda entry: (entry[0], entry[1]), reverse=True)
+        return found
+
+    return repo.derived(account_id, "agenda:meetings", compute)
+
+
+def _followed_up(issue: Issue, since: datetime) -> bool:
+    """Open, or resolved within the follow-up window (the kept ones are unconfirmed)."""
+    if issue.status.is_open:
+        return True
+    return issue.resolved is not None and issue.resolved >= since
+
+
+def _recent(ended: list[tuple[datetime, str, Meeting]], at: datetime) -> list[Meeting]:
+    """The meetings ended by ``at`` the engine looks at: those in the follow-up and sponsor
+    windows, and at least the last one and the last ``RATINGS_LOOKED_AT`` rated ones."""
+    window = at - max(timedelta(days=weights.FOLLOW_UP_DAYS), SPONSOR_WINDOW)
+    kept: list[Meeting] = []
+    rated = 0
+    for moment, _id, meeting in ended:
+        if moment > at:
+            continue
+        if kept and moment < window and rated >= weights.RATINGS_LOOKED_AT:
+            break
+        kept.append(meeting)
+        rated += meeting.rating is not None
+    return kept
+
+
+def plan_data(ws: Workspace, account: Account, at: datetime) -> AccountData:
+    """What the engine reads to plan ``account``'s agenda at ``at``, from the kept records."""
+    store = ws.store
+    since = at - timedelta(days=weights.FOLLOW_UP_DAYS)
+    return AccountData(
+        account=account,
+        contacts=store.contacts.for_account(account.id),
+        issues=[issue for issue in _issues(ws, account.id) if _followed_up(issue, since)],
+        roadmap=store.roadmap.for_account(account.id),
+        feedback=store.feedback.for_account(account.id),
+        actions=list(_actions(ws, account.id)),
+        meetings=_recent(_meetings(ws, account.id), at),
+    )
