@@ -13,12 +13,11 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from checkin.core.codec import decode
 from checkin.core.enums import IssueStatus, Severity
 from checkin.core.errors import CheckinError, NotFound
 from checkin.core.health import Health
 from checkin.core.meeting import Meeting, MeetingState
-from checkin.core.records import Account, ActionItem, Feedback, Issue
+from checkin.core.records import Account, Issue
 from checkin.markdown.audience import Audience
 from checkin.markdown.minutes import MinutesData, render_minutes
 from checkin.markdown.tables import ISSUE_ROWS
@@ -116,23 +115,16 @@ def minutes_data(
     meeting = find_meeting(ws, meeting_id)
     account = ws.account(meeting.account_id)
     store = ws.store
-    of_meeting = [
-        raw
-        for raw in store.actions.raw_for_account(account.id)
-        if raw.get("meeting_id") == meeting.id
-    ]
-    feedback = [
-        raw
-        for raw in store.feedback.raw_for_account(account.id)
-        if raw.get("meeting_id") == meeting.id
-    ]
+    # Through the field indexes: only the records the minutes show are decoded.
+    of_meeting = store.actions.ids_by_field(account.id, "meeting_id").get(meeting.id, [])
+    feedback = store.feedback.ids_by_field(account.id, "meeting_id").get(meeting.id, [])
     issues, open_count = _open_issues(ws, account.id)
     return MinutesData(
         meeting=meeting,
         account=account,
         contacts=ws.contacts(account.id),
-        actions=[decode(ActionItem, raw) for raw in of_meeting],
-        feedback=[decode(Feedback, raw) for raw in feedback],
+        actions=[store.actions.get(i) for i in of_meeting],
+        feedback=[store.feedback.get(i) for i in feedback],
         issues=issues,
         roadmap=ws.roadmap(account.id),
         today=ws.today(),
@@ -154,14 +146,22 @@ def _health_after(ws: Workspace, meeting: Meeting) -> Health:
 
 def _open_issues(ws: Workspace, account_id: str) -> tuple[list[Issue], int]:
     """The open issues the minutes list (most severe, then oldest) and how many are open."""
-    open_raw = [
-        raw
-        for raw in ws.store.issues.raw_for_account(account_id)
-        if IssueStatus(raw["status"]).is_open
-    ]
-    rank = {severity.value: severity.rank for severity in Severity}
-    open_raw.sort(key=lambda raw: (rank[raw["severity"]], raw["opened"]))
-    return [decode(Issue, raw) for raw in open_raw[:ISSUE_ROWS]], len(open_raw)
+    repo = ws.store.issues
+
+    def in_order() -> list[str]:
+        is_open = {
+            record_id
+            for status, ids in repo.ids_by_field(account_id, "status").items()
+            if IssueStatus(status).is_open
+            for record_id in ids
+        }
+        found = [i for i in repo.ids_for_account(account_id) if i in is_open]  # oldest first
+        rank = {severity.value: severity.rank for severity in Severity}
+        found.sort(key=lambda i: (rank[repo.field(i, "severity")], repo.field(i, "opened")))
+        return found
+
+    open_ids = repo.derived(account_id, "open issues by severity", in_order)
+    return [repo.get(i) for i in open_ids[:ISSUE_ROWS]], len(open_ids)
 
 
 Who = Audience | str

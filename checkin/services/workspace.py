@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
 Clock = Callable[[], datetime]
 R = TypeVar("R", bound=Record)
+OVERVIEW_FRESH_SECONDS = 60
 
 
 def system_clock() -> datetime:
@@ -80,6 +81,10 @@ class Workspace:
         self.store = store
         self.clock = clock
         self._rng = rng
+        # account id -> (version, when, account, (summary, health)): see known_overview
+        self._overviews: dict[
+            str, tuple[tuple[int, int], datetime, Account, tuple[AccountSummary, Health]]
+        ] = {}
 
     # -- lifecycle ------------------------------------------------------------------------
 
@@ -96,6 +101,20 @@ class Workspace:
         """Open the workspace file at ``path`` (see :meth:`Store.open` for the errors)."""
         store = Store.open(path, clock, read_only=read_only, defer_backup=defer_backup)
         return cls(store, clock, rng)
+
+    def save_in_background(
+        self,
+        on_error: Callable[[OSError], None] | None = None,
+        on_saved: Callable[[], None] | None = None,
+    ) -> None:
+        """Saves return at once from now on; a writer thread makes them durable, reporting
+        a failing disk to ``on_error`` and each durable save to ``on_saved`` (both called
+        from that thread). A failed save stays queued and is retried."""
+        self.store.start_writer(on_error=on_error, on_saved=on_saved)
+
+    def flush(self, timeout: float | None = None) -> bool:
+        """Wait until every save is on disk; False on a timeout or while the disk fails."""
+        return self.store.flush(timeout)
 
     def start_backup(self) -> None:
         """Copy the workspace as it was opened to its backups folder (in the background)."""
@@ -226,11 +245,23 @@ class Workspace:
         )
 
     def overview(self, account: Account) -> tuple[AccountSummary, Health]:
-        """The overview figures and the health of ``account``, reading its records once."""
-        from checkin.core.health import assess
+        """The overview figures and the health of ``account``, reading its records once.
+
+        Safe to call from a worker thread; the result is kept for :meth:`known_overview`.
+        """
+        from checkin.core.health import Relationship, assess
         from checkin.core.summary import summarize
 
-        r = self.relationship(account)
+        version = self.store.version(account.id)
+        st = self.store
+        r = Relationship(  # the meetings without their agendas: figures never read those
+            account=account,
+            contacts=st.contacts.for_account(account.id),
+            issues=st.issues.for_account(account.id),
+            actions=st.actions.for_account(account.id),
+            feedback=st.feedback.for_account(account.id),
+            meetings=st.meetings.headers_for_account(account.id),
+        )
         now = self.now()
         summary = summarize(
             account,
@@ -240,7 +271,22 @@ class Workspace:
             meetings=r.meetings,
             now=now,
         )
-        return summary, assess(r, now)
+        result = summary, assess(r, now)
+        self._overviews[account.id] = (version, now, account, result)
+        return result
+
+    def known_overview(self, account: Account) -> tuple[AccountSummary, Health] | None:
+        """The overview worked out last, while it is up to date: nothing of the account
+        changed since and it is under :data:`OVERVIEW_FRESH_SECONDS` old (the figures count
+        days and the 48-hour rules); else None (work it out again, off the event loop)."""
+        entry = self._overviews.get(account.id)
+        if entry is None:
+            return None
+        version, at, seen, result = entry
+        fresh = (self.now() - at).total_seconds() < OVERVIEW_FRESH_SECONDS
+        if fresh and version == self.store.version(account.id) and seen == account:
+            return result
+        return None
 
     def relationship(self, account: Account) -> Relationship:
         from checkin.core.health import Relationship
@@ -293,11 +339,11 @@ class Workspace:
 
     def open_actions(self) -> list[tuple[Account, ActionItem]]:
         """Open action items of every active account, overdue first, then by due date."""
+        repo = self.store.actions  # through the status index: only open ones are decoded
         found = [
-            (account, action)
+            (account, repo.get(action_id))
             for account in self.accounts()
-            for action in self.store.actions.for_account(account.id)
-            if action.is_open
+            for action_id in repo.ids_by_field(account.id, "status").get(ActionStatus.OPEN, [])
         ]
         return sorted(found, key=lambda pair: (pair[1].due is None, pair[1].due, pair[0].name))
 

@@ -25,9 +25,13 @@ class DocTable(MutableMapping[str, Doc]):
     TinyDB's update functions change documents in place through ``table[doc_id]``; such a
     document stays decoded ("live") until :meth:`freeze` encodes it again at the next save.
     ``get`` and ``items`` hand out fresh copies that are never kept.
+
+    Every key changed since the last commit is remembered with the bytes it had before
+    (``None``: it did not exist): :meth:`take_changes` hands the changes to the journal,
+    :meth:`undo` puts the old bytes back (a transaction that failed).
     """
 
-    __slots__ = ("_block", "_loaded", "name")
+    __slots__ = ("_block", "_changed", "_loaded", "name")
 
     def __init__(
         self,
@@ -44,6 +48,11 @@ class DocTable(MutableMapping[str, Doc]):
         self._loaded: dict[str, bytes | Doc] | None = (
             docs if docs is not None else ({} if block is None else None)
         )
+        self._changed: dict[str, bytes | None] = {}
+
+    @property
+    def loaded(self) -> bool:
+        return self._loaded is not None
 
     def load(self) -> DocTable:
         """Split the table's lines now (raises DocumentError on a line that is not one)."""
@@ -55,6 +64,9 @@ class DocTable(MutableMapping[str, Doc]):
         if self._loaded is None:
             assert self._block is not None
             self._loaded = _split_block(self._block, self.name)
+            # The documents hold the same bytes: keeping both doubled a big table's memory.
+            # The next fold joins them again, off the event loop.
+            self._block = None
         return self._loaded
 
     # -- reading ---------------------------------------------------------------------------
@@ -117,19 +129,31 @@ class DocTable(MutableMapping[str, Doc]):
 
     def __getitem__(self, key: str) -> Doc:
         value = self._docs[key]
+        self._remember(key)  # handed out to be changed in place
         if isinstance(value, bytes):
             value = self._decode(key, value)
             self._docs[key] = value
-            self._block = None  # handed out to be changed in place
+        self._block = None
         return value
 
     def __setitem__(self, key: str, doc: Doc) -> None:
-        self._docs[str(key)] = doc  # TinyDB numbers documents inserted without an id
+        key = str(key)  # TinyDB numbers documents inserted without an id
+        self._remember(key)
+        self._docs[key] = doc
         self._block = None
 
     def __delitem__(self, key: str) -> None:
+        self._remember(key)
         del self._docs[key]
         self._block = None
+
+    def _remember(self, key: str) -> None:
+        """Keep the committed bytes of ``key`` before its first change since the commit."""
+        if key not in self._changed:
+            value = self._docs.get(key)
+            if value is not None and not isinstance(value, bytes):
+                value = orjson.dumps(value)
+            self._changed[key] = value
 
     def __contains__(self, key: object) -> bool:
         return key in self._docs
@@ -139,6 +163,56 @@ class DocTable(MutableMapping[str, Doc]):
 
     def __len__(self) -> int:
         return len(self._docs)
+
+    # -- changes since the last commit -------------------------------------------------------
+
+    @property
+    def changed(self) -> bool:
+        return bool(self._changed)
+
+    def take_changes(self) -> list[tuple[str, bytes | None]]:
+        """Every changed document as it is now (``None``: deleted), encoded; the table then
+        counts as committed."""
+        if not self._changed:
+            return []
+        docs = self._docs
+        out: list[tuple[str, bytes | None]] = []
+        for key in self._changed:
+            value = docs.get(key)
+            if value is not None and not isinstance(value, bytes):
+                value = orjson.dumps(value)
+                docs[key] = value
+            out.append((key, value))
+        self._changed = {}
+        return out
+
+    def undo(self) -> None:
+        """Put back every changed document as it was at the last commit."""
+        if not self._changed:
+            return
+        docs = self._docs
+        for key, old in self._changed.items():
+            if old is None:
+                docs.pop(key, None)
+            else:
+                docs[key] = old
+        self._changed = {}
+        self._block = None
+
+    def apply(self, key: str, raw: bytes | None) -> None:
+        """Replay one journalled change (not itself a change to journal again)."""
+        if raw is None:
+            self._docs.pop(key, None)
+        else:
+            self._docs[key] = raw
+        self._block = None
+
+    def snapshot(self) -> DocTable:
+        """A copy of the committed table for writing the file from another thread (call it
+        at a commit boundary: every document is bytes then, or never handed out)."""
+        if self._loaded is None:
+            return DocTable(name=self.name, block=self._block)
+        return DocTable(dict(self._loaded), self.name, block=self._block)
 
     # -- saving ----------------------------------------------------------------------------
 

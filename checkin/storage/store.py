@@ -21,7 +21,7 @@ from checkin.storage.doctable import (
     load_tables,
     to_plain,
 )
-from checkin.storage.durable import DurableStorage
+from checkin.storage.durable import DurableStorage, journal_path, replay
 from checkin.storage.errors import CorruptDatabase, NewerSchema
 from checkin.storage.files import (
     FILE_MODE,
@@ -31,7 +31,7 @@ from checkin.storage.files import (
 )
 from checkin.storage.lock import WriterLock
 from checkin.storage.platform import set_mode
-from checkin.storage.repository import Repository
+from checkin.storage.repository import MeetingRepository, Repository
 
 if TYPE_CHECKING:
     from tinydb import TinyDB
@@ -72,6 +72,7 @@ class Store:
         self.path = storage.path
         self.now = clock
         self.generation = 0
+        self._versions: dict[str, int] = {}  # account id -> changes to its records
         self._lock = lock
         self._backup: threading.Thread | None = None
         self._unbacked: bytes | None = None  # the file at open, until its backup starts
@@ -83,7 +84,7 @@ class Store:
         self.roadmap = Repository(self, "roadmap", RoadmapItem, "roadmap item")
         self.feedback = Repository(self, "feedback", Feedback, "feedback")
         self.actions = Repository(self, "actions", ActionItem, "action item")
-        self.meetings = Repository(self, "meetings", Meeting, "meeting")
+        self.meetings = MeetingRepository(self, Meeting)
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -109,17 +110,25 @@ class Store:
                 raise FileNotFoundError(f"{path} does not exist")
             _raw, tables = load_file(path)
             _check_version(path, tables)
-            return cls(DurableStorage(path, tables, read_only=True), clock)
+            revision, _applied = replay(path, tables)
+            return cls(DurableStorage(path, tables, read_only=True, revision=revision), clock)
         ensure_private_dir(path.parent)
         lock = WriterLock(path)
         lock.acquire(clock())
         try:
             remove_orphaned_temps(path)
-            tables, raw = cls._load_or_create(path, clock)
+            tables, raw, revision = cls._load_or_create(path, clock)
+            storage = DurableStorage(path, tables, revision=revision)
+            journal = journal_path(path)
+            if journal.exists() and journal.stat().st_size:
+                # What a killed process journalled goes into the file now, so the backup
+                # below and every other reader see one complete file.
+                storage.fold()
+                raw = None if raw is None else path.read_bytes()
         except BaseException:
             lock.release()
             raise
-        store = cls(DurableStorage(path, tables), clock, lock)
+        store = cls(storage, clock, lock)
         if raw is not None:
             store._unbacked = raw
             store.storage.before_save = store.start_backup  # at the latest before a change
@@ -128,27 +137,38 @@ class Store:
         return store
 
     @staticmethod
-    def _load_or_create(path: Path, clock: Clock) -> tuple[Tables, bytes | None]:
-        """The workspace's tables, and the bytes it held on disk (None for a new file)."""
+    def _load_or_create(path: Path, clock: Clock) -> tuple[Tables, bytes | None, int]:
+        """The workspace's tables with the journal replayed, the bytes the file held on disk
+        (None for a new file) and the last journal revision."""
         if not path.exists():
             tables = _empty_workspace(clock())
             atomic_write(path, dump_tables(tables))
-            return tables, None
+            with contextlib.suppress(FileNotFoundError):
+                journal_path(path).unlink()  # a stray journal never belongs to a new file
+            return tables, None, 0
         raw, tables = load_file(path)
         found = _check_version(path, tables)
         set_mode(path, FILE_MODE)  # only a file that loads: a broken one is left as it is
+        revision, _applied = replay(path, tables)
         if found < schema.SCHEMA_VERSION:
             backup.make_backup(path, raw, clock())  # before the migration rewrites it
             tables = from_plain(schema.migrate(to_plain(tables), found))
             atomic_write(path, dump_tables(tables))
-            return tables, None
-        return tables, raw
+            return tables, None, revision
+        return tables, raw, revision
 
     def start_backup(self) -> None:
         """Copy the state the file had at open to ``backups/`` in a background thread."""
         if self._unbacked is not None and self.path is not None:
             raw, self._unbacked = self._unbacked, None
             self._backup = backup.backup_in_background(self.path, raw, self.now())
+
+    def wait_for_backup(self) -> None:
+        """Start the backup taken at open if it has not started, and wait until it is written."""
+        self.start_backup()
+        if self._backup is not None:
+            self._backup.join()
+            self._backup = None
 
     @property
     def db(self) -> TinyDB:
@@ -161,16 +181,37 @@ class Store:
         return self._db
 
     def close(self) -> None:
-        """Release the writer lock once the backup taken at open is written. Safe to call
-        twice; every save is already on disk."""
+        """Write what is queued, fold the journal into the file and release the writer lock
+        once the backup taken at open is written. Safe to call twice. Raises StorageError
+        when the last save fails (the lock is released all the same)."""
         self.start_backup()
-        if self._backup is not None:
-            self._backup.join()
-            self._backup = None
-        if self._db is not None:
-            self._db.close()
-        if self._lock is not None:
-            self._lock.release()
+        try:
+            self.storage.close()
+        finally:
+            self.wait_for_backup()
+            if self._db is not None:
+                self._db.close()
+            if self._lock is not None:
+                self._lock.release()
+
+    # -- saving off the event loop ------------------------------------------------------------
+
+    def start_writer(
+        self,
+        on_error: Callable[[OSError], None] | None = None,
+        on_saved: Callable[[], None] | None = None,
+    ) -> None:
+        """Saves return once queued; a writer thread makes them durable (the app's mode).
+        ``on_error`` and ``on_saved`` are called from that thread."""
+        if on_error is not None:
+            self.storage.on_error = on_error
+        if on_saved is not None:
+            self.storage.on_saved = on_saved
+        self.storage.start_writer()
+
+    def flush(self, timeout: float | None = None) -> bool:
+        """Wait until every save is on disk; False on a timeout or while the disk fails."""
+        return self.storage.flush(timeout)
 
     # -- writing -------------------------------------------------------------------------
 
@@ -198,7 +239,7 @@ class Store:
         self.storage.end(commit=True)
 
     def _rollback(self) -> None:
-        self.storage.replace_data(self.storage.committed())
+        self.storage.rollback()
         for repo in self.repositories():
             repo.forget()
         if self._db is not None:
@@ -215,6 +256,18 @@ class Store:
             self.actions,
             self.meetings,
         )
+
+    # -- versions of accounts ------------------------------------------------------------------
+
+    def touch(self, *account_ids: str) -> None:
+        """Count a change to the records of these accounts (see :meth:`version`)."""
+        for account_id in account_ids:
+            self._versions[account_id] = self._versions.get(account_id, 0) + 1
+
+    def version(self, account_id: str) -> tuple[int, int]:
+        """Changes so far to the account's records in this session (and rollbacks): what was
+        worked out from them is up to date while this is the same."""
+        return self.generation, self._versions.get(account_id, 0)
 
     # -- metadata --------------------------------------------------------------------------
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -95,6 +96,9 @@ class CheckinApp(App[None]):
 
     def on_mount(self) -> None:
         self._install_signal_handlers()
+        # Saves leave the event loop: a writer thread makes them durable (see storage).
+        self._save_failing = False
+        self.workspace.save_in_background(on_error=self._save_failed, on_saved=self._saved)
         if self._exit_at is None:
             self.call_after_refresh(self.offer_resume)
 
@@ -159,6 +163,35 @@ class CheckinApp(App[None]):
                     screen.save_unsaved()
                 except CheckinError as error:
                     self.notify(str(error), title="Not saved", severity="error", markup=False)
+
+    def _save_failed(self, error: OSError) -> None:
+        """From the writer thread: a save did not reach the disk (it is kept and retried)."""
+        with contextlib.suppress(RuntimeError):  # the app is already gone
+            self.call_from_thread(self._show_save_failure, error)
+
+    def _show_save_failure(self, error: OSError) -> None:
+        if self._save_failing:
+            return
+        self._save_failing = True
+        self.notify(
+            f"Could not save ({error.strerror or error}). Nothing is lost: checkin keeps "
+            "your changes and retries every few seconds.",
+            title="Not saved",
+            severity="error",
+            timeout=3600,
+            markup=False,
+        )
+
+    def _saved(self) -> None:
+        if getattr(self, "_save_failing", False):
+            with contextlib.suppress(RuntimeError):
+                self.call_from_thread(self._show_save_recovered)
+
+    def _show_save_recovered(self) -> None:
+        if self._save_failing:
+            self._save_failing = False
+            self.clear_notifications()
+            self.notify("Saved again: everything is on disk.", timeout=4, markup=False)
 
     def save_and_exit(self) -> None:
         self.save_everything()

@@ -28,10 +28,16 @@ def test_sigkill_mid_meeting_then_resume_loses_nothing(sandbox: Sandbox, launch:
     term.send("ctrl+n")  # next item: the notes of the first are saved with the move
     term.wait_for("1 of ")
     term.type("Henrik approves the read-only window")
-    # Autosave runs every second: wait until the second note is on disk, as a user would
-    # have in two seconds of talking.
+    # Autosave runs every second: wait until the second note is on disk (in the journal
+    # beside the file, see checkin.storage.durable), as a user would have in two seconds of
+    # talking.
+    journal = db.with_name(db.name + ".journal")
+
+    def on_disk() -> bytes:
+        return db.read_bytes() + (journal.read_bytes() if journal.exists() else b"")
+
     deadline = time.monotonic() + 5
-    while b"Henrik approves the read-only window" not in db.read_bytes():
+    while b"Henrik approves the read-only window" not in on_disk():
         assert time.monotonic() < deadline, "the notes were not autosaved within 5 s"
         time.sleep(0.1)
     term.send_signal(signal.SIGKILL)

@@ -37,10 +37,15 @@ def padded_workspace(path: Path) -> None:
     store.close()
 
 
-def run_and_kill(path: Path, rng: random.Random) -> list[str]:
+def folded_revision(path: Path) -> int:
+    """The last journal revision the file holds (it always parses)."""
+    return int(orjson.loads(path.read_bytes())["meta"]["schema"].get("journal_rev", 0))
+
+
+def run_and_kill(path: Path, rng: random.Random, mode: str = "") -> list[str]:
     env = os.environ | {"PYTHONPATH": str(ROOT)}
     child = subprocess.Popen(
-        [sys.executable, str(CHILD), str(path)], stdout=subprocess.PIPE, env=env, text=True
+        [sys.executable, str(CHILD), str(path), mode], stdout=subprocess.PIPE, env=env, text=True
     )
     assert child.stdout is not None
     assert child.stdout.readline().strip() == "ready"
@@ -51,17 +56,28 @@ def run_and_kill(path: Path, rng: random.Random) -> list[str]:
     return rest.splitlines()
 
 
-@pytest.mark.parametrize("chunk", range(4))
-def test_sigkill_never_corrupts_or_loses_a_returned_save(tmp_path: Path, chunk: int) -> None:
+@pytest.mark.parametrize(
+    ("chunk", "mode"), [(0, ""), (1, ""), (2, "writer"), (3, "writer")], ids=str
+)
+def test_sigkill_never_corrupts_or_loses_a_returned_save(
+    tmp_path: Path, chunk: int, mode: str
+) -> None:
+    """Plain: each save journalled in the caller. Writer: the app's way (a writer thread,
+    acknowledged when durable) with the journal folded into the file every 4 KB, so the
+    kills land mid-append, mid-fold and between the fold's file and journal steps."""
     rng = random.Random(chunk)
     db = tmp_path / "db.json"
     padded_workspace(db)
+    folds_seen = 0
     added: set[str] = set()
     edited: set[str] = set()
     deleted: set[str] = set()
     uncertain: set[str] = set()
     for _ in range(KILLS_PER_CHUNK):
-        lines = run_and_kill(db, rng)
+        before = folded_revision(db)
+        lines = run_and_kill(db, rng, mode)
+        if folded_revision(db) > before:  # the child's writer folded before the kill
+            folds_seen += 1
         for line in lines:
             op, n = line.split()
             {"add": added, "edit": edited, "delete": deleted}[op].add(f"a-{n}")
@@ -77,4 +93,6 @@ def test_sigkill_never_corrupts_or_loses_a_returned_save(tmp_path: Path, chunk: 
         assert not (deleted & present.keys())
         assert all(present[i].our_owner == "edited" for i in edited - deleted - uncertain)
     assert len(added) > KILLS_PER_CHUNK  # the child really saved in between the kills
+    if mode == "writer":
+        assert folds_seen  # the kills did find a folded file with a journal beside it
     assert not list(tmp_path.glob(".db.json.*.tmp"))

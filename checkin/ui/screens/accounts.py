@@ -3,7 +3,7 @@ renewal; sorted by health, next due, renewal or name, and filtered to those need
 
 from __future__ import annotations
 
-import asyncio
+import time
 from datetime import date
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -42,6 +42,9 @@ EMPTY_HOME = Text.assemble(
     ("checkin demo", "bold"),
     " (seven fictional accounts, in a file of their own).",
 )
+
+Figures = tuple["AccountSummary", "Health", Account]  # an account's figures, as of that account
+FIGURES_BATCH_SECONDS = 0.05  # the figures worked out in a thread reach the screen this often
 
 COLUMNS = (
     Column("account", "Account", 20),
@@ -207,7 +210,7 @@ class AccountsScreen(CheckinScreen[None]):
         self.title = "checkin"
         self.sub_title = "Accounts"
         self._accounts: list[Account] = []
-        self._figures: dict[str, tuple[AccountSummary, Health]] = {}
+        self._figures: dict[str, Figures] = {}
         self._shown = False
         self._sort = SortBy.NAME
         self._attention_only = False
@@ -226,40 +229,75 @@ class AccountsScreen(CheckinScreen[None]):
         self._shown = True
 
     def reload(self) -> None:
-        """List the accounts at once; their figures follow, one account at a time."""
-        self._accounts = self.workspace.accounts()
+        """List the accounts at once with the figures still up to date; the others follow,
+        worked out off the event loop."""
+        ws = self.workspace
+        self._accounts = ws.accounts()
+        self._stale: list[Account] = []
+        for account in self._accounts:
+            known = ws.known_overview(account)
+            if known is None:
+                self._stale.append(account)
+                if self._figures.get(account.id, (None, None, None))[2] != account:
+                    self._figures.pop(account.id, None)  # renamed or new: nothing to show
+            else:
+                summary, health = known
+                self._figures[account.id] = (summary, health, account)
         self._fill(self.query_one("#filter", Input).value)
         # After the next paint, so the list shows before the figures are worked out.
         self.call_after_refresh(self._start_figures)
 
     def _start_figures(self) -> None:
-        # A callable, not a coroutine: a worker cancelled before it starts leaves nothing
-        # un-awaited behind.
-        work: Any = self._compute_figures
-        self.run_worker(work, group="figures", exclusive=True)
+        if not self._stale:
+            self._update_status()
+            self.checkin.reached("settled")
+            return
+        self.run_worker(self._compute_figures, group="figures", exclusive=True, thread=True)
 
-    async def _compute_figures(self) -> None:
+    def _compute_figures(self) -> None:
         """Summaries and health read every record of an account: paint first, then fill in.
 
-        Yielding between accounts keeps typing and scrolling smooth on a big workspace.
+        Worked out in a thread, so typing and scrolling never wait for them (the event loop
+        only paints what arrives, a few accounts at a time), and only while this screen shows.
         """
+        from textual.worker import get_current_worker
+
+        worker = get_current_worker()
         ws = self.workspace
-        today = ws.today()
+        batch: list[tuple[Account, Figures]] = []
+        started = time.monotonic()
+        for account in list(self._stale):
+            if worker.is_cancelled or not self.is_current:
+                # Another screen is on top (a call may be running): leave it the processor;
+                # what is worked out is kept, the rest follows when this screen is back.
+                return
+            summary, health = ws.overview(account)
+            batch.append((account, (summary, health, account)))
+            if time.monotonic() - started > FIGURES_BATCH_SECONDS:
+                self.app.call_from_thread(self._show_figures, batch, False)
+                batch, started = [], time.monotonic()
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._show_figures, batch, True)
+
+    def _show_figures(self, batch: list[tuple[Account, Figures]], last: bool) -> None:
+        if not self.is_mounted:
+            return
+        today = self.workspace.today()
         table = self.query_one(AccountList)
-        for account in list(self._accounts):
-            self._figures[account.id] = ws.overview(account)
+        for account, figures in batch:
+            self._figures[account.id] = figures
             table.update_row(account.id, self._cells(account, today))
-            await asyncio.sleep(0)
-        if self._sort is not SortBy.NAME or self._attention_only:
-            self._fill(self.query_one("#filter", Input).value)  # every figure is in: re-order
-        self._update_status()
-        self.checkin.reached("settled")
+        if last:
+            if self._sort is not SortBy.NAME or self._attention_only:
+                self._fill(self.query_one("#filter", Input).value)  # every figure is in: re-order
+            self._update_status()
+            self.checkin.reached("settled")
 
     def _cells(self, account: Account, today: date) -> list[Text]:
         figures = self._figures.get(account.id)
         if figures is None:
             return [plain(account.name, "bold"), *(plain("…", "dim") for _ in COLUMNS[1:])]
-        summary, health = figures
+        summary, health, _account = figures
         cells = summary_cells(summary, today)
         cells[1] = health_badge(health)
         cells[2] = why_cell(summary, health, today)
@@ -283,12 +321,13 @@ class AccountsScreen(CheckinScreen[None]):
             shown = [
                 a
                 for a in shown
-                if (figures := self._figures.get(a.id)) is not None and attention(*figures, today)
+                if (figures := self._figures.get(a.id)) is not None
+                and attention(*figures[:2], today)
             ]
         if self._sort is not SortBy.NAME:
             key = sort_key(self._sort)
             known = [a for a in shown if a.id in self._figures]
-            known.sort(key=lambda a: key(*self._figures[a.id]))
+            known.sort(key=lambda a: key(*self._figures[a.id][:2]))
             shown = known + [a for a in shown if a.id not in self._figures]
         table = self.query_one(AccountList)
         table.mark_sorted(SORT_COLUMNS[self._sort])

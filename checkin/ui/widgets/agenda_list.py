@@ -62,6 +62,11 @@ def parked_line(item: AgendaItem, width: int) -> Text:
     return line
 
 
+def _signature(item: AgendaItem, seconds: int, current: bool, width: int) -> tuple[object, ...]:
+    """Everything :func:`item_line` draws from: the row is repainted when it changes."""
+    return (item.status, current, seconds, item.title, item.planned_minutes, width)
+
+
 class AgendaList(OptionList):
     """Attributes down: :meth:`show` gets the items; selecting one is the screen's business."""
 
@@ -70,6 +75,9 @@ class AgendaList(OptionList):
     AgendaList:focus { border: round $primary; }
     """
 
+    _keys: tuple[str, ...] | None = None  # the rows shown, in order
+    _drawn: dict[str, tuple[object, ...]]  # each item row's signature as drawn
+
     def show(
         self,
         items: Sequence[AgendaItem],
@@ -77,36 +85,50 @@ class AgendaList(OptionList):
         current_key: str | None,
         seconds: Callable[[AgendaItem], int],
     ) -> None:
+        """Show the items; only rows whose line changed are repainted (the clock ticks every
+        second, and a busy account's parking lot holds hundreds of rows)."""
         self._shown = (items, parked, current_key, seconds)
         inner = self.scrollable_content_region.width
         width = max(20, inner - 2) if inner else 38
-        wanted = [i.key for i in items] + [f"parked:{i.key}" for i in parked]
-        if [o.id for o in self.options if o.id] != wanted:
+        wanted = (*(i.key for i in items), *(f"parked:{i.key}" for i in parked))
+        drawn: dict[str, tuple[object, ...]] = getattr(self, "_drawn", {})
+        if wanted != self._keys:
             highlighted = self.highlighted
-            options: list[Option | None] = [
-                Option(
-                    item_line(i, seconds(i), current=i.key == current_key, width=width), id=i.key
+            drawn = {}
+            options: list[Option | None] = []
+            for i in items:
+                drawn[i.key] = _signature(i, seconds(i), i.key == current_key, width)
+                options.append(
+                    Option(
+                        item_line(i, seconds(i), current=i.key == current_key, width=width),
+                        id=i.key,
+                    )
                 )
-                for i in items
-            ]
             if parked:
                 options.append(None)
                 options += [Option(parked_line(i, width), id=f"parked:{i.key}") for i in parked]
             self.set_options(options)
+            self._keys = wanted
+            self._drawn = drawn
             if highlighted is not None and highlighted < self.option_count:
                 self.highlighted = highlighted
             return
         for item in items:
-            self.replace_option_prompt(
-                item.key,
-                item_line(item, seconds(item), current=item.key == current_key, width=width),
-            )
+            spent = seconds(item)
+            current = item.key == current_key
+            signature = _signature(item, spent, current, width)
+            if drawn.get(item.key) != signature:
+                drawn[item.key] = signature
+                self.replace_option_prompt(
+                    item.key, item_line(item, spent, current=current, width=width)
+                )
 
     def on_resize(self) -> None:
         shown = getattr(self, "_shown", None)
         if shown is not None:
             items, parked, current_key, seconds = shown
             self.clear_options()
+            self._keys = None
             self.show(items, parked, current_key, seconds)
 
     def highlight_key(self, key: str | None) -> None:
