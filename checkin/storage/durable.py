@@ -56,7 +56,7 @@ from pathlib import Path
 import orjson
 
 from checkin.storage.doctable import DocTable, DocumentError, Tables, dump_tables
-from checkin.storage.errors import CorruptDatabase, ReadOnlyDatabase, StorageError
+from checkin.storage.errors import CorruptDatabase, ReadOnlyDatabase, SaveFailed
 from checkin.storage.files import FILE_MODE, atomic_write, fsync_dir
 
 FOLD_BYTES = 8 * 1024 * 1024  # the journal is folded into the file past this size
@@ -178,7 +178,7 @@ class DurableStorage:
             self._drain()
         except OSError as error:
             self.error = error
-            raise StorageError(f"could not save to {self.path}: {error}") from error
+            raise SaveFailed(f"could not save to {self.path}: {error}") from error
         return True
 
     def _drain(self) -> None:
@@ -355,7 +355,7 @@ class DurableStorage:
                 self.fold()
         except OSError as error:
             self.error = error
-            raise StorageError(f"could not save to {self.path}: {error}") from error
+            raise SaveFailed(f"could not save to {self.path}: {error}") from error
         finally:
             if self._journal_fd is not None:
                 with contextlib.suppress(OSError):

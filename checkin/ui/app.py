@@ -79,6 +79,26 @@ class CheckinApp(App[None]):
         self.theme = theme if theme in self.available_themes else "checkin"
         self._remember_theme = remember_theme
 
+    crash: Exception | None = None  # the unexpected error that ended the app, if one did
+
+    def _handle_exception(self, error: Exception) -> None:
+        """An error nothing handled ends the app with a non-zero exit code (see ``crash``).
+
+        What is typed but not saved (a call's notes, its capture forms) is saved first, where
+        the workspace still can; the command line then says what happened in one paragraph.
+        """
+        if self.crash is None:
+            self.crash = error
+            with contextlib.suppress(Exception):
+                self.save_everything()
+        super()._handle_exception(error)
+
+    def _fatal_error(self) -> None:
+        """Exit without Textual's traceback: it prints local variables, and those hold the
+        workspace's client data (``checkin.cli.tui`` writes a private crash report instead)."""
+        self.bell()
+        self._close_messages_no_wait()
+
     def watch_theme(self, theme: str) -> None:
         if self._remember_theme is not None:
             self._remember_theme(theme)
