@@ -66,9 +66,9 @@ def crashed(error: Exception, path: Path) -> CheckinError:
     """
     import traceback
 
-    from checkin.storage.files import write_private
-
     from textual.worker import WorkerFailed
+
+    from checkin.storage.files import write_private
 
     while isinstance(error, WorkerFailed) and isinstance(error.error, Exception):
         error = error.error  # a screen's worker met it: the error is the worker's

@@ -77,6 +77,19 @@ def newest_backup(db_path: Path) -> Path | None:
     return backups[-1] if backups else None
 
 
+def newest_backup_unlike(db_path: Path) -> Path | None:
+    """The newest backup that differs from the file now: a damaged record in a file that
+    parses was copied by the backup at open, and restoring that copy would repair nothing."""
+    try:
+        current = db_path.read_bytes()
+    except OSError:
+        return newest_backup(db_path)
+    for candidate in reversed(list_backups(db_path)):
+        if not _holds(candidate, current):
+            return candidate
+    return None
+
+
 def _holds(backup: Path, data: bytes) -> bool:
     """Whether ``backup`` already holds ``data``."""
     try:

@@ -69,7 +69,7 @@ class ReadOnlyDatabase(StorageError):
 
 def corrupt(path: Path | None, error: Exception) -> CorruptDatabase:
     """A document or line that does not parse, reported like a whole file that does not."""
-    from checkin.storage.backup import newest_backup
+    from checkin.storage.backup import newest_backup_unlike
 
     where = path or Path("<memory>")
-    return CorruptDatabase(where, str(error), newest_backup(where))
+    return CorruptDatabase(where, str(error), newest_backup_unlike(where))
