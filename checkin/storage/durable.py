@@ -366,6 +366,24 @@ class DurableStorage:
             if journal.exists() and journal.stat().st_size == 0:
                 journal.unlink()
 
+    def whole_state(self) -> bytes:
+        """The whole state, as :meth:`fold` would write it (with its journal revision): what
+        a recovery file holds when the workspace's own file cannot be written."""
+        from checkin.storage import schema
+
+        with self._lock:
+            for table in self._data.values():
+                if table.changed:
+                    table.freeze()
+            revision = self.revision
+            snapshot = {name: table.snapshot() for name, table in self._data.items()}
+        meta = dict(snapshot[schema.META_TABLE].get(schema.META_ID) or {})
+        meta[JOURNAL_REV] = revision
+        snapshot[schema.META_TABLE] = DocTable(
+            {schema.META_ID: orjson.dumps(meta)}, schema.META_TABLE
+        )
+        return dump_tables(snapshot)
+
     def serialize(self) -> bytes:
         with self._lock:
             for table in self._data.values():

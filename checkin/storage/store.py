@@ -22,7 +22,7 @@ from checkin.storage.doctable import (
     to_plain,
 )
 from checkin.storage.durable import DurableStorage, journal_path, replay
-from checkin.storage.errors import CorruptDatabase, NewerSchema, UnusableWorkspace
+from checkin.storage.errors import CorruptDatabase, NewerSchema, SaveFailed, UnusableWorkspace
 from checkin.storage.files import (
     FILE_MODE,
     atomic_write,
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from tinydb import TinyDB
 
 Clock = Callable[[], datetime]
+RECOVERY_SUFFIX = ".recovery.json"  # the whole state, when the last save at close failed
 
 
 def _empty_workspace(now: datetime) -> Tables:
@@ -189,13 +190,34 @@ class Store:
         when the last save fails (the lock is released all the same)."""
         self.start_backup()
         try:
-            self.storage.close()
+            try:
+                self.storage.close()
+            except SaveFailed as error:
+                raise self._recover(error) from None
         finally:
             self.wait_for_backup()
             if self._db is not None:
-                self._db.close()
+                with contextlib.suppress(SaveFailed):  # TinyDB closes the storage again:
+                    self._db.close()  # the failure is already being reported
             if self._lock is not None:
                 self._lock.release()
+
+    def _recover(self, error: SaveFailed) -> SaveFailed:
+        """The last save failed at close: keep the whole state in a recovery file beside the
+        workspace (else in the home folder) and say how to put it back."""
+        assert self.path is not None
+        data = self.storage.whole_state()
+        for folder in (self.path.parent, Path.home()):
+            recovery = folder / (self.path.name + RECOVERY_SUFFIX)
+            try:
+                atomic_write(recovery, data)
+            except OSError:
+                continue
+            return SaveFailed(
+                f"{error} Everything is kept in {recovery}: once the disk takes writes "
+                f"again, put it back with  mv '{recovery}' '{self.path}'"
+            )
+        return SaveFailed(f"{error} No recovery file could be written either.")
 
     # -- saving off the event loop ------------------------------------------------------------
 

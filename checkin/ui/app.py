@@ -118,6 +118,7 @@ class CheckinApp(App[None]):
         self._install_signal_handlers()
         # Saves leave the event loop: a writer thread makes them durable (see storage).
         self._save_failing = False
+        self._quit_warned = False
         self.workspace.save_in_background(on_error=self._save_failed, on_saved=self._saved)
         if self._exit_at is None:
             self.call_after_refresh(self.offer_resume)
@@ -210,6 +211,7 @@ class CheckinApp(App[None]):
     def _show_save_recovered(self) -> None:
         if self._save_failing:
             self._save_failing = False
+            self._quit_warned = False
             self.clear_notifications()
             self.notify("Saved again: everything is on disk.", timeout=4, markup=False)
 
@@ -218,7 +220,20 @@ class CheckinApp(App[None]):
         self.exit()
 
     async def action_quit(self) -> None:
-        """ctrl+q: save, then quit."""
+        """ctrl+q: save, then quit. While saves fail, the first ctrl+q only warns: quitting
+        then keeps the changes in a recovery file, not in the workspace."""
+        if self._save_failing and not self._quit_warned:
+            self._quit_warned = True
+            self.notify(
+                "Saves are failing, so quitting now keeps your changes in a recovery file "
+                "beside the workspace (if the disk takes it), not in the workspace. Free some "
+                "space and wait for “Saved again”, or press ctrl+q again to quit anyway.",
+                title="Not saved yet",
+                severity="warning",
+                timeout=10,
+                markup=False,
+            )
+            return
         self.save_and_exit()
 
     # -- navigation -------------------------------------------------------------------------
