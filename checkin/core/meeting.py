@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from checkin.core import rules
 from checkin.core.enums import IssueStatus, ItemKind, ItemStatus
@@ -145,6 +145,10 @@ class Meeting(Record):
     # People on the call who are not contacts of the account, by name (``attendees`` holds the
     # contacts who were present).
     guests: list[str] = field(default_factory=list)
+    # A capture form (action item, decision, feedback, issue) that was open, half typed, when
+    # the meeting was last saved: {"kind": ..., "values": {field: as typed}}. Offered back
+    # when the call resumes after a closed terminal, a kill or a crash.
+    form_draft: dict[str, Any] | None = None
 
     def problems(self) -> Iterator[Problem]:
         yield from Record.problems(self)
