@@ -191,8 +191,8 @@ class CheckinApp(App[None]):
             self.call_from_thread(self._show_save_failure, error)
 
     def _show_save_failure(self, error: OSError) -> None:
-        if self._save_failing:
-            return
+        if self._save_failing or not self.workspace.save_failing:
+            return  # shown already, or a save went through since this failure
         self._save_failing = True
         self.notify(
             f"Could not save ({error.strerror or error}). Nothing is lost: checkin keeps "

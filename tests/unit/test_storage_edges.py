@@ -374,3 +374,33 @@ def test_an_imported_title_loses_its_bidi_override() -> None:
     from checkin.importers.cleaning import line
 
     assert line("Refund\u202e 0001$") == "Refund 0001$"
+
+
+def test_a_failing_last_save_leaves_a_recovery_file_that_restores_everything(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from checkin.storage.store import RECOVERY_SUFFIX
+
+    db = tmp_path / "db.json"
+    seeded(db)
+    store = Store.open(db, clock)
+    store.start_writer(on_error=lambda error: None)
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fdatasync", full)
+    store.accounts.add(Account(id="a-2", name="Typed while the disk was full", slug="full"))
+    with pytest.raises(SaveFailed) as caught:
+        store.close()
+    monkeypatch.undo()
+    recovery = db.with_name(db.name + RECOVERY_SUFFIX)
+    assert "\n" not in str(caught.value)
+    assert f"mv '{recovery}' '{db}'" in str(caught.value)
+    assert mode(recovery) == 0o600
+    Store.open(db, clock).close()  # the lock was released: the next checkin opens it
+    os.replace(recovery, db)  # the message's advice
+    again = Store.open(db, clock)
+    assert again.accounts.get("a-2").name == "Typed while the disk was full"
+    assert again.accounts.get("a-1").name == CLIENT_SECRET
+    again.close()
