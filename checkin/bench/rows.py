@@ -104,7 +104,9 @@ def _save_one(w: Workspaces, size: Size, runs: int) -> tuple[float, float]:
     ws = w.open(size)
     try:
         ws.store.wait_for_backup()
-        os.sync()
+        from checkin.storage.platform import sync_all
+
+        sync_all()
         account = ws.account(w.busiest[size.name])
         issue = ws.issues(account.id)[0]
         counter = iter(range(10**9))

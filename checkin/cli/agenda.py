@@ -11,6 +11,7 @@ import orjson
 from checkin.cli.context import db_option, open_for_reading
 from checkin.cli.minutes import audience_option, echo_notes
 from checkin.core.agenda import Agenda
+from checkin.core.agenda.arrangement import importance
 from checkin.core.dates import parse_moment
 from checkin.core.meeting import AgendaItem
 from checkin.services.paths import user_template_dir
@@ -28,8 +29,19 @@ def item_json(rank: int, item: AgendaItem) -> dict[str, Any]:
         "planned_minutes": item.planned_minutes,
         "owner": item.owner,
         "score": item.score,
-        "reasons": [{"rule": r.rule, "score": r.score, "text": r.text} for r in item.reasons],
+        "importance": importance(item),
+        "must_discuss": item.must_discuss,
+        "reasons": [
+            {
+                "rule": r.rule,
+                "score": r.score,
+                "text": r.text,
+                "source": r.source or item.source_ref,
+            }
+            for r in item.reasons
+        ],
         "source_ref": item.source_ref,
+        "records": [ref for ref in (item.source_ref, *item.records) if ref],
         "carried_from": item.carried_from.isoformat() if item.carried_from else None,
     }
 
@@ -48,6 +60,7 @@ def agenda_json(agenda: Agenda) -> dict[str, Any]:
         "sections": agenda.sections,
         "items": [item_json(n, item) for n, item in enumerate(agenda.items, 1)],
         "parked": [item_json(scheduled + n, item) for n, item in enumerate(agenda.parked, 1)],
+        "warnings": [{"rule": w.rule, "text": w.text} for w in agenda.warnings],
     }
 
 
@@ -81,7 +94,10 @@ def render(agenda: Agenda, fmt: str, audience: str = "client") -> str:
     "--at",
     metavar="WHEN",
     default=None,
-    help="Plan for this moment: 2026-11-22T09:00, or tomorrow, fri 14:00, +3d... (default: now).",
+    help=(
+        "Plan for a meeting starting then: 2026-11-22T09:00, or tomorrow, fri 14:00, +3d... "
+        "(default: the next check-in's planned or likely start)."
+    ),
 )
 @click.option(
     "--format",
@@ -132,6 +148,8 @@ def agenda(
         raise click.BadParameter(str(error), param_hint="--at") from None
     ws = open_for_reading(ctx)
     try:
+        if moment is None:  # the reasons as of the next check-in's start, not of this moment
+            moment = planning.meeting_start(ws, account)
         built = planning.plan(ws, account, template=template_name, minutes=minutes, at=moment)
     finally:
         ws.close()

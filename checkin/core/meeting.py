@@ -21,6 +21,9 @@ class Reason:
     rule: str
     score: float
     text: str
+    # The record the rule looked at, when the item joins several ("action:a-1"); None: the
+    # item's own record (or no record).
+    source: str | None = None
 
 
 @dataclass(kw_only=True)
@@ -41,6 +44,13 @@ class AgendaItem:
     owner: str = ""
     carried_from: date | None = None
     parked: bool = False
+    # Set by the engine: a must-discuss topic (never parked while a less important item
+    # stays), the other records joined into this topic, the fewest minutes it can be given,
+    # and its place in the order of importance (1 = the most important; 0 = not ranked).
+    must_discuss: bool = False
+    records: list[str] = field(default_factory=list)
+    min_minutes: int = 1
+    rank: int = 0
     # Something was captured or done about its records while it was the current item, and
     # the records captured on it ("action:a-1x2y3z"): the topic's records during the call.
     touched: bool = False

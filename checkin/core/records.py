@@ -157,6 +157,8 @@ class RoadmapItem(Record):
     original_target: date | None = None
     status: RoadmapStatus = RoadmapStatus.PLANNED
     notes: str = ""
+    # The issues this milestone fixes or depends on: the agenda discusses them as one topic.
+    linked_issue_ids: list[str] = field(default_factory=list)
 
     def problems(self) -> Iterator[Problem]:
         yield from Record.problems(self)
@@ -205,6 +207,8 @@ class ActionItem(Record):
     due: date | None = None
     status: ActionStatus = ActionStatus.OPEN
     done_on: date | None = None
+    # The issue this action serves (a client action that unblocks our fix): one agenda topic.
+    linked_issue_id: str | None = None
 
     def problems(self) -> Iterator[Problem]:
         yield from Record.problems(self)

@@ -22,12 +22,14 @@ from checkin.markdown.audience import (
     with_scores,
 )
 from checkin.markdown.escape import heading, inline
+from checkin.markdown.wording import client_reason
 
 # Reasons that say nothing to the client: where the engine or the account manager placed the
 # item, and "added by you" (the client would read "you" as themselves: a topic the account
 # manager added has no "Why" line, as a standing item has none). Internal judgement (our
 # 48-hour breaches, their ratings of us) is left out by audience: see checkin.markdown.audience.
 INTERNAL_RULES = PLACEMENT_RULES
+JOIN_RULES = frozenset({"linked_record", "linked_milestone"})
 PARKED_SHOWN = 15
 _DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTHS = (
@@ -43,14 +45,27 @@ def when(moment: datetime) -> str:
 
 
 def why(item: AgendaItem, audience: Audience = Audience.CLIENT) -> str:
-    """The item's reasons as one sentence; empty for a plain standing item and for a topic
-    the account manager added. The team reads every reason with its score."""
-    reasons = shared_reasons(item, audience)
+    """The topic's own reasons as one sentence, for the client in their voice; empty for a
+    plain standing item and for a topic the account manager added. The team reads every
+    reason with its score. The reasons of records joined into the topic are listed apart
+    (:func:`joined`)."""
+    reasons = [
+        r for r in shared_reasons(item, audience) if r.rule not in JOIN_RULES and r.source is None
+    ]
     if audience.is_client:
-        texts = [clean_line(r.text) for r in reasons]
+        texts = [clean_line(client_reason(r)) for r in reasons]
     else:
         texts = [clean_line(text) for text in with_scores(reasons)]
-    return "; ".join(t for t in texts if t)
+    return "; ".join(dict.fromkeys(t for t in texts if t))
+
+
+def joined(item: AgendaItem, audience: Audience = Audience.CLIENT) -> list[str]:
+    """The records discussed with this topic ("an action on your side, ..." for the client)."""
+    return [
+        clean_line(client_reason(r) if audience.is_client else r.text)
+        for r in item.reasons
+        if r.rule in JOIN_RULES
+    ]
 
 
 def _minutes(count: int) -> str:
@@ -69,6 +84,10 @@ def _item_lines(rank: int, item: AgendaItem, audience: Audience) -> list[str]:
         # GitHub, email clients and the app, instead of running into the title.
         lines[0] += "\\"
         lines.append(f"   Why: {inline(reason)}{stop}")
+    together = joined(item, audience)
+    if together:
+        lines[-1] += "\\"
+        lines.append(f"   With: {inline('; '.join(together))}.")
     return lines
 
 

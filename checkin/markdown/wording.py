@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 
 from checkin.core.enums import SENTIMENT_WORDS, ActionStatus, ItemKind, ItemStatus, Side
-from checkin.core.meeting import AgendaItem, Meeting, MeetingState
+from checkin.core.meeting import AgendaItem, Meeting, MeetingState, Reason
 from checkin.core.records import ActionItem, Contact
 from checkin.core.text import clean_line, count
 from checkin.markdown.audience import INTERNAL_RULES, Audience, score_text
@@ -145,11 +146,46 @@ SHARED_WORDING = {
 }
 
 
+# The engine words reasons for the account manager ("the client's milestone", "an action on
+# their side"); what the client reads speaks to them ("your milestone"). Reasons that would
+# be an admission or an internal figure get a kind sentence instead (issue 16 decides what a
+# client sees at all; this is the one place the wording changes).
+CLIENT_RULE_TEXT = {
+    "ack_breach_48h": "we owe you an acknowledgement",
+    "plan_breach_48h": "we owe you our findings and an action plan",
+    "falling_ratings": "we want these check-ins to be as useful as they can be",
+    "sponsor_not_met": "time to bring your executive sponsor up to date",
+    "added_by_hand": "added by our team",
+    "parked": "moved to the parking lot while planning",
+}
+CLIENT_PHRASES = (
+    (
+        re.compile(r"kind words from the client on (.+): thank them"),
+        r"thank you for your kind words of \1",
+    ),
+    (re.compile(r"\bthe client's side\b"), "your side"),
+    (re.compile(r"\bthe client's\b"), "your"),
+    (re.compile(r"\ban action on their side\b"), "an action on your side"),
+    (re.compile(r"\ba commitment of ours\b"), "a commitment from us"),
+)
+
+
+def client_reason(reason: Reason) -> str:
+    """A reason's sentence as the client reads it (see CLIENT_RULE_TEXT)."""
+    text = CLIENT_RULE_TEXT.get(reason.rule)
+    if text is not None:
+        return text
+    text = reason.text
+    for pattern, replacement in CLIENT_PHRASES:
+        text = pattern.sub(replacement, text)
+    return text
+
+
 def reasons(item: AgendaItem, template: str, audience: Audience = Audience.CLIENT) -> list[str]:
     """Why the item was on the agenda, in words; a sentence by kind when none was recorded.
 
-    The client reads no internal reason (our 48-hour breaches, their ratings...); the team
-    reads every reason with the score it added.
+    The client reads no internal reason (our 48-hour breaches, their ratings...), and the rest
+    spoken to them ("your milestone"); the team reads every reason with the score it added.
     """
     found = []
     by_hand = any(r.rule == "parked" for r in item.reasons)  # then time was not the reason
@@ -158,9 +194,12 @@ def reasons(item: AgendaItem, template: str, audience: Audience = Audience.CLIEN
             continue
         if by_hand and r.rule == "time_fit":
             continue
-        text = SHARED_WORDING.get(r.rule, r.text.strip())
-        if not audience.is_client and r.score:
-            text = f"{text.rstrip('.')} ({score_text(r.score)})"
+        if audience.is_client:
+            text = SHARED_WORDING.get(r.rule) or client_reason(r)
+        else:
+            text = SHARED_WORDING.get(r.rule, r.text.strip())
+            if r.score:
+                text = f"{text.rstrip('.')} ({score_text(r.score)})"
         found.append(text)
     if not found:
         found = [KIND_REASONS[item.kind].format(meeting=meeting_title(template).lower())]

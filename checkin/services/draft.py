@@ -14,6 +14,7 @@ from pathlib import Path
 
 from checkin.core.agenda import OTHER_SECTION, Template, arrangement, rebuild
 from checkin.core.agenda.arrangement import Arrangement
+from checkin.core.agenda.model import AgendaWarning
 from checkin.core.enums import ItemKind
 from checkin.core.errors import CheckinError
 from checkin.core.meeting import AgendaItem, Meeting
@@ -42,8 +43,10 @@ class Draft:
     template: Template
     plan: Arrangement  # what the meeting stores and the planner shows
     generated: Arrangement  # the engine's agenda for this template and length, now
-    now: datetime  # when the meeting starts (the pre-read's date); the agenda is built at now
+    now: datetime  # when the meeting starts: the pre-read's date, and the moment of the reasons
     meeting_id: str | None = None  # None until the first change is saved
+    # What the account manager should know before the call (cadence, focal contacts...).
+    warnings: tuple[AgendaWarning, ...] = ()
 
     @property
     def custom_section(self) -> str:
@@ -88,9 +91,9 @@ def _template(name: str, length: int) -> Template:
 
 def _generated(
     ws: Workspace, account: Account, template: Template, length: int, now: datetime
-) -> Arrangement:
+) -> tuple[Arrangement, tuple[AgendaWarning, ...]]:
     agenda = planning.plan(ws, account, template=template.name, minutes=length, at=now)
-    return arrangement.from_agenda(agenda)
+    return arrangement.from_agenda(agenda), tuple(agenda.warnings)
 
 
 def load_draft(ws: Workspace, account: Account) -> Draft:
@@ -101,11 +104,15 @@ def load_draft(ws: Workspace, account: Account) -> Draft:
     if meeting is None:
         return generate(ws, account)
     template = _template(meeting.template, meeting.length_minutes)
-    try:
-        generated = _generated(ws, account, template, meeting.length_minutes, now)
+    try:  # reasons as of the meeting's start (invariant 8), or now once that has passed
+        start = max(now, meeting.planned_start)
+        generated, warnings = _generated(ws, account, template, meeting.length_minutes, start)
     except CheckinError:  # the template is gone: nothing to compare with, nothing to add
-        generated = arrangement.arrange([], [], meeting.length_minutes)
-    sections = [s.title for s in template.sections]
+        generated, warnings = arrangement.arrange([], [], meeting.length_minutes), ()
+    # The stored order of the sections (importance placed them, the user may have moved
+    # items), then the template's sections that hold nothing, for the planner to move into.
+    stored = [item.section for item in meeting.agenda if not item.parked]
+    sections = list(dict.fromkeys([*stored, *(s.title for s in template.sections)]))
     plan = arrangement.from_stored(meeting.agenda, meeting.length_minutes, sections)
     return Draft(
         account=account,
@@ -114,6 +121,7 @@ def load_draft(ws: Workspace, account: Account) -> Draft:
         generated=generated,
         now=meeting.planned_start,
         meeting_id=meeting.id,
+        warnings=warnings,
     )
 
 
@@ -132,13 +140,16 @@ def generate(
     """
     chosen = planning.load_template(template or planning.default_template(account))
     minutes = chosen.minutes if length is None else length
-    generated = _generated(ws, account, chosen, minutes, ws.now())
+    start = keep.now if keep else meetings.default_start(ws, account)
+    # The reasons are worded as of the meeting's start (invariant 8), never in the past.
+    generated, warnings = _generated(ws, account, chosen, minutes, max(ws.now(), start))
     draft = Draft(
+        warnings=warnings,
         account=account,
         template=chosen,
         plan=generated,
         generated=generated,
-        now=keep.now if keep else meetings.default_start(ws, account),
+        now=start,
         meeting_id=keep.meeting_id if keep else None,
     )
     if keep is not None:
@@ -198,3 +209,38 @@ def default_preread_path(draft: Draft) -> Path:
 def write_preread(draft: Draft, path: Path) -> Path:
     """Write the draft's pre-read to ``path`` (atomic, 0600); returns the absolute path."""
     return sharing.write_file(path, draft.preread().encode("utf-8"))
+
+
+def with_start(ws: Workspace, draft: Draft, start: datetime) -> Draft:
+    """The draft for a meeting at ``start``: the same plan (order, minutes, parking), its
+    reasons worded again as of the new start (a due date "in 4 days" may be overdue by then).
+    """
+    moved = dataclasses.replace(draft, now=start)
+    try:
+        generated, warnings = _generated(
+            ws, draft.account, draft.template, draft.plan.length_minutes, max(ws.now(), start)
+        )
+    except CheckinError:  # the template is gone: keep the wording there is
+        return moved
+    fresh = {item.key: item for item in arrangement.stored_items(generated)}
+
+    def reworded(item: AgendaItem) -> AgendaItem:
+        new = fresh.get(item.key)
+        if new is None:
+            return item
+        placement = [r for r in item.reasons if r.rule in arrangement.PLACEMENT_RULES]
+        reasons = [r for r in new.reasons if r.rule not in arrangement.PLACEMENT_RULES]
+        return dataclasses.replace(
+            item,
+            reasons=reasons + placement,
+            score=new.score,
+            must_discuss=new.must_discuss,
+            records=list(new.records),
+        )
+
+    plan = dataclasses.replace(
+        draft.plan,
+        items=tuple(reworded(i) for i in draft.plan.items),
+        parked=tuple(reworded(i) for i in draft.plan.parked),
+    )
+    return dataclasses.replace(moved, plan=plan, generated=generated, warnings=warnings)

@@ -4,7 +4,6 @@ invitation, and opening a written draft with the system's mail client."""
 from __future__ import annotations
 
 import dataclasses
-import os
 import shutil
 import subprocess
 import sys
@@ -159,7 +158,9 @@ def open_with_system(path: Path) -> str:
     target = path.expanduser().absolute()
     try:
         if sys.platform == "win32":
-            os.startfile(target)  # type: ignore[attr-defined]
+            from checkin.storage.platform import start_file
+
+            start_file(target)
         else:
             opener = "open" if sys.platform == "darwin" else "xdg-open"
             program = shutil.which(opener)

@@ -164,3 +164,15 @@ def plan(
         raise ValidationError("Agenda", [problem])
     now = to_local(at) if at is not None else ws.now()
     return build_agenda(account_data(ws, acct, at=now), chosen, length, now)
+
+
+def meeting_start(ws: Workspace, account: Account | str) -> datetime:
+    """When the account's next check-in starts, the moment its agenda's reasons are worded
+    as of (DESIGN.md section 3, invariant 8): the planned meeting's start, else the likely
+    one (the cadence and the date agreed last time); never before now."""
+    from checkin.services import meetings
+
+    acct = _account(ws, account)
+    planned = meetings.planned_meeting(ws, acct)
+    start = planned.planned_start if planned is not None else meetings.default_start(ws, acct)
+    return max(ws.now(), start)

@@ -181,6 +181,7 @@ class Seeder:
         target_in: int,
         original_in: int | None = None,
         notes: str = "",
+        fixes: tuple[Issue, ...] = (),
     ) -> RoadmapItem:
         today = self.now.date()
         return self.ws.add(
@@ -193,6 +194,7 @@ class Seeder:
             target=today + timedelta(days=target_in),
             original_target=None if original_in is None else today + timedelta(days=original_in),
             notes=notes,
+            linked_issue_ids=[issue.id for issue in fixes],
         )
 
     def feedback(
@@ -228,6 +230,7 @@ class Seeder:
         meeting: Meeting | None = None,
         done_days_ago: int | None = None,
         dropped: bool = False,
+        issue: Issue | None = None,
     ) -> ActionItem:
         """``owner`` None means "us"."""
         status = ActionStatus.OPEN
@@ -250,6 +253,7 @@ class Seeder:
             done_on=None if done_days_ago is None else self.days_ago(done_days_ago),
             created_at=created,
             updated_at=created,
+            linked_issue_id=issue.id if issue else None,
         )
 
     def meeting(

@@ -9,6 +9,7 @@ from textual.pilot import Pilot
 from textual.widgets import Button, Input, Select, Static, TextArea
 
 from checkin.core import Phase, Tier
+from checkin.core.enums import RoadmapSide, RoadmapStatus
 from checkin.services.workspace import Workspace
 from checkin.ui.app import CheckinApp
 from checkin.ui.modals.confirm import ConfirmModal
@@ -295,3 +296,37 @@ async def test_coming_back_to_a_field_and_typing_adds_to_it(app: CheckinApp) -> 
         await pilot.press(*" Two")
         await pilot.pause()
         assert form.query_one("#field-name", Input).value == "Zen Labs Two"
+
+
+async def test_an_action_item_and_a_milestone_can_be_linked_to_an_issue() -> None:
+    """The optional links of DESIGN section 2: the agenda then discusses them as one topic."""
+    ws = demo_workspace()
+    app = CheckinApp(ws)
+    acme = ws.account("acme")
+    lab = next(i for i in ws.issues(acme.id) if i.title.startswith("Lab results"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")  # Acme Health
+        await pilot.pause()
+        assert isinstance(app.screen, AccountScreen)
+        await pilot.press("5", "n")  # the action items tab, a new one
+        await pilot.pause()
+        modal = form(app)
+        modal.query_one("#field-title", Input).value = "Send the sorting fix notes"
+        modal.query_one("#field-linked_issue_id", Select).value = lab.id
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        added = next(a for a in ws.actions(acme.id) if a.title == "Send the sorting fix notes")
+        assert added.linked_issue_id == lab.id
+        await pilot.press("3", "n")  # the roadmap tab, a new milestone
+        await pilot.pause()
+        modal = form(app)
+        modal.query_one("#field-title", Input).value = "Release 8.6"
+        modal.query_one("#field-side", Select).value = RoadmapSide.OURS
+        modal.query_one("#field-status", Select).value = RoadmapStatus.PLANNED
+        modal.query_one("#field-target", Input).value = "+10d"
+        modal.query_one("#field-linked_issue_id", Select).value = lab.id
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        milestone = next(r for r in ws.roadmap(acme.id) if r.title == "Release 8.6")
+        assert milestone.linked_issue_ids == [lab.id]

@@ -48,7 +48,9 @@ async def test_a_call_that_closes_the_loops_and_the_next_agenda_it_leads_to() ->
     async with app.run_test(size=(120, 40)) as pilot:
         live = await start(app, pilot)
         session = live.session
-        assert session.current is not None and session.current.key == "issue:i-totals"
+        # Our overdue commitment opens the call: a must-discuss topic (issue 12's engine);
+        # the high issue, acknowledged within 48 hours, comes next.
+        assert session.current is not None and session.current.key == "action:a-sso"
 
         # Attendance: the focal contacts are ticked; tick Ben, add a guest.
         await pilot.press("f5")
@@ -72,6 +74,13 @@ async def test_a_call_that_closes_the_loops_and_the_next_agenda_it_leads_to() ->
         await pilot.pause()
         assert sorted(session.meeting.attendees) == ["c-ana", "c-ben", "c-chris"]
         assert session.meeting.guests == ["Sam Reed"]
+
+        # The overdue action item is ticked off.
+        await pilot.press("ctrl+r", "d")
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert session.current is not None and session.current.key == "issue:i-totals"
 
         # The new issue: plan given, with an estimated date (a past date is refused and
         # nothing typed is lost).
@@ -129,13 +138,6 @@ async def test_a_call_that_closes_the_loops_and_the_next_agenda_it_leads_to() ->
         assert app.screen is reopen
         await type_text(pilot, "Still loops on iPad")
         await pilot.press("ctrl+s")
-        await pilot.pause()
-        await pilot.press("ctrl+n")
-        await pilot.pause()
-
-        # The overdue action item is ticked off.
-        assert session.current is not None and session.current.key == "action:a-sso"
-        await pilot.press("ctrl+r", "d")
         await pilot.pause()
         await pilot.press("ctrl+n")
         await pilot.pause()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from checkin.core.agenda import OTHER_SECTION, arrangement, rebuild
@@ -186,48 +188,43 @@ def test_rebuilt_keeps_items_added_by_hand_and_their_parking() -> None:
 
 
 def full_agenda() -> Arrangement:
-    """30 minutes, all planned: an urgent issue, two others, a standing item."""
+    """30 minutes, all planned: a must-discuss issue, another, a standing item, an action."""
+
+    def ranked(one: AgendaItem, rank: int, least: int, must: bool = False) -> AgendaItem:
+        return dataclasses.replace(one, rank=rank, min_minutes=least, must_discuss=must)
+
     return arrangement.arrange(
         [
-            item("u", ISSUES, 10, score=150.0),
-            item("a", ISSUES, 10, score=50.0),
-            item("c", CLOSING, 5, kind=ItemKind.ACTION, score=20.0),
-            standing("s", CLOSING, 5),
+            ranked(item("u", ISSUES, 10, score=150.0), 1, 5, must=True),
+            ranked(item("a", ISSUES, 10, score=50.0), 2, 3),
+            ranked(item("c", CLOSING, 5, kind=ItemKind.ACTION, score=20.0), 4, 1),
+            ranked(standing("s", CLOSING, 5), 3, 2),
         ],
-        [item("p", ISSUES, 4, reasons=[FIT], parked=True, score=5.0)],
+        [ranked(item("p", ISSUES, 4, reasons=[FIT], parked=True, score=5.0), 5, 2)],
         30,
         [ISSUES, CLOSING],
     )
 
 
-def test_a_rebuild_fits_an_added_item_before_the_other_generated_items() -> None:
+def test_a_rebuild_ranks_an_added_item_after_the_must_discuss_ones_and_shortens() -> None:
     previous = arrangement.add(sample(), arrangement.custom_item("custom:k", "Budget", 5, CLOSING))
     plan = rebuild.rebuilt(full_agenda(), previous, CLOSING)
-    assert plan.planned_minutes == 29  # never over, even though nothing was free
-    # The engine's fit is redone in the 15 minutes left: the urgent issue, the top item of
-    # each section, then the rest by rank: "a" (10 min) no longer fits, "p" (4 min) does.
-    assert keys(plan) == [
-        ("u", ISSUES),
-        ("p", ISSUES),
-        ("c", CLOSING),
-        ("custom:k", CLOSING),
-        ("s", CLOSING),
-    ]
-    assert [i.key for i in plan.parked] == ["a"]
-    assert [r.text for r in plan.find("a").reasons] == ["did not fit in 30 min"]
+    assert plan.planned_minutes == 30  # never over, even though nothing was free
+    # Shortened before parking, the least important first: "p" comes back at its minimum.
+    minutes = {i.key: i.planned_minutes for i in plan.items}
+    assert minutes == {"u": 10, "custom:k": 5, "a": 10, "s": 2, "c": 1, "p": 2}
+    assert plan.parked == ()
     assert plan.find("p").reasons == []
 
 
-def test_an_added_item_too_long_for_the_meeting_is_parked_not_over() -> None:
-    # Only the urgent issue and the standing item never give way: 15 minutes are left.
-    previous = arrangement.add(sample(), arrangement.custom_item("custom:k", "Demo", 16, CLOSING))
+def test_an_added_item_too_long_for_the_meeting_is_shortened_or_parked_not_over() -> None:
+    previous = arrangement.add(sample(), arrangement.custom_item("custom:k", "Demo", 40, CLOSING))
     plan = rebuild.rebuilt(full_agenda(), previous, CLOSING)
-    assert arrangement.same_plan(
-        arrangement.arrange(plan.items, plan.parked[1:], 30), full_agenda()
-    )
-    parked = plan.parked[0]
-    assert parked.key == "custom:k" and parked.parked
-    assert [r.text for r in parked.reasons] == ["added by you", "did not fit in 30 min"]
+    assert plan.planned_minutes <= 30
+    assert not plan.is_parked("u")  # the must-discuss issue never gives way
+    assert plan.find("u").planned_minutes >= 5
+    for parked in plan.parked:
+        assert parked.reasons[-1].text == "did not fit in 30 min"
 
 
 def test_an_added_item_that_fits_changes_nothing_else_and_a_parked_one_stays_parked() -> None:
@@ -238,7 +235,7 @@ def test_an_added_item_that_fits_changes_nothing_else_and_a_parked_one_stays_par
     plan = rebuild.rebuilt(fresh, previous, CLOSING)
     assert [i.key for i in plan.items] == ["u", "a", "c", "custom:k1", "s"]
     assert [i.key for i in plan.parked] == ["custom:k2"]
-    assert plan.find("custom:k2").reasons[-1].text == "parked by you"
+    assert plan.find("custom:k2").reasons[-1].text == "moved to the parking lot while planning"
 
 
 def test_to_agenda_renders_the_arrangement() -> None:

@@ -40,7 +40,7 @@ def test_markdown_pre_read(db: Path) -> None:
     assert result.exit_code == 0, result.output
     assert result.output.startswith("# Acme Health: Escalation review\n")
     assert (
-        "1. **Patient sync fails for EU tenants since the 8.4 upgrade** — 12 min" in result.output
+        "1. **Patient sync fails for EU tenants since the 8.4 upgrade** — 14 min" in result.output
     )
 
 
@@ -64,16 +64,17 @@ def test_json_lists_every_item_with_its_reasons(db: Path) -> None:
     first = data["items"][0]
     assert set(first) >= {
         "rank", "section", "kind", "title", "planned_minutes", "reasons", "source_ref",
-        "carried_from", "owner",
+        "carried_from", "owner", "records", "importance", "must_discuss",
     }  # fmt: skip
+    assert isinstance(data["warnings"], list)
     assert [item["rank"] for item in data["items"] + data["parked"]] == list(
         range(1, len(data["items"]) + len(data["parked"]) + 1)
     )
     assert sum(item["planned_minutes"] for item in data["items"]) == data["planned_minutes"] <= 45
     carried = next(i for i in data["items"] if i["carried_from"])
-    assert {"rule": "carried_over", "score": 25.0, "text": "carried from 2026-11-15"} in carried[
-        "reasons"
-    ]
+    said = {"rule": "carried_over", "score": 25.0, "text": "carried from 2026-11-15"}
+    assert said | {"source": carried["source_ref"]} in carried["reasons"]
+    assert carried["records"][0] == carried["source_ref"]
 
 
 def test_template_option_and_output_file(db: Path, tmp_path: Path) -> None:

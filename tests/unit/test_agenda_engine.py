@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from checkin.core.agenda import (
     OTHER_SECTION,
-    URGENT_SECTION,
     Section,
     StandingItem,
+    Template,
     build_agenda,
-    weights,
 )
-from checkin.core.agenda.timing import fit, planned_minutes, shrink_to_fit
+from checkin.core.agenda.order import PRIORITIES_SECTION
+from checkin.core.agenda.timing import fit, planned_minutes
 from checkin.core.enums import IssueStatus, ItemKind, ItemStatus, Severity, Side
 from tests.unit.agenda_data import (
     NOW,
@@ -28,38 +28,14 @@ S, St = Severity, IssueStatus
 FOCAL = [contact("Elena"), contact("Chris", Side.OURS)]
 
 
-def test_weights_keep_urgent_issues_above_everything_else() -> None:
-    """The most a non-urgent item can collect stays under URGENT (invariant 2)."""
-    w = weights
-    # not_discussed_last_time and carried_over exclude each other (carried means it was on
-    # the last agenda), and reopened adds nothing to either; so do a passed and a near due
-    # date.
-    issue_max = (
-        w.SEVERITY[S.HIGH]
-        + w.AGE_MAX
-        + w.WAITING_ON_CLIENT
-        + max(w.DUE_PASSED, w.DUE_SOON)
-        + max(w.NOT_DISCUSSED, w.CARRIED, w.REOPENED_MAX)
-    )
-    action_max = (
-        w.ACTION_OVERDUE
-        + w.ACTION_OVERDUE_MAX_DAYS * w.ACTION_OVERDUE_PER_DAY
-        + max(w.ACTION_OURS, w.ACTION_CLIENT)
-        + w.CARRIED
-    )
-    roadmap_max = (
-        w.MILESTONE_SLIPPED
-        + w.MILESTONE_SLIPPED_EXTRA_MAX
-        + w.MILESTONE_HORIZON
-        + w.MILESTONE_HORIZON_NEAR
-        + w.CARRIED
-    )
-    feedback_max = w.FEEDBACK_NEGATIVE + w.FEEDBACK_NEGATIVE_STRONG + w.CARRIED
-    relationship_max = w.CADENCE_OVERDUE + w.CADENCE_OVERDUE_EXTRA_MAX + w.CARRIED
-    follow_up_max = w.FOLLOW_UP + w.FOLLOW_UP_SEVERE + w.CARRIED
-    highest = max(issue_max, action_max, roadmap_max, feedback_max, relationship_max, follow_up_max)
-    assert highest < w.URGENT
-    assert min(w.SEVERITY[S.CRITICAL], w.BREACH) >= w.URGENT
+def test_no_sum_of_small_reasons_outranks_a_critical_issue() -> None:
+    """Bands, not scores, put critical issues first (invariant 3): a high issue in breach,
+    overdue, carried and waiting still comes after a calm critical one."""
+    calm = issue(S.CRITICAL, title="Calm critical", opened_h=2)
+    loud = issue(S.HIGH, St.NEW, opened_h=24 * 9, due_in=-5, title="Loud high")
+    agenda = build_agenda(data(issues=[loud, calm], contacts=FOCAL), template(), 60, NOW)
+    assert [i.title for i in agenda.items][:2] == ["Calm critical", "Loud high"]
+    assert all(i.must_discuss for i in agenda.items[:2])
 
 
 def test_urgent_issues_open_the_meeting_with_all_their_reasons() -> None:
@@ -77,81 +53,100 @@ def test_urgent_issues_open_the_meeting_with_all_their_reasons() -> None:
     assert [i.key for i in agenda.items].count(f"issue:{both.id}") == 1
 
 
-def test_urgent_issues_get_their_own_first_section_when_the_first_does_not_take_issues() -> None:
-    tpl = template(
+def _welcome_actions_issues() -> Template:
+    return template(
         Section(
             title="Welcome", standing=(StandingItem(key="standing:hi", title="Hi", minutes=5),)
         ),
+        Section(title="Actions", kinds=(ItemKind.ACTION,)),
         Section(title="Issues", kinds=(ItemKind.ISSUE,)),
     )
+
+
+def test_a_section_takes_the_place_of_its_most_important_topic() -> None:
+    """Sections only group (invariant 2): the issues section of a template that lists it
+    after an opening item moves up to right after it when it holds a critical issue."""
+    urgent = issue(S.CRITICAL, title="Down")
+    high = issue(S.HIGH, title="Slow")
+    agenda = build_agenda(
+        data(issues=[high, urgent], actions=[action()], contacts=FOCAL),
+        _welcome_actions_issues(),
+        30,
+        NOW,
+    )
+    assert [(i.section, i.title) for i in agenda.items] == [
+        ("Welcome", "Hi"),  # pinned: the opening item
+        (PRIORITIES_SECTION, "Down"),  # must-discuss: opens the meeting
+        ("Issues", "Slow"),  # the rest of the issues, in the place of their best
+        ("Actions", "Send the test plan"),
+    ]
+
+
+def test_must_discuss_topics_open_the_meeting_before_less_important_ones_of_their_section() -> None:
+    """A critical issue does not drag a typo ahead of our overdue promise (invariants 2, 3)."""
     urgent = issue(S.CRITICAL, title="Down")
     calm = issue(S.LOW, title="Typo")
-    agenda = build_agenda(data(issues=[calm, urgent], contacts=FOCAL), tpl, 30, NOW)
-    assert agenda.sections[0] == URGENT_SECTION
+    promise = action("Send the root-cause analysis", due_in=-3)
+    agenda = build_agenda(
+        data(issues=[calm, urgent], actions=[promise], contacts=FOCAL),
+        _welcome_actions_issues(),
+        30,
+        NOW,
+    )
     assert [(i.section, i.title) for i in agenda.items] == [
-        (URGENT_SECTION, "Down"),
         ("Welcome", "Hi"),
+        (PRIORITIES_SECTION, "Down"),
+        (PRIORITIES_SECTION, "Send the root-cause analysis"),
         ("Issues", "Typo"),
+    ]
+    assert agenda.sections[:3] == ["Welcome", PRIORITIES_SECTION, "Issues"]
+
+
+def test_must_discuss_topics_that_are_a_whole_section_keep_its_title() -> None:
+    urgent = issue(S.CRITICAL, title="Down")
+    agenda = build_agenda(
+        data(issues=[urgent], actions=[action()], contacts=FOCAL),
+        _welcome_actions_issues(),
+        30,
+        NOW,
+    )
+    assert [(i.section, i.title) for i in agenda.items][:3] == [
+        ("Welcome", "Hi"),
+        ("Issues", "Down"),
+        ("Actions", "Send the test plan"),
     ]
 
 
 def test_kinds_no_section_takes_go_to_other_topics() -> None:
     tpl = template(Section(title="Issues", kinds=(ItemKind.ISSUE,)))
     agenda = build_agenda(data(actions=[action()], contacts=FOCAL), tpl, 30, NOW)
-    assert agenda.sections == ["Issues", OTHER_SECTION]
+    assert agenda.sections == [OTHER_SECTION, "Issues"]  # its topic leads: the section too
     assert agenda.items[0].section == OTHER_SECTION
 
 
-def test_standing_items_come_last_in_their_section_and_always_stay() -> None:
+def test_closing_standing_item_stays_last_when_its_section_moves_up() -> None:
     agenda = build_agenda(data(feedback=[feedback(-2)], contacts=FOCAL), template(), 30, NOW)
-    section = agenda.in_section("Feedback")
-    assert [i.kind for i in section] == [ItemKind.FEEDBACK, ItemKind.STANDING]
-    standing = section[-1]
-    assert standing.key == "standing:better"
+    assert agenda.items[-1].key == "standing:better"
+    assert agenda.items[-1].section == "To close"
+    standing = agenda.items[-1]
     assert [r.rule for r in standing.reasons] == ["standing"]
     assert standing.reasons[0].text == "standing item of the Test check-in"
 
 
-def test_what_does_not_fit_is_parked_with_the_reason() -> None:
+def test_what_does_not_fit_is_shortened_then_parked_with_the_reason() -> None:
     issues = [issue(S.HIGH, opened_h=24 * n, title=f"Issue {n}") for n in range(1, 6)]
     agenda = build_agenda(data(issues=issues, contacts=FOCAL), template(), 15, NOW)
     assert agenda.planned_minutes <= 15
-    assert [i.planned_minutes for i in agenda.items] == [5, 5, 5]  # two issues and the standing
-    assert len(agenda.parked) == 3
+    kept = [i for i in agenda.items if i.kind is ItemKind.ISSUE]
+    # Every issue is in breach of the plan rule: they are must-discuss, the standing item is
+    # not. Shortened to their minimum (3) before anything is parked, the oldest kept longest.
+    assert [i.title for i in kept] == ["Issue 5", "Issue 4", "Issue 3", "Issue 2", "Issue 1"]
+    assert [i.planned_minutes for i in kept] == [3, 3, 3, 3, 3]
+    assert [i.key for i in agenda.parked] == ["standing:better"]
     for item in agenda.parked:
         assert item.parked
         assert item.reasons[-1].rule == "time_fit"
         assert item.reasons[-1].text == "did not fit in 15 min"
-        assert item.section == "Issues"
-
-
-def test_every_section_gets_a_slot_before_any_gets_a_second() -> None:
-    issues = [issue(S.HIGH, opened_h=24 * n, title=f"Issue {n}") for n in range(1, 4)]
-    agenda = build_agenda(
-        data(issues=issues, actions=[action(due_in=3)], contacts=FOCAL), template(), 12, NOW
-    )
-    # 12 min - 5 standing = 7: the top issue (5) and the action (1) before a second issue.
-    assert [i.title for i in agenda.items] == [
-        "Issue 3",
-        "Send the test plan",
-        "What could we do better?",
-    ]
-
-
-def test_standing_items_shrink_when_they_alone_exceed_the_length() -> None:
-    tpl = template(
-        Section(
-            title="Review",
-            standing=(
-                StandingItem(key="standing:a", title="A", minutes=20),
-                StandingItem(key="standing:b", title="B", minutes=10),
-            ),
-        ),
-        Section(title="Issues", kinds=(ItemKind.ISSUE,)),
-    )
-    agenda = build_agenda(data(issues=[issue()], contacts=FOCAL), tpl, 10, NOW)
-    assert [(i.title, i.planned_minutes) for i in agenda.items] == [("A", 7), ("B", 3)]
-    assert len(agenda.parked) == 1
 
 
 def test_template_timing_overrides_the_defaults() -> None:
@@ -170,16 +165,12 @@ def test_planned_minutes_lookup_order() -> None:
     assert planned_minutes("issue", {}) == 5  # a carried record without a severity
 
 
-def test_shrink_to_fit_keeps_shares_and_sums_exactly() -> None:
-    assert shrink_to_fit([5, 5], 30) == [5, 5]
-    assert shrink_to_fit([20, 10], 10) == [7, 3]
-    assert shrink_to_fit([1, 1, 1], 2) == [1, 1, 0]
-    assert sum(shrink_to_fit([7, 11, 13], 17)) == 17
-
-
-def test_fit_is_greedy_in_the_given_order() -> None:
-    placed = fit([5, 10, 1], 6, [0, 1, 2])
-    assert (placed.scheduled, placed.parked) == ((0, 2), (1,))
+def test_fit_shortens_the_least_important_first_then_parks_a_suffix() -> None:
+    assert fit([5, 5, 5], [2, 2, 2], 15).minutes == (5, 5, 5)
+    assert fit([5, 5, 5], [2, 2, 2], 12).minutes == (5, 5, 2)
+    assert fit([5, 5, 5], [2, 2, 2], 8).minutes == (4, 2, 2)
+    assert fit([5, 5, 5], [2, 2, 2], 5).minutes == (3, 2)
+    assert fit([10, 1], [5, 1], 4).minutes == ()  # never the small one past a bigger one
 
 
 # -- carry-over -------------------------------------------------------------------------------
@@ -203,10 +194,16 @@ def test_pending_and_deferred_items_come_back_with_the_date() -> None:
     assert set(by_key) == {f"issue:{meters.id}", "custom:k2", "standing:better"}
     carried = by_key[f"issue:{meters.id}"]
     assert carried.carried_from == last.day
-    assert [r.text for r in carried.reasons] == ["medium severity", "carried from 2026-11-15"]
+    assert [r.text for r in carried.reasons] == [
+        "medium severity",
+        "carried from 2026-11-15",
+        "deferred to this meeting on 2026-11-15",
+    ]
+    assert carried.must_discuss
     custom = by_key["custom:k2"]
     assert (custom.title, custom.kind, custom.planned_minutes) == ("Staffing", ItemKind.CUSTOM, 4)
     assert custom.section == "Feedback"  # the section that takes custom items
+    assert all(not i.carried_from for i in agenda.items if i.kind is ItemKind.STANDING)
 
 
 def test_only_the_most_recent_ended_meeting_carries_over() -> None:
@@ -216,7 +213,7 @@ def test_only_the_most_recent_ended_meeting_carries_over() -> None:
     assert [i.title for i in agenda.items if i.kind is ItemKind.CUSTOM] == ["New"]
 
 
-def test_a_carried_standing_item_is_labelled_not_duplicated() -> None:
+def test_a_carried_standing_item_is_neither_labelled_nor_duplicated() -> None:
     last = meeting(
         7,
         [
@@ -228,8 +225,8 @@ def test_a_carried_standing_item_is_labelled_not_duplicated() -> None:
     )  # fmt: skip
     agenda = build_agenda(data(meetings=[last], contacts=FOCAL), template(), 30, NOW)
     better = next(i for i in agenda.items if i.key == "standing:better")
-    assert better.carried_from == last.day
-    assert [r.rule for r in better.reasons] == ["standing", "carried_over"]
+    assert better.carried_from is None  # standing items are never "carried" (invariant 6)
+    assert [r.rule for r in better.reasons] == ["standing"]
     other = next(i for i in agenda.items if i.key == "standing:4")
     assert (other.kind, other.planned_minutes, other.section) == (ItemKind.CUSTOM, 10, "Feedback")
 

@@ -1,4 +1,4 @@
-"""The six invariants of DESIGN.md section 3, checked over random workspaces (hypothesis)."""
+"""The invariants of DESIGN.md section 3 (1-7), checked over random workspaces (hypothesis)."""
 
 from __future__ import annotations
 
@@ -22,8 +22,10 @@ from checkin.core.agenda import (
     Template,
     arrangement,
     build_agenda,
+    order,
     rebuild,
 )
+from checkin.core.agenda.carry import SETTLED_WHEN_SILENT
 from checkin.core.enums import (
     ActionStatus,
     Direction,
@@ -236,28 +238,70 @@ def test_1_same_inputs_give_the_same_agenda_byte_for_byte(
         assert render(again, fmt).encode() == render(first, fmt).encode()
 
 
+def _breach(data: AccountData, key: str) -> int:
+    issue = next(i for i in data.issues if f"issue:{i.id}" == key)
+    if issue.status is not IssueStatus.NEW and issue.acknowledged is None:
+        return 0  # acknowledged by its status (an imported backlog)
+    return sla.ack_breach_hours(issue, NOW) or sla.plan_breach_hours(issue, NOW) or 0
+
+
 @INVARIANT
 @given(workspaces())
-def test_2_critical_and_48_hour_breaches_rank_above_everything_else(
+def test_2_importance_orders_the_agenda_and_sections_only_group(
+    case: tuple[AccountData, Template, int],
+) -> None:
+    data, template, length = case
+    agenda = build_agenda(data, template, length, NOW)
+    ranks = sorted(item.rank for item in _everything(agenda))
+    assert ranks == list(range(1, len(ranks) + 1))
+    opening, closing = order.pinned(template)
+    middle = [i for i in agenda.items if i.key not in opening and i.key not in closing]
+    # Within a section, most important first; a section's place follows its best item.
+    seen: dict[str, list[int]] = {}
+    for item in middle:
+        seen.setdefault(item.section, []).append(item.rank)
+    for ranks_in in seen.values():
+        assert ranks_in == sorted(ranks_in)
+    firsts = [r[0] for r in seen.values()]
+    assert firsts == sorted(firsts)
+    # Pinned items open and close the meeting.
+    keys = [i.key for i in agenda.items]
+    pinned_first = [k for k in keys if k in opening]
+    assert keys[: len(pinned_first)] == pinned_first
+    pinned_last = [k for k in keys if k in closing]
+    assert keys[len(keys) - len(pinned_last) :] == pinned_last
+
+
+@INVARIANT
+@given(workspaces())
+def test_3_must_discuss_topics_are_never_parked_before_a_less_important_item(
     case: tuple[AccountData, Template, int],
 ) -> None:
     data, template, length = case
     agenda = build_agenda(data, template, length, NOW)
     urgent = _urgent(data)
-    positions = [n for n, item in enumerate(agenda.items) if item.key in urgent]
-    others = [n for n, item in enumerate(agenda.items) if item.key not in urgent]
-    if positions and others:
-        assert max(positions) < min(others)
-    scores_urgent = [i.score for i in _everything(agenda) if i.key in urgent]
-    scores_other = [i.score for i in _everything(agenda) if i.key not in urgent]
-    if scores_urgent and scores_other:
-        assert min(scores_urgent) > max(scores_other)
-    # An urgent item is parked only if it could not fit even without any other item.
-    reserved = sum(item.planned_minutes for item in agenda.items if item.kind is ItemKind.STANDING)
-    urgent_minutes = sum(item.planned_minutes for item in agenda.items if item.key in urgent)
+    by_key = {item.key: item for item in _everything(agenda)}
+    assert all(by_key[key].must_discuss for key in urgent if key in by_key)
+    must = [i.rank for i in _everything(agenda) if i.must_discuss]
+    rest = [i.rank for i in _everything(agenda) if not i.must_discuss]
+    assert not must or not rest or max(must) < min(rest)  # must-discuss topics rank first
+    kept = [item.rank for item in agenda.items]
     for item in agenda.parked:
-        if item.key in urgent:
-            assert item.planned_minutes > length - reserved - urgent_minutes
+        if item.must_discuss:
+            assert not kept or max(kept) < item.rank
+    issues = [i for i in sorted(_everything(agenda), key=lambda i: i.rank)
+              if i.kind is ItemKind.ISSUE and i.source_ref]  # fmt: skip
+    severity = {f"issue:{i.id}": i.severity for i in data.issues}
+    level = [list(Severity).index(severity[i.key]) for i in issues]
+    criticals = [n for n, lv in enumerate(level) if lv == 0]
+    assert criticals == list(range(len(criticals)))  # every critical before the others
+    for sev in Severity:
+        same = [i.key for i in issues if severity[i.key] is sev]
+        breaches = [_breach(data, key) for key in same]
+        flags = [b > 0 for b in breaches]
+        assert flags == sorted(flags, reverse=True)  # breaches first
+        hours = [b for b in breaches if b > 0]
+        assert hours == sorted(hours, reverse=True)  # then the longer breach
 
 
 @INVARIANT
@@ -283,9 +327,12 @@ def test_3_one_item_per_source_record_with_all_its_reasons(
             assert "plan_breach_48h" in rules
         if issue.due is not None and issue.due < TODAY:
             assert "issue_due_soon" in rules
+    joined = [ref for item in _everything(agenda) for ref in item.records]
+    assert len(joined) == len(set(joined)) and not set(joined) & set(refs)
     for item in _everything(agenda):
         assert item.reasons, f"{item.key} has no reason"
-        assert item.score == sum(r.score for r in item.reasons)
+        if not item.records:
+            assert item.score == sum(r.score for r in item.reasons)
 
 
 @INVARIANT
@@ -297,11 +344,19 @@ def test_4_planned_minutes_never_exceed_the_length_and_nothing_is_dropped(
     agenda = build_agenda(data, template, length, NOW)
     assert agenda.planned_minutes <= length
     assert not any(item.parked for item in agenda.items)
+    for item in agenda.items:
+        assert 0 <= item.min_minutes <= item.planned_minutes
+    kept = [item.rank for item in agenda.items]
     for item in agenda.parked:
         assert item.parked
         assert item.reasons[-1].text == f"did not fit in {length} min"
-        assert item.planned_minutes > agenda.free_minutes  # it really did not fit
+        assert not kept or item.rank > max(kept)  # the least important are parked
+    if agenda.parked:  # parking only once everything kept is at its minimum... or the next
+        smallest = min(agenda.parked, key=lambda i: i.rank)  # could not fit at its minimum
+        spare = length - sum(i.min_minutes for i in agenda.items)
+        assert smallest.min_minutes > spare
     present = {item.key for item in _everything(agenda)}
+    present |= {ref for item in _everything(agenda) for ref in item.records}
     expected = {f"issue:{i.id}" for i in data.issues if i.is_open}
     expected |= {f"action:{a.id}" for a in data.actions if a.is_open}
     expected |= {
@@ -314,16 +369,37 @@ def test_4_planned_minutes_never_exceed_the_length_and_nothing_is_dropped(
 
 @INVARIANT
 @given(workspaces())
-def test_5_template_standing_items_are_always_present(
+def test_5_template_standing_items_are_always_there_and_never_carried(
     case: tuple[AccountData, Template, int],
 ) -> None:
     data, template, length = case
     agenda = build_agenda(data, template, length, NOW)
-    scheduled = {item.key: item for item in agenda.items}
+    everything = {item.key: item for item in _everything(agenda)}
     for standing in template.standing:
-        assert standing.key in scheduled
-        assert scheduled[standing.key].kind is ItemKind.STANDING
-    assert not any(item.kind is ItemKind.STANDING for item in agenda.parked)
+        assert everything[standing.key].kind is ItemKind.STANDING
+        assert everything[standing.key].carried_from is None
+
+
+@INVARIANT
+@given(workspaces())
+def test_7_ties_are_broken_by_facts_never_by_title(
+    case: tuple[AccountData, Template, int],
+) -> None:
+    data, template, length = case
+    first = build_agenda(data, template, length, NOW)
+
+    def renamed(records: Any) -> list[Any]:
+        return [replace(r, title=f"{n % 7} zz {r.title[::-1]}") for n, r in enumerate(records)]
+
+    other = replace(
+        data,
+        issues=renamed(data.issues),
+        actions=renamed(data.actions),
+        roadmap=renamed(data.roadmap),
+    )
+    again = build_agenda(other, template, length, NOW)
+    assert [i.key for i in again.items] == [i.key for i in first.items]
+    assert [i.key for i in again.parked] == [i.key for i in first.parked]
 
 
 @INVARIANT
@@ -340,6 +416,8 @@ def test_6_pending_and_deferred_items_come_back_labelled_with_the_date(
     last = max(ended, key=lambda m: (m.ended, m.id))
     by_key = {item.key: item for item in _everything(agenda)}
     standing_by_title = {s.title.casefold(): s.key for s in template.standing}
+    standing_keys = {s.key for s in template.standing}
+    joined = {ref: item.key for item in _everything(agenda) for ref in item.records}
     label = f"carried from {last.day.isoformat()}"
     for item in last.agenda:
         if item.status not in (ItemStatus.PENDING, ItemStatus.DEFERRED):
@@ -347,8 +425,14 @@ def test_6_pending_and_deferred_items_come_back_labelled_with_the_date(
         key = item.source_ref or item.key
         if item.kind is ItemKind.STANDING and item.title.casefold() in standing_by_title:
             key = standing_by_title[item.title.casefold()]
-        assert key in by_key, f"{key} did not come back"
-        back = by_key[key]
+        if key in standing_keys:
+            assert by_key[key].carried_from is None  # never "carried"
+            continue
+        host = joined.get(key, key)
+        if host not in by_key:
+            assert item.kind in SETTLED_WHEN_SILENT, f"{key} did not come back"
+            continue
+        back = by_key[host]
         assert back.carried_from == last.day
         assert label in [r.text for r in back.reasons]
 
@@ -382,11 +466,10 @@ def test_4_a_rebuild_keeps_added_items_and_never_runs_over(
     for item in plan.parked:
         if not rebuild.parked_by_user(item):
             assert item.reasons[-1].text == f"did not fit in {length} min"
-            assert item.planned_minutes > plan.free_minutes  # it really did not fit
-    # Standing items and the urgent issues the engine scheduled never give way.
+    # The must-discuss topics the engine scheduled never give way to an added item.
     kept = {item.key for item in plan.items}
     for item in generated.items:
-        if item.kind is ItemKind.STANDING or arrangement.is_urgent(item):
+        if item.must_discuss:
             assert item.key in kept
     # Every record the engine proposed is still there, once.
     keys = [item.key for item in (*plan.items, *plan.parked)]

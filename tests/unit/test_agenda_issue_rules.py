@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from checkin.core import sla
 from checkin.core.agenda import issue_rules as rules
-from checkin.core.agenda import weights
+from checkin.core.agenda import phrases, weights
 from checkin.core.enums import IssueStatus, ItemKind, ItemStatus, Severity
 from tests.unit.agenda_data import agenda_item, context, hours_ago, issue, meeting
 
@@ -78,7 +80,7 @@ def test_age_starts_after_a_week_and_is_capped() -> None:
 def test_waiting_on_client_asks_for_their_input() -> None:
     waiting = issue(status=St.WAITING_ON_CLIENT, opened_h=24 * 9)
     reason = rules.waiting_on_client(waiting, context())
-    assert reason is not None and reason.text == "waiting on your input"
+    assert reason is not None and reason.text == "waiting on the client's input"
     assert rules.waiting_on_client(issue(status=St.IN_PROGRESS), context()) is None
 
 
@@ -155,19 +157,29 @@ def test_candidates_one_per_issue_with_every_reason() -> None:
     found = list(rules.issue_candidates([both, fixed, done], context()))
     assert [c.key for c in found] == [f"issue:{both.id}", f"issue:{fixed.id}"]
     urgent, follow_up = found
-    assert urgent.urgent and urgent.kind is ItemKind.ISSUE and urgent.owner == "Priya"
+    assert urgent.must and urgent.kind is ItemKind.ISSUE and urgent.owner == "Priya"
     assert [r.rule for r in urgent.reasons] == ["severity", "ack_breach_48h", "issue_due_soon"]
     assert urgent.timing == "issue.critical"
-    assert follow_up.kind is ItemKind.FOLLOW_UP and not follow_up.urgent
+    assert follow_up.kind is ItemKind.FOLLOW_UP and not follow_up.must
     assert follow_up.title == "Follow-up: Sync fails for EU tenants"
 
 
-def test_urgency_is_critical_or_a_breach() -> None:
+def test_must_discuss_is_a_critical_or_a_breach() -> None:
     ctx = context()
-    assert rules.is_urgent(issue(S.CRITICAL), ctx)
-    assert rules.is_urgent(issue(S.LOW, St.NEW, opened_h=50), ctx)
-    assert not rules.is_urgent(issue(S.HIGH, St.NEW, opened_h=10), ctx)
-    assert not rules.is_urgent(issue(S.CRITICAL, St.RESOLVED, opened_h=99, resolved_h=1), ctx)
+
+    def must(one: Any) -> bool:
+        return next(iter(rules.issue_candidates([one], ctx))).must
+
+    assert must(issue(S.CRITICAL))
+    assert must(issue(S.LOW, St.NEW, opened_h=50))
+    assert not must(issue(S.HIGH, St.NEW, opened_h=10))
+    # Acknowledged by its status (an imported backlog in progress): no breach of the rule.
+    assert not must(issue(S.LOW, St.IN_PROGRESS, opened_h=500, ack_h=None, plan_h=1))
+
+
+def test_durations_over_72_hours_are_said_in_days() -> None:
+    assert phrases.duration(72) == "72 h"
+    assert phrases.duration(9327) == "388 days"
 
 
 # -- reopened: "did that work for you?" answered no ------------------------------------------

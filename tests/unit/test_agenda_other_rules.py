@@ -65,7 +65,7 @@ def test_our_commitments_weigh_more_than_the_clients() -> None:
     ours = action_rules.action_owner(action(), context())
     theirs = action_rules.action_owner(action(owner="Raj", side=Side.CLIENT), context())
     assert ours is not None and theirs is not None
-    assert ours.text == "a commitment from us" and theirs.text == "an action on your side"
+    assert ours.text == "a commitment of ours" and theirs.text == "an action on their side"
     assert ours.score > theirs.score
 
 
@@ -84,7 +84,7 @@ def test_slipped_milestone_names_both_dates() -> None:
     eu = milestone("EU rollout", RS.SLIPPED, target_in=23, original_in=-21)
     reason = roadmap_rules.milestone_slipped(eu, context())
     assert reason is not None
-    assert reason.text == "your milestone 'EU rollout' slipped from 1 Nov to 15 Dec"
+    assert reason.text == "the client's milestone 'EU rollout' slipped from 1 Nov to 15 Dec"
     assert reason.score == weights.MILESTONE_SLIPPED + 6
 
 
@@ -99,7 +99,7 @@ def test_slipped_or_at_risk_without_a_moved_date() -> None:
     reason = roadmap_rules.milestone_slipped(slipped, context())
     assert (
         reason is not None
-        and reason.text == "your milestone 'Go-live' slipped; the new target is 1 Jan 2027"
+        and reason.text == "the client's milestone 'Go-live' slipped; the new target is 1 Jan 2027"
     )
     assert roadmap_rules.milestone_slipped(milestone(target_in=5), context()) is None
 
@@ -109,7 +109,7 @@ def test_horizon_is_twice_the_cadence_and_nearer_scores_higher() -> None:
     near = roadmap_rules.milestone_in_horizon(milestone(target_in=2), ctx)
     far = roadmap_rules.milestone_in_horizon(milestone(target_in=29), ctx)
     assert near is not None and far is not None and near.score > far.score
-    assert near.text == "your milestone due 24 Nov, in 2 days"
+    assert near.text == "the client's milestone due 24 Nov, in 2 days"
     assert roadmap_rules.milestone_in_horizon(milestone(target_in=31), ctx) is None
     monthly = context(account=account(cadence_days=30))  # horizon 60 days
     assert roadmap_rules.milestone_in_horizon(milestone(target_in=59), monthly) is not None
@@ -155,7 +155,7 @@ def test_roadmap_owner_is_the_side_that_owns_it() -> None:
 def test_unanswered_negative_feedback_ranks_high() -> None:
     reason = feedback_rules.negative_feedback(feedback(-1, days_ago=2), context())
     assert reason is not None
-    assert reason.text == "your feedback of 20 Nov has not been answered yet"
+    assert reason.text == "the client's feedback of 20 Nov has not been answered yet"
     strong = feedback_rules.negative_feedback(feedback(-2), context())
     assert strong is not None and strong.score > reason.score
     answered = feedback(-2, addressed_days_ago=1)
@@ -167,7 +167,7 @@ def test_unanswered_negative_feedback_ranks_high() -> None:
 def test_positive_feedback_since_the_last_meeting_gets_a_thank_you() -> None:
     ctx = context(meetings=[meeting(10)])
     kind = feedback_rules.positive_feedback(feedback(2, days_ago=4), ctx)
-    assert kind is not None and kind.text == "thank you for your kind words of 18 Nov"
+    assert kind is not None and kind.text == "kind words from the client on 18 Nov: thank them"
     assert kind.score == weights.FEEDBACK_POSITIVE
     ours = feedback_rules.positive_feedback(feedback(1, direction=Direction.TO_CLIENT), ctx)
     assert ours is not None and ours.text == "a thank-you from us"
@@ -192,8 +192,8 @@ def test_cadence_overdue_counts_from_the_last_checkin() -> None:
     ctx = context(meetings=[meeting(47)])
     reason = relationship_rules.cadence_overdue(ctx)
     assert reason is not None
-    assert reason.text == "last check-in 47 days ago; we aim to meet every 30 days"
-    assert reason.score == weights.CADENCE_OVERDUE + 17
+    assert reason.text == "last check-in 47 days ago; the cadence is every 30 days"
+    assert reason.score == 0  # a warning only: the meeting being planned is the remedy
     assert relationship_rules.cadence_overdue(context(meetings=[meeting(30)])) is None
 
 
@@ -215,9 +215,9 @@ def test_missing_focal_contacts_are_named_by_side() -> None:
         for c in ([ours], [client], [contact("Amara", focal=False)])
     ]
     assert texts == [
-        "no focal contact named on your side yet",
-        "no focal contact named on our side yet",
-        "no focal contact named on either side yet",
+        "no focal contact named on the client's side",
+        "no focal contact named on our side",
+        "no focal contact named on either side",
     ]
 
 
@@ -237,8 +237,6 @@ def test_falling_ratings_compare_the_latest_with_the_ones_before() -> None:
 def test_relationship_items_are_keyed_by_rule() -> None:
     ctx = context(meetings=[meeting(47, rating=4), meeting(40, rating=2)])
     keys = [c.key for c in relationship_rules.relationship_candidates(ctx)]
-    assert keys == [
-        "relationship:cadence_overdue",
-        "relationship:no_focal_contact",
-        "relationship:falling_ratings",
-    ]
+    assert keys == ["relationship:no_focal_contact", "relationship:falling_ratings"]
+    warned = [w.rule for w in relationship_rules.relationship_warnings(ctx)]
+    assert warned == ["cadence_overdue", "no_focal_contact", "falling_ratings"]

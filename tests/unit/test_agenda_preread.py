@@ -121,7 +121,10 @@ def test_scores_and_internal_judgement_stay_out_of_the_client_text(demo: Workspa
     text = render_preread(agenda)
     assert "score" not in text and "ack_breach_48h" not in text
     assert "48 h" not in text and "(+" not in text and "Internal" not in text
-    assert "Why: critical severity; new since the last check-in (9 Nov)." in text
+    assert "Why: critical severity;" in text
+    # In the client's voice: "your side", never "the client's".
+    assert "the client's" not in text and "their side" not in text
+    assert "With: an action on your side, 'Share the list of EU tenants" in text
     team = render_preread(agenda, "team")
     assert team.startswith("# Acme Health: Escalation review\n\n> **Internal:**")
     assert "not acknowledged 61 h after it was opened (48 h rule) (+" in team
@@ -130,7 +133,7 @@ def test_scores_and_internal_judgement_stay_out_of_the_client_text(demo: Workspa
 def test_the_team_pre_read_says_why_each_item_was_parked(demo: Workspace) -> None:
     from checkin.core.agenda.arrangement import PARKED_BY_HAND
 
-    agenda = plan(demo, "acme")
+    agenda = plan(demo, "acme", minutes=20)  # 20 minutes: four topics wait for later
     first = agenda.parked[0]
     by_hand = dataclasses.replace(first, reasons=[*first.reasons, PARKED_BY_HAND])
     agenda = dataclasses.replace(agenda, parked=[by_hand, *agenda.parked[1:]])
@@ -138,8 +141,8 @@ def test_the_team_pre_read_says_why_each_item_was_parked(demo: Workspace) -> Non
     assert "These are kept for a later meeting. Tell us if one" in client
     assert "did not fit" not in client and "parked" not in client
     team = render_preread(agenda, "team")
-    assert "(some did not fit in 45 minutes)" in team
-    assert f"- {first.title} (2 min, parked by hand)" in team
+    assert "(some did not fit in 20 minutes)" in team
+    assert f"- {first.title} ({first.planned_minutes} min, parked by hand)" in team
     assert "(1 min, did not fit)" in team
 
 

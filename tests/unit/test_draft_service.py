@@ -36,8 +36,7 @@ def test_without_a_planned_meeting_the_draft_is_the_engines_and_unsaved(ws: Work
     # The pre-read of an untouched draft is the engine's own, dated when the meeting is
     # likely (the day the 14-day cadence says, at 10:00).
     assert draft.now == datetime(2026, 11, 23, 10, 0)
-    agenda = planning.plan(ws, acme, at=NOW)
-    agenda.now = draft.now
+    agenda = planning.plan(ws, acme, at=draft.now)  # reasons as of the meeting's start
     assert draft.preread() == render_preread(agenda)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 
 from checkin.core.agenda import phrases, weights
-from checkin.core.agenda.candidate import Candidate, fired
+from checkin.core.agenda.candidate import NO_DUE, Candidate, Facts, fired
 from checkin.core.agenda.context import Context
 from checkin.core.enums import ActionStatus, ItemKind, Side
 from checkin.core.meeting import Reason
@@ -18,8 +18,8 @@ ActionRule = Callable[[ActionItem, Context], Reason | None]
 _OPEN = ActionStatus.OPEN
 _CLIENT = Side.CLIENT
 _KIND = ItemKind.ACTION
-_YOURS = Reason(rule="action_owner", score=weights.ACTION_CLIENT, text="an action on your side")
-_OURS = Reason(rule="action_owner", score=weights.ACTION_OURS, text="a commitment from us")
+_YOURS = Reason(rule="action_owner", score=weights.ACTION_CLIENT, text="an action on their side")
+_OURS = Reason(rule="action_owner", score=weights.ACTION_OURS, text="a commitment of ours")
 
 
 def _is_us(action: ActionItem) -> bool:
@@ -66,13 +66,19 @@ ACTION_RULES: tuple[ActionRule, ...] = (action_overdue, action_due_before_next, 
 
 
 def action_candidates(actions: Iterable[ActionItem], ctx: Context) -> Iterator[Candidate]:
-    """One item per open action item: they are all reviewed, overdue ones first."""
+    """One item per open action item: they are all reviewed, overdue ones first.
+
+    Our own overdue commitments are must-discuss topics (no surprises: we say so first);
+    the client's overdue actions rank below them (invariant 10).
+    """
     for action in actions:
         if action.status is not _OPEN:
             continue
         reasons = fired([rule(action, ctx) for rule in ACTION_RULES])
         overdue = any(r.rule == "action_overdue" for r in reasons)
         ref = f"action:{action.id}"
+        late = (ctx.today - action.due).days if overdue and action.due is not None else 0
+        created = action.created_at.date() if action.created_at is not None else ctx.today
         yield Candidate(
             key=ref,
             kind=_KIND,
@@ -81,4 +87,10 @@ def action_candidates(actions: Iterable[ActionItem], ctx: Context) -> Iterator[C
             reasons=reasons,
             source_ref=ref,
             owner=phrases.shorten(action.owner, 80),
+            must=overdue and action.side is not _CLIENT,
+            facts=Facts(
+                days_overdue=late,
+                due=action.due.toordinal() if action.due is not None else NO_DUE,
+                age_days=(ctx.today - created).days,
+            ),
         )

@@ -9,6 +9,7 @@ from datetime import datetime
 
 from checkin.core.agenda import weights
 from checkin.core.agenda.model import OTHER_SECTION, Agenda, PlannedItems
+from checkin.core.agenda.timing import minimum_minutes
 from checkin.core.enums import ItemKind
 from checkin.core.errors import NotFound
 from checkin.core.meeting import AgendaItem, Reason
@@ -18,7 +19,9 @@ MIN_ITEM_MINUTES, MAX_ITEM_MINUTES = 1, 480
 # Rules that only say where an item sits (parked by the engine or by hand): they go when it
 # moves between the agenda and the parking lot.
 PLACEMENT_RULES = frozenset({"time_fit", "parked"})
-PARKED_BY_HAND = Reason(rule="parked", score=0, text="parked by you")
+# Scores from which an item reads as of high or medium importance (below: low).
+IMPORTANCE_HIGH, IMPORTANCE_MEDIUM = 40.0, 15.0
+PARKED_BY_HAND = Reason(rule="parked", score=0, text="moved to the parking lot while planning")
 
 
 @dataclass(frozen=True)
@@ -50,8 +53,26 @@ class Arrangement(PlannedItems):
 
 
 def is_urgent(item: AgendaItem) -> bool:
-    """A critical issue or a 48-hour breach: only those reach the urgent score."""
-    return item.score >= weights.URGENT
+    """A must-discuss topic (a critical issue, a 48-hour breach, our overdue commitment, an
+    item deferred to this meeting); stored plans from before the flag: the urgent score."""
+    return item.must_discuss or item.score >= weights.URGENT
+
+
+def importance(item: AgendaItem) -> str:
+    """How important an item is, in words for the account manager (never a rule's name or a
+    score): "must discuss", "high", "medium", "low"; "standing" or "added by you" for items
+    no rule ranked."""
+    if is_urgent(item):
+        return "must discuss"
+    if item.kind is ItemKind.STANDING:
+        return "standing item"
+    if item.kind is ItemKind.CUSTOM and item.carried_from is None and not item.score:
+        return "added by you"
+    if item.score >= IMPORTANCE_HIGH:
+        return "high"
+    if item.score >= IMPORTANCE_MEDIUM:
+        return "medium"
+    return "low"
 
 
 def arrange(
@@ -188,7 +209,8 @@ def placed(item: AgendaItem, *, parked: bool, reason: Reason | None = None) -> A
 
 
 def park(arrangement: Arrangement, key: str) -> Arrangement:
-    """Take an item off the agenda to the top of the parking lot ("parked by you")."""
+    """Take an item off the agenda to the top of the parking lot, saying it was moved there
+    while planning (not for want of time)."""
     items = list(arrangement.items)
     item = items.pop(_index(items, key))
     parked = (placed(item, parked=True, reason=PARKED_BY_HAND), *arrangement.parked)
@@ -251,6 +273,7 @@ def custom_item(key: str, title: str, minutes: int, section: str | None) -> Agen
         section=section or OTHER_SECTION,
         planned_minutes=minutes,
         reasons=[Reason(rule="added_by_hand", score=0, text="added by you")],
+        min_minutes=minimum_minutes("custom", minutes),
     )
 
 

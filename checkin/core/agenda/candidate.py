@@ -1,22 +1,41 @@
-"""An item a rule set proposes: the agenda item to be, and what the engine needs to place it."""
+"""A topic a rule set proposes: the agenda item to be, and what the engine needs to rank it."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from typing import NamedTuple
 
 from checkin.core.enums import ItemKind
 from checkin.core.meeting import AgendaItem, Reason
 
+NO_SEVERITY = 9  # the severity rank of a topic that is not an issue (issues: 0 critical..3 low)
+NO_DUE = date.max.toordinal()  # Facts.due of a record without a due date
+
+
+class Facts(NamedTuple):
+    """What ties between equally scored topics are broken by (DESIGN.md section 3,
+    invariant 7): severity, breach hours, days overdue, due date, age. Never the title."""
+
+    severity: int = NO_SEVERITY  # 0 critical .. 3 low; NO_SEVERITY for other records
+    breach_hours: int = 0
+    days_overdue: int = 0
+    due: int = NO_DUE  # ordinal of the due (target) date
+    age_days: int = 0
+
+    def key(self) -> tuple[int, int, int, int, int]:
+        """Ascending sort key: the more pressing fact first."""
+        return (self.severity, -self.breach_hours, -self.days_overdue, self.due, -self.age_days)
+
 
 class Candidate:
-    """An :class:`AgendaItem` in the making, with its urgency and timing key.
+    """An :class:`AgendaItem` in the making, with its band, facts and timing.
 
     The item is built once, here, and the engine finishes it (section, minutes, parked): a busy
     account proposes thousands of items, so nothing is copied on the way.
     """
 
-    __slots__ = ("item", "minutes", "timing", "urgent")
+    __slots__ = ("critical", "facts", "item", "minutes", "must", "timing")
 
     def __init__(
         self,
@@ -28,7 +47,9 @@ class Candidate:
         reasons: Iterable[Reason],
         source_ref: str | None = None,
         owner: str = "",
-        urgent: bool = False,
+        must: bool = False,
+        critical: bool = False,
+        facts: Facts | None = None,
         minutes: int | None = None,
         carried_from: date | None = None,
     ) -> None:
@@ -44,11 +65,13 @@ class Candidate:
             carried_from=carried_from,
         )
         self.timing = timing  # the planned-minutes key: "issue.critical", "action"...
-        self.urgent = urgent  # a critical issue or a 48-hour breach
+        self.must = must  # a must-discuss topic (invariant 3)
+        self.critical = critical  # an open critical issue: before every non-critical issue
+        self.facts = facts or Facts()
         self.minutes = minutes  # fixed minutes (a carried custom item keeps its own)
 
     def add_reason(self, reason: Reason) -> None:
-        """One more reason (a carried-over label): the score follows."""
+        """One more reason (a carried-over label, a joined record's): the score follows."""
         self.item.reasons.append(reason)
         self.item.score += reason.score
 
@@ -79,6 +102,14 @@ class Candidate:
     @property
     def carried_from(self) -> date | None:
         return self.item.carried_from
+
+    @property
+    def is_issue(self) -> bool:
+        return self.item.kind is ItemKind.ISSUE
+
+    @property
+    def breached(self) -> bool:
+        return self.facts.breach_hours > 0
 
 
 def fired(reasons: Iterable[Reason | None]) -> list[Reason]:

@@ -13,6 +13,10 @@ from checkin.core.enums import ItemKind, ItemStatus
 from checkin.core.meeting import Reason
 
 LEFT_OPEN = (ItemStatus.PENDING, ItemStatus.DEFERRED)
+# Kinds whose rules propose every record still open: when none does, the record is settled.
+SETTLED_WHEN_SILENT = frozenset(
+    {ItemKind.ISSUE, ItemKind.FOLLOW_UP, ItemKind.ACTION, ItemKind.FEEDBACK}
+)
 
 
 def carried_over(day: date) -> Reason:
@@ -22,53 +26,58 @@ def carried_over(day: date) -> Reason:
     )
 
 
+def deferred_to_this_meeting(day: date) -> Reason:
+    """Deferred by agreement at the last meeting: it must be discussed this time."""
+    text = f"deferred to this meeting on {day.isoformat()}"
+    return Reason(rule="deferred", score=weights.DEFERRED, text=text)
+
+
 def carry_over(
     candidates: Mapping[str, Candidate], ctx: Context, template: Template
-) -> tuple[dict[str, Candidate], dict[str, date]]:
+) -> dict[str, Candidate]:
     """Add the previous meeting's pending and deferred items to ``candidates``.
 
     An item a rule proposes again gets the carried reason on top of its own (one item per
     record). Anything else comes back as it was: custom items with their title and minutes,
     records with the title they had. A standing item of ``template`` (same key or same title)
-    is not duplicated: its key is returned with the date, for the engine to label.
-    Items parked in the previous meeting were not discussed either, so they carry over too.
+    is on the agenda anyway and is never "carried". An item deferred by agreement is a
+    must-discuss topic. Items parked in the previous meeting were not discussed either, so
+    they carry over too.
     """
     result = dict(candidates)
-    standing: dict[str, date] = {}
     last = ctx.last
     if last is None:
-        return result, standing
+        return result
     day = last.day
     reason = carried_over(day)
-    by_title = {item.title.casefold(): item.key for item in template.standing}
+    titles = {item.title.casefold() for item in template.standing}
     keys = {item.key for item in template.standing}
     for item in last.agenda:
         if item.status not in LEFT_OPEN:
             continue
         key = item.source_ref or item.key
-        template_key = key if key in keys else None
-        if template_key is None and item.kind is ItemKind.STANDING:
-            template_key = by_title.get(item.title.casefold())  # keys differ between templates
-        if template_key is not None:
-            standing.setdefault(template_key, day)
+        if key in keys or (item.kind is ItemKind.STANDING and item.title.casefold() in titles):
             continue
         found = result.get(key)
-        if found is not None:
-            if found.carried_from is None:
-                found.add_reason(reason)
-                found.item.carried_from = day
-            continue
-        # A standing item of another template becomes a one-off topic of this meeting.
-        kind = ItemKind.CUSTOM if item.kind is ItemKind.STANDING else item.kind
-        result[key] = Candidate(
-            key=key,
-            kind=kind,
-            title=phrases.title(item.title),
-            timing=kind.value,
-            reasons=(reason,),
-            source_ref=item.source_ref,
-            owner=phrases.shorten(item.owner, 80),
-            minutes=item.planned_minutes or None,
-            carried_from=day,
-        )
-    return result, standing
+        if found is None:
+            # A standing item of another template becomes a one-off topic of this meeting.
+            kind = ItemKind.CUSTOM if item.kind is ItemKind.STANDING else item.kind
+            if item.source_ref is not None and kind in SETTLED_WHEN_SILENT:
+                continue  # its record no longer asks for a slot (closed, done, answered)
+            found = result[key] = Candidate(
+                key=key,
+                kind=kind,
+                title=phrases.title(item.title),
+                timing=kind.value,
+                reasons=(),
+                source_ref=item.source_ref,
+                owner=phrases.shorten(item.owner, 80),
+                minutes=item.planned_minutes or None,
+            )
+        if found.carried_from is None:
+            found.add_reason(reason)
+            found.item.carried_from = day
+        if item.status is ItemStatus.DEFERRED and not found.must:
+            found.must = True
+            found.add_reason(deferred_to_this_meeting(day))
+    return result

@@ -37,13 +37,15 @@ class Context:
         statuses: dict[str, ItemStatus] = {}
         if last is not None:
             for item in last.agenda:
-                statuses.setdefault(item.source_ref or item.key, item.status)
+                for ref in (item.source_ref or item.key, *item.records):
+                    statuses.setdefault(ref, item.status)
         discussed: dict[str, datetime] = {}
         for meeting in ended:
             start = meeting.started or meeting.planned_start
             for item in meeting.agenda:
                 if item.status is ItemStatus.DISCUSSED:
-                    discussed[item.source_ref or item.key] = start
+                    for ref in (item.source_ref or item.key, *item.records):
+                        discussed[ref] = start
         contacts = sorted(data.contacts, key=lambda c: c.id)  # the same focal pick every time
         today = now.date()
         cadence = data.account.cadence_days

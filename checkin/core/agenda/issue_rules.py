@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from checkin.core import sla
 from checkin.core.agenda import phrases, weights
-from checkin.core.agenda.candidate import Candidate, fired
+from checkin.core.agenda.candidate import NO_DUE, Candidate, Facts, fired
 from checkin.core.agenda.context import Context
 from checkin.core.enums import IssueStatus, ItemKind, ItemStatus, Severity
 from checkin.core.meeting import Reason
@@ -22,7 +22,7 @@ _SEVERITY = {
     for level in Severity
 }  # reasons are immutable: one per severity serves every issue
 _WAITING = Reason(
-    rule="waiting_on_client", score=weights.WAITING_ON_CLIENT, text="waiting on your input"
+    rule="waiting_on_client", score=weights.WAITING_ON_CLIENT, text="waiting on the client's input"
 )
 _BREACHES = frozenset({"ack_breach_48h", "plan_breach_48h"})
 _TIMING = {level: f"issue.{level.value}" for level in Severity}
@@ -36,6 +36,8 @@ _RESOLVED = IssueStatus.RESOLVED
 _ISSUE, _FOLLOW_UP = ItemKind.ISSUE, ItemKind.FOLLOW_UP
 _LEFT_OPEN = frozenset({ItemStatus.PENDING, ItemStatus.DEFERRED})
 _LIMIT_HOURS = int(sla.LIMIT.total_seconds() // 3600)
+_NEW = IssueStatus.NEW
+_SEVERITY_RANK = {level: rank for rank, level in enumerate(Severity)}
 
 
 def _is_open(issue: Issue) -> bool:
@@ -54,8 +56,12 @@ def _breach_extra(hours: int) -> float:
 
 
 def ack_breach_48h(issue: Issue, ctx: Context) -> Reason | None:
-    """Open and still not acknowledged more than 48 hours after it was opened."""
-    if issue.acknowledged is not None:  # the common case, answered before asking sla
+    """Open and still not acknowledged more than 48 hours after it was opened.
+
+    An issue with an acknowledged date, or whose status is past "new" (an imported backlog
+    in "in progress", say), was acknowledged: it is not in breach of this rule.
+    """
+    if issue.acknowledged is not None or issue.status is not _NEW:
         return None
     hours = sla.ack_breach_hours(issue, ctx.now)
     if hours is None:
@@ -63,7 +69,7 @@ def ack_breach_48h(issue: Issue, ctx: Context) -> Reason | None:
     return Reason(
         rule="ack_breach_48h",
         score=weights.BREACH + _breach_extra(hours),
-        text=f"not acknowledged {sla.waited(hours)} after it was opened (48 h rule)",
+        text=f"not acknowledged {phrases.duration(hours)} after it was opened (48 h rule)",
     )
 
 
@@ -77,8 +83,10 @@ def plan_breach_48h(issue: Issue, ctx: Context) -> Reason | None:
     return Reason(
         rule="plan_breach_48h",
         score=weights.BREACH + _breach_extra(hours),
-        text=f"no findings or action plan {sla.waited(hours)} after it was acknowledged "
-        "(48 h rule)",
+        text=(
+            f"no findings or action plan {phrases.duration(hours)} after it was "
+            "acknowledged (48 h rule)"
+        ),
     )
 
 
@@ -187,20 +195,34 @@ OPEN_ISSUE_RULES: tuple[IssueRule, ...] = (
 )
 
 
-def is_urgent(issue: Issue, ctx: Context) -> bool:
-    """Critical, or in breach of a 48-hour rule: these open the meeting."""
-    return issue.is_open and (issue.severity is Severity.CRITICAL or sla.in_breach(issue, ctx.now))
+def _facts(issue: Issue, reasons: list[Reason], ctx: Context) -> Facts:
+    breach = 0
+    rules = {reason.rule for reason in reasons}
+    if "ack_breach_48h" in rules:
+        breach = sla.ack_breach_hours(issue, ctx.now) or 0
+    elif "plan_breach_48h" in rules:
+        breach = sla.plan_breach_hours(issue, ctx.now) or 0
+    overdue = (ctx.today - issue.due).days if issue.due is not None else 0
+    return Facts(
+        severity=_SEVERITY_RANK[issue.severity],
+        breach_hours=breach,
+        days_overdue=max(0, overdue),
+        due=issue.due.toordinal() if issue.due is not None else NO_DUE,
+        age_days=(ctx.now - issue.opened).days,
+    )
 
 
 def issue_candidates(issues: Iterable[Issue], ctx: Context) -> Iterator[Candidate]:
-    """One item per open issue, and a follow-up per fix the client has not confirmed."""
+    """One topic per open issue, and a follow-up per fix the client has not confirmed.
+
+    An open critical issue and an issue in breach of a 48-hour rule are must-discuss topics.
+    """
     for issue in issues:
         ref = f"issue:{issue.id}"
         if _is_open(issue):
             reasons = fired([rule(issue, ctx) for rule in OPEN_ISSUE_RULES])
-            urgent = issue.severity is _CRITICAL or any(
-                r.rule in _BREACHES for r in reasons
-            )  # is_urgent, from the reasons already found
+            critical = issue.severity is _CRITICAL
+            facts = _facts(issue, reasons, ctx)
             yield Candidate(
                 key=ref,
                 kind=_ISSUE,
@@ -209,11 +231,13 @@ def issue_candidates(issues: Iterable[Issue], ctx: Context) -> Iterator[Candidat
                 reasons=reasons,
                 source_ref=ref,
                 owner=phrases.shorten(issue.owner, 80),
-                urgent=urgent,
+                must=critical or facts.breach_hours > 0,
+                critical=critical,
+                facts=facts,
             )
             continue
         follow_up = resolved_unverified(issue, ctx)
-        if follow_up is not None:
+        if follow_up is not None and issue.resolved is not None:
             yield Candidate(
                 key=ref,
                 kind=_FOLLOW_UP,
@@ -222,4 +246,8 @@ def issue_candidates(issues: Iterable[Issue], ctx: Context) -> Iterator[Candidat
                 reasons=(follow_up,),
                 source_ref=ref,
                 owner=phrases.shorten(issue.owner, 80),
+                facts=Facts(
+                    severity=_SEVERITY_RANK[issue.severity],
+                    age_days=(ctx.now - issue.resolved).days,
+                ),
             )

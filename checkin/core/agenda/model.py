@@ -104,6 +104,18 @@ class PlannedItems:
         return [item for item in self.items if item.section == title]
 
 
+@dataclass(frozen=True, kw_only=True)
+class AgendaWarning:
+    """Something about the relationship the account manager should know before the call
+    (cadence overdue, no focal contact, falling ratings...): shown in a banner, not timed.
+
+    ``rule`` names what raised it ("cadence_overdue"); more kinds can be added by new rules.
+    """
+
+    rule: str
+    text: str
+
+
 @dataclass(kw_only=True)
 class Agenda(PlannedItems):
     """A built agenda: items in meeting order, the parking lot, and what it was built for."""
@@ -116,3 +128,4 @@ class Agenda(PlannedItems):
     sections: list[str]  # titles in meeting order, including sections the engine added
     items: list[AgendaItem]
     parked: list[AgendaItem]
+    warnings: list[AgendaWarning] = field(default_factory=list)

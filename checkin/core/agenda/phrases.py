@@ -56,3 +56,11 @@ def shorten(text: str, limit: int) -> str:
 def title(text: str) -> str:
     """A safe agenda item title: one clean line within the title limit."""
     return shorten(text, MAX_TITLE) or "(untitled)"
+
+
+def duration(hours: int) -> str:
+    """'61 h'; over 72 hours in days ('5 days'): nobody counts a backlog in hours."""
+    if hours <= 72:
+        return f"{hours} h"
+    days = hours // 24
+    return f"{days} days"

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import dataclasses
 
-from checkin.core.agenda.arrangement import Arrangement, add, is_urgent, placed
-from checkin.core.agenda.engine import KIND_ORDER
+from checkin.core.agenda.arrangement import Arrangement, add, insert, placed
+from checkin.core.agenda.engine import did_not_fit as engine_did_not_fit
 from checkin.core.agenda.model import OTHER_SECTION
-from checkin.core.agenda.timing import fill_order, fit
+from checkin.core.agenda.timing import fit
 from checkin.core.enums import ItemKind
 from checkin.core.meeting import AgendaItem, Reason
 
@@ -29,83 +29,70 @@ def parked_by_user(item: AgendaItem) -> bool:
 
 def did_not_fit(length_minutes: int) -> Reason:
     """The engine's reason for an item in the parking lot for want of time."""
-    return Reason(rule="time_fit", score=0, text=f"did not fit in {length_minutes} min")
+    return engine_did_not_fit(length_minutes)
 
 
 def rebuilt(generated: Arrangement, previous: Arrangement, section: str | None) -> Arrangement:
     """``generated`` (the engine's agenda) with the items the user added to ``previous`` kept,
     moved to ``section`` (the new template's section for custom items). Never over the length.
 
-    An added item the user parked stays parked, at the top of the parking lot. The others are
-    fitted in their order like the template's standing items: after the urgent issues and the
-    standing items, before every other generated item (a topic the user added is what they
-    came to discuss). One that does not fit is parked; the generated items are then fitted
-    again, as the engine does, into what is left. Whatever is parked for time says "did not
-    fit in N min", and really did not fit.
+    An added item the user parked stays parked, at the top of the parking lot. The others rank
+    right after the must-discuss topics (a topic the user added is what they came to discuss)
+    and everything is fitted again as the engine fits: shortened, least important first, down
+    to each item's minimum, then parked, least important first, saying "did not fit in N min".
     """
     home = section or OTHER_SECTION
     unfit = did_not_fit(generated.length_minutes)
-    reserved = sum(i.planned_minutes for i in generated.items if _protected(i))
-    room = generated.length_minutes - reserved
     by_user: list[AgendaItem] = []
-    taken: list[AgendaItem] = []
-    no_room: list[AgendaItem] = []
+    added: list[AgendaItem] = []
     for item in hand_added(previous):
         if item.key in generated:
             continue
         moved = dataclasses.replace(item, section=home)
         if parked_by_user(item):
             by_user.append(moved)
-        elif moved.planned_minutes <= room:
-            room -= moved.planned_minutes
-            taken.append(placed(moved, parked=False))
         else:
-            no_room.append(placed(moved, parked=True, reason=unfit))
+            added.append(placed(moved, parked=False))
     result = generated
-    if taken:
-        result = _refitted(generated, sum(i.planned_minutes for i in taken), unfit)
-    for item in taken:
-        result = add(result, item)
+    if added:
+        result = _refitted(generated, added, unfit)
     sections = result.sections
-    for item in (*by_user, *no_room):
+    for item in (*by_user, *result.parked):
         if item.section not in sections:
             sections = (*sections, item.section)
-    parked = (*by_user, *no_room, *result.parked)
-    return dataclasses.replace(result, sections=sections, parked=parked)
+    return dataclasses.replace(result, sections=sections, parked=(*by_user, *result.parked))
 
 
-def _protected(item: AgendaItem) -> bool:
-    """Never gives way to an added item: a standing item, an urgent issue."""
-    return item.kind is ItemKind.STANDING or is_urgent(item)
-
-
-def _refitted(generated: Arrangement, minutes: int, unfit: Reason) -> Arrangement:
-    """The engine's fit again with ``minutes`` fewer for the generated items: urgent ones
-    first, then the top item of each section, then the rest, each in rank order."""
-    standing = [i for i in generated.items if i.kind is ItemKind.STANDING]
-    ranked = sorted(
-        [*(i for i in generated.items if i.kind is not ItemKind.STANDING), *generated.parked],
-        key=_rank,
+def _refitted(generated: Arrangement, added: list[AgendaItem], unfit: Reason) -> Arrangement:
+    """The engine's fit again with the ``added`` items ranked after the must-discuss ones."""
+    ranked = sorted([*generated.items, *generated.parked], key=lambda i: (i.rank, i.key))
+    musts = sum(1 for item in ranked if item.must_discuss)
+    ranked[musts:musts] = added
+    wanted = [item.planned_minutes for item in ranked]
+    minimum = [
+        min(w, max(1, item.min_minutes)) if w else 0 for item, w in zip(ranked, wanted, strict=True)
+    ]
+    plan = fit(wanted, minimum, generated.length_minutes)
+    kept = {item.key: plan.minutes[n] for n, item in enumerate(ranked[: plan.kept])}
+    result = dataclasses.replace(
+        generated,
+        items=tuple(
+            dataclasses.replace(item, planned_minutes=kept[item.key])
+            for item in generated.items
+            if item.key in kept
+        ),
+        parked=tuple(
+            placed(item, parked=True, reason=unfit)
+            for item in ranked[plan.kept :]
+            if item.key not in {a.key for a in added}
+        ),
     )
-    available = generated.length_minutes - sum(i.planned_minutes for i in standing) - minutes
-    order = fill_order([is_urgent(i) for i in ranked], [i.section for i in ranked])
-    chosen = fit([i.planned_minutes for i in ranked], available, order)
-    scheduled = [placed(ranked[n], parked=False) for n in chosen.scheduled]
-    parked = [placed(ranked[n], parked=True, reason=unfit) for n in chosen.parked]
-    position = {title: n for n, title in enumerate(generated.sections)}
-    items = sorted(  # sections in order; in each, generated items by rank, then standing ones
-        [*scheduled, *standing],
-        key=lambda i: (position[i.section], i.kind is ItemKind.STANDING),
-    )
-    return dataclasses.replace(generated, items=tuple(items), parked=tuple(parked))
-
-
-def _rank(item: AgendaItem) -> tuple[bool, float, int, str, str]:
-    """The engine's rank: urgent first, then by score; ties by kind, title and key."""
-    return (
-        not is_urgent(item),
-        -item.score,
-        KIND_ORDER[item.kind],
-        item.title.casefold(),
-        item.key,
-    )
+    for item in generated.parked:  # room again once the others were shortened
+        if item.key in kept:
+            back = placed(item, parked=False)
+            result = insert(result, dataclasses.replace(back, planned_minutes=kept[item.key]))
+    for item in added:
+        if item.key in kept:
+            result = add(result, dataclasses.replace(item, planned_minutes=kept[item.key]))
+    lost = [placed(i, parked=True, reason=unfit) for i in added if i.key not in kept]
+    return dataclasses.replace(result, parked=(*lost, *result.parked))

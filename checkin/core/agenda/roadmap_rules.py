@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import timedelta
 
 from checkin.core.agenda import phrases, weights
-from checkin.core.agenda.candidate import Candidate, fired
+from checkin.core.agenda.candidate import Candidate, Facts, fired
 from checkin.core.agenda.context import Context
 from checkin.core.enums import ItemKind, RoadmapSide, RoadmapStatus
 from checkin.core.meeting import Reason
@@ -17,7 +17,7 @@ _CLOSED = (RoadmapStatus.SHIPPED, RoadmapStatus.DROPPED)
 
 
 def _whose(item: RoadmapItem) -> str:
-    return "our" if item.side is RoadmapSide.OURS else "your"
+    return "our" if item.side is RoadmapSide.OURS else "the client's"
 
 
 def milestone_in_horizon(item: RoadmapItem, ctx: Context) -> Reason | None:
@@ -103,4 +103,5 @@ def roadmap_candidates(items: Iterable[RoadmapItem], ctx: Context) -> Iterator[C
             reasons=reasons,
             source_ref=ref,
             owner=phrases.shorten(owner, 80),
+            facts=Facts(due=item.target.toordinal(), days_overdue=item.slipped_by_days),
         )

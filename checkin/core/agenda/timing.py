@@ -1,4 +1,5 @@
-"""Planned minutes per item (by kind and severity) and fitting items into the meeting length."""
+"""Planned minutes per item (by kind and severity), their minimums, and fitting items into
+the meeting length: shorten first, then park."""
 
 from __future__ import annotations
 
@@ -19,8 +20,24 @@ DEFAULT_MINUTES: dict[str, int] = {
     "roadmap.shipped": 1,
     "feedback.negative": 4,
     "feedback.positive": 1,
+    "feedback.neutral": 2,
     "relationship": 2,
     "custom": 5,
+}
+# The fewest minutes an item is given before it is parked (a standing item: half its own).
+MIN_MINUTES: dict[str, int] = {
+    "issue.critical": 5,
+    "issue.high": 3,
+    "issue.medium": 2,
+    "issue.low": 1,
+    "follow-up": 1,
+    "action": 1,
+    "roadmap": 1,
+    "roadmap.slipped": 2,
+    "feedback": 1,
+    "feedback.negative": 2,
+    "relationship": 1,
+    "custom": 2,
 }
 TIMING_KEYS = frozenset(DEFAULT_MINUTES) | {key.split(".")[0] for key in DEFAULT_MINUTES}
 
@@ -38,61 +55,45 @@ def planned_minutes(timing: str, overrides: Mapping[str, int]) -> int:
     return DEFAULT_MINUTES.get(timing, DEFAULT_MINUTES.get(kind, 5))
 
 
-def shrink_to_fit(minutes: Sequence[int], length: int) -> list[int]:
-    """``minutes`` scaled down proportionally so they sum to at most ``length``.
-
-    Used for standing items when they alone exceed the meeting: each keeps its share, the
-    minutes lost to rounding going to the largest remainders (earlier items win ties).
-    """
-    total = sum(minutes)
-    if total <= length:
-        return list(minutes)
-    shares = [m * length / total for m in minutes]
-    result = [int(share) for share in shares]
-    spare = length - sum(result)
-    order = sorted(range(len(shares)), key=lambda i: (-(shares[i] - result[i]), i))
-    for i in order[:spare]:
-        result[i] += 1
-    return result
+def minimum_minutes(timing: str, wanted: int) -> int:
+    """The fewest minutes an item with ``timing`` can be given before it is parked instead:
+    never more than it wants."""
+    kind = timing.split(".")[0]
+    floor = MIN_MINUTES.get(timing, MIN_MINUTES.get(kind, 1))
+    return max(1, min(wanted, floor)) if wanted > 0 else 0
 
 
 @dataclass(frozen=True)
 class Fit:
-    """Which items (by position in priority order) are scheduled and which are parked."""
+    """Minutes for the items kept (the first ``len(minutes)`` in importance order); the
+    items after them are parked."""
 
-    scheduled: tuple[int, ...]
-    parked: tuple[int, ...]
+    minutes: tuple[int, ...]
+
+    @property
+    def kept(self) -> int:
+        return len(self.minutes)
 
 
-def fit(minutes: Sequence[int], available: int, order: Sequence[int]) -> Fit:
-    """Take the items in ``order`` (indexes into ``minutes``) while they fit in ``available``.
+def fit(wanted: Sequence[int], minimum: Sequence[int], available: int) -> Fit:
+    """Fit items given in importance order (most important first) into ``available`` minutes.
 
-    An item too long for what is left is parked, and shorter items after it may still fit:
-    a one-minute thank-you can use the last minute. So every parked item needs more than the
-    minutes left at the end: "did not fit" is always true.
+    Shortening comes before parking (DESIGN.md section 3, invariant 4): the least important
+    items are shortened first, down to their minimum; only when every kept item is at its
+    minimum and it still does not fit are items parked, the least important first. So the
+    kept items are always a prefix of the order (nothing is parked while a less important
+    item stays) and the minutes never add up to more than ``available``.
     """
-    scheduled: list[int] = []
-    parked: list[int] = []
-    left = available
-    for index in order:
-        if minutes[index] <= left:
-            scheduled.append(index)
-            left -= minutes[index]
-        else:
-            parked.append(index)
-    return Fit(tuple(sorted(scheduled)), tuple(sorted(parked)))
-
-
-def fill_order(urgent: Sequence[bool], sections: Sequence[str]) -> list[int]:
-    """The order in which ranked items take the minutes: the urgent ones, then the top item of
-    each section (every section gets a slot before any gets a second), then the rest, each
-    group in rank order. ``urgent`` and ``sections`` are per item, in rank order."""
-    first = [i for i, flag in enumerate(urgent) if flag]
-    served = {sections[i] for i in first}
-    tops = []
-    for i, section in enumerate(sections):
-        if section not in served:
-            served.add(section)
-            tops.append(i)
-    chosen = set(first) | set(tops)
-    return first + tops + [i for i in range(len(sections)) if i not in chosen]
+    left = max(0, available)
+    kept = 0
+    for floor in minimum:
+        if floor > left:
+            break
+        left -= floor
+        kept += 1
+    minutes = list(minimum[:kept])
+    for index in range(kept):  # give the minutes back, the most important first
+        extra = min(left, wanted[index] - minutes[index])
+        minutes[index] += extra
+        left -= extra
+    return Fit(tuple(minutes))

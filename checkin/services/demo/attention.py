@@ -65,7 +65,7 @@ def acme(s: Seeder) -> None:
     priya = s.contact(
         "Priya Natarajan", "Support Lead", "priya.natarajan@checkin.example", side=Side.OURS
     )
-    s.issue(
+    sync = s.issue(
         "Patient sync fails for EU tenants since the 8.4 upgrade",
         S.CRITICAL,
         St.NEW,
@@ -117,7 +117,13 @@ def acme(s: Seeder) -> None:
         resolved_h=24 * 5,
         owner="Priya Natarajan",
     )
-    s.milestone(OURS, "Release 8.5 with the sync fix", RoadmapStatus.IN_PROGRESS, target_in=14)
+    s.milestone(
+        OURS,
+        "Release 8.5 with the sync fix",
+        RoadmapStatus.IN_PROGRESS,
+        target_in=14,
+        fixes=(sync,),
+    )
     s.milestone(
         THEIRS,
         "EU clinics rollout (Porto, Lyon)",
@@ -201,7 +207,9 @@ def acme(s: Seeder) -> None:
     )
     s.action("Send the root-cause analysis of the alert flood", None, due_in=-1, meeting=first)
     s.action("Validate the audit export fix with the auditors", raj, due_in=6, meeting=last)
-    s.action("Share the list of EU tenants and clinic hours", raj, due_in=2, meeting=last)
+    s.action(  # the re-sync per tenant waits on it: one topic with the outage
+        "Share the list of EU tenants and clinic hours", raj, due_in=2, meeting=last, issue=sync
+    )
     s.action("Add database changes to the 8.5 release notes", priya, due_in=10, meeting=last)
     s.action(
         "Send the incident timeline template", None, due_in=None, meeting=first, done_days_ago=20

@@ -29,6 +29,7 @@ from checkin.core.records import (
     Record,
     RoadmapItem,
 )
+from checkin.core.text import clean_line
 from checkin.ui.modals.form import Field, Follow, FormModal, Save
 
 
@@ -133,9 +134,28 @@ def owner_choices(contacts: list[Contact]) -> tuple[tuple[str, Any], ...]:
     return (("Us", "us"), *client, *ours)
 
 
+LINKED_ISSUE = "linked_issue_id"  # the optional link field of action items and milestones
+
+
+def issue_choices(issues: Sequence[Issue]) -> tuple[tuple[str, Any], ...]:
+    """Issues an action item or milestone can be linked to: open ones first, then the rest."""
+    ordered = sorted(issues, key=lambda i: (not i.is_open, i.title.casefold(), i.id))
+    return tuple((f"{clean_line(i.title)[:60]} ({i.severity.value})", i.id) for i in ordered)
+
+
+def _link_field(cls: type[Record], issues: Sequence[Issue]) -> Field:
+    label = "Linked issue (one agenda topic with it)"
+    if cls is RoadmapItem:
+        label = "Fixes issue (one agenda topic with it)"
+    return Field(LINKED_ISSUE, label, "choice", issue_choices(issues))
+
+
 def to_fields(cls: type[Record], values: dict[str, Any], contacts: list[Contact]) -> dict[str, Any]:
     """Form values as record fields (dates to datetimes, the owner choice to owner fields)."""
     fields = dict(values)
+    if cls is RoadmapItem and LINKED_ISSUE in fields:
+        chosen = fields.pop(LINKED_ISSUE)
+        fields["linked_issue_ids"] = [chosen] if chosen else []
     if cls is Issue and isinstance(fields.get("opened"), date):
         opened = fields["opened"]
         if not isinstance(opened, datetime):
@@ -156,6 +176,8 @@ def from_record(record: Record) -> dict[str, Any]:
         values["opened"] = record.opened.date()
     if isinstance(record, ActionItem):
         values["owner"] = record.owner_contact_id or "us"
+    if isinstance(record, RoadmapItem):
+        values[LINKED_ISSUE] = record.linked_issue_ids[0] if record.linked_issue_ids else None
     return values
 
 
@@ -169,6 +191,7 @@ def record_form(
     defaults: dict[str, Any] | None = None,
     save: Save | None = None,
     follows: Sequence[Follow] = (),
+    issues: Sequence[Issue] = (),
 ) -> FormModal:
     """The modal that creates (``record`` None) or edits a record of ``cls``.
 
@@ -182,10 +205,14 @@ def record_form(
             dataclasses.replace(f, choices=owner_choices(people)) if f.name == "owner" else f
             for f in fields
         )
+    if issues and cls in (ActionItem, RoadmapItem):
+        fields = (*fields, _link_field(cls, issues))
     values = from_record(record) if record is not None else dict(defaults or {})
 
     def validate(fields_now: dict[str, Any]) -> None:
         """Build the record without saving it: the core's rules speak for themselves."""
+        if cls is RoadmapItem and LINKED_ISSUE in fields_now:
+            fields_now = to_fields(cls, fields_now, people)
         if record is not None:
             dataclasses.replace(record, **fields_now)
         else:

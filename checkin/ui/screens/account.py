@@ -237,6 +237,7 @@ class AccountScreen(CheckinScreen[None]):
             today=today,
             account_id=self.account.id,
             contacts=self.workspace.contacts(self.account.id),
+            issues=self.workspace.issues(self.account.id),
             defaults=defaults,
             save=lambda fields: self.workspace.add(cls, kind, account_id=self.account.id, **fields),
         )
@@ -256,6 +257,7 @@ class AccountScreen(CheckinScreen[None]):
             account_id=self.account.id,
             record=record,
             contacts=self.workspace.contacts(self.account.id),
+            issues=self.workspace.issues(self.account.id),
             save=lambda fields: self.workspace.save(dataclasses.replace(record, **fields)),
         )
         self.app.push_screen(modal, self._saved("Saved"))

@@ -322,7 +322,7 @@ class AccountsScreen(CheckinScreen[None]):
                 a
                 for a in shown
                 if (figures := self._figures.get(a.id)) is not None
-                and attention(*figures[:2], today)
+                and attention(figures[0], figures[1], today)
             ]
         if self._sort is not SortBy.NAME:
             key = sort_key(self._sort)

@@ -11,8 +11,9 @@ from textual.containers import Horizontal
 from textual.widgets import OptionList, Static
 
 from checkin.core.agenda import arrangement
+from checkin.core.agenda.model import AgendaWarning
 from checkin.core.errors import CheckinError
-from checkin.core.text import count
+from checkin.core.text import clean_line, count
 from checkin.services import draft as drafts
 from checkin.services import meetings
 from checkin.ui.screens.planner_agenda import SECTION_WIDTH, PlannerBase, over, quoted
@@ -21,6 +22,13 @@ from checkin.ui.widgets.bars import KeyBar, TitleBar
 from checkin.ui.widgets.minutes_bar import MinutesBar
 from checkin.ui.widgets.plan_detail import PlanDetail, Shown
 from checkin.ui.widgets.plan_list import PlanList
+
+
+def warning_banner(warnings: tuple[AgendaWarning, ...]) -> str:
+    """The relationship warnings as one banner line each ("⚠ Last check-in 45 days ago; ...")."""
+    return "\n".join(
+        f"⚠ {clean_line(w.text)[:1].upper()}{clean_line(w.text)[1:]}" for w in warnings
+    )
 
 
 class PlannerScreen(PlannerBase):
@@ -35,6 +43,7 @@ class PlannerScreen(PlannerBase):
     def compose(self) -> ComposeResult:
         yield TitleBar()
         yield MinutesBar(id="plan-bar")
+        yield Static("", id="plan-warnings", markup=False)
         with Horizontal(id="plan-body"):
             yield PlanList(id="plan-list")
             yield PlanDetail(id="plan-detail")
@@ -84,6 +93,9 @@ class PlannerScreen(PlannerBase):
             plan.length_minutes,
             len(plan.parked),
         )
+        banner = self.query_one("#plan-warnings", Static)
+        banner.update(warning_banner(draft.warnings))
+        banner.display = bool(draft.warnings)
         self.view.plan = plan
         self.query_one(PlanList).show(self.view, highlight)
         self._show_detail()
@@ -95,8 +107,10 @@ class PlannerScreen(PlannerBase):
         else:
             key, parked = current
             item = self.draft.plan.find(key)
-            record = self.workspace.linked_record(item.source_ref) if item.source_ref else None
-            self.query_one(PlanDetail).show(Shown(item, parked, record, self.workspace.now()))
+            ws = self.workspace
+            record = ws.linked_record(item.source_ref) if item.source_ref else None
+            linked = tuple((ref, ws.linked_record(ref)) for ref in item.records)
+            self.query_one(PlanDetail).show(Shown(item, parked, record, ws.now(), linked))
         self.refresh_bindings()
 
     @on(OptionList.OptionHighlighted, "#plan-list")

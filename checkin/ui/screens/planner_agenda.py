@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 from typing import Any
 
@@ -190,7 +189,7 @@ class PlannerBase(CheckinScreen[None]):
         def chosen(values: dict[str, Any] | None) -> None:
             if values is not None and self.draft is not None:
                 start = values["start"]
-                new = dataclasses.replace(self.draft, now=start)
+                new = drafts.with_start(self.workspace, self.draft, start)
                 self._save(new, f"The meeting is on {start:%a %d %b at %H:%M}.")
 
         self.app.push_screen(start_modal(self.draft.now, self.workspace.today()), chosen)

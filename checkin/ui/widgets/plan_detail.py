@@ -1,4 +1,4 @@
-"""The highlighted agenda item in full: every reason with its rule and score, the record."""
+"""The highlighted agenda item in full: its importance, its reasons, its linked records."""
 
 from __future__ import annotations
 
@@ -6,13 +6,12 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from rich.console import Group, RenderableType
-from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from checkin.core.agenda.arrangement import is_urgent
+from checkin.core.agenda.arrangement import importance, is_urgent
 from checkin.core.enums import ItemKind
 from checkin.core.meeting import AgendaItem
 from checkin.core.records import Record
@@ -29,7 +28,12 @@ KIND_LABELS = {
     ItemKind.CUSTOM: "added item",
     ItemKind.STANDING: "standing item",
 }
-RECORD_NAMES = {"issue": "issue", "action": "action item", "roadmap": "milestone"}
+RECORD_NAMES = {
+    "issue": "issue",
+    "action": "action item",
+    "roadmap": "milestone",
+    "feedback": "feedback",
+}
 
 
 @dataclass(frozen=True)
@@ -40,6 +44,7 @@ class Shown:
     parked: bool
     record: Record | None
     now: datetime
+    linked: tuple[tuple[str, Record | None], ...] = ()  # the records joined into the topic
 
 
 def _heading(text: str) -> Text:
@@ -47,24 +52,54 @@ def _heading(text: str) -> Text:
 
 
 def _reasons(item: AgendaItem) -> Group:
-    """Every reason: the score it added, its sentence and the rule's name under it."""
+    """Its importance in words and every reason of its own record, as sentences (the rules'
+    names and scores are for the JSON, not for the account manager)."""
     head = _heading("Why it is on the agenda")
-    if item.score:
-        head.append(f"  score {item.score:g}", style="dim")
+    level = importance(item)
+    line = Text(f"Importance: {level}", style="bold red" if level == "must discuss" else "bold")
+    if item.rank:
+        line.append(f"  (ranked {item.rank})", style="dim")
     if all(reason.rule == "added_by_hand" for reason in item.reasons):
         # The pre-read shows no "Why" for it: the client would read "added by you" as them.
         return Group(head, Text("You added it: no rule put it here.", style="dim"))
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(justify="right", width=5, no_wrap=True)
-    grid.add_column(ratio=1)
+    lines = [head, line]
     for reason in item.reasons:
-        body = Text(clean_line(reason.text))
-        body.append(f"\n{reason.rule}", style="dim")
-        score = Text(
-            f"{reason.score:+g}" if reason.score else "·", style="bold" if reason.score else "dim"
+        if reason.source is None or reason.source == item.source_ref:
+            lines.append(Text(f"· {clean_line(reason.text)}"))
+    return Group(*lines)
+
+
+def _linked(shown: Shown) -> Group | None:
+    """The records joined into this topic, each with its reasons and its facts."""
+    item = shown.item
+    if not item.records:
+        return None
+    parts: list[RenderableType] = [_heading(f"Linked records ({len(item.records)})")]
+    found = dict(shown.linked)
+    for ref in item.records:
+        kind = ref.split(":", 1)[0]
+        said = [
+            clean_line(r.text)
+            for r in item.reasons
+            if r.source == ref and r.rule not in ("linked_record", "linked_milestone")
+        ]
+        name = next(
+            (
+                clean_line(r.text)
+                for r in item.reasons
+                if r.source == ref and r.rule.startswith("linked")
+            ),
+            RECORD_NAMES.get(kind, kind),
         )
-        grid.add_row(score, body)
-    return Group(head, grid)
+        text = Text(f"↳ {name}", style="bold")
+        for sentence in said:
+            text.append(f"\n  · {sentence}")
+        record = found.get(ref)
+        if record is not None:
+            text.append("\n")
+            text.append_text(record_lines(record, shown.now))
+        parts.append(text)
+    return Group(*parts)
 
 
 def _record(shown: Shown) -> Text:
@@ -106,6 +141,9 @@ def describe(shown: Shown) -> Group:
         text.append(f"\nIn the parking lot: {why}. ", style="italic")
         text.append("x restores it.", style="dim")
     parts: list[RenderableType] = [text, Text(), _reasons(item)]
+    linked = _linked(shown)
+    if linked is not None:
+        parts += [Text(), linked]
     record = _record(shown)
     if record.plain:
         parts += [Text(), record]

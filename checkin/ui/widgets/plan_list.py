@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from checkin.core.agenda.arrangement import Arrangement, is_urgent
+from checkin.core.agenda.arrangement import Arrangement, importance, is_urgent
 from checkin.core.meeting import AgendaItem
 from checkin.core.text import clean_line, count
 
@@ -34,16 +34,23 @@ def minutes_label(minutes: int) -> str:
 
 
 def _why(item: AgendaItem) -> str:
-    """The first reason, and how many more there are."""
+    """Its importance in words, its first reason, and how many more there are."""
     if not item.reasons:
         return "added by hand" if item.kind.value == "custom" else ""
-    more = len(item.reasons) - 1
-    first = clean_line(item.reasons[0].text)
-    return f"{first} (+{more} more)" if more else first
+    own = [r for r in item.reasons if r.source is None or r.source == item.source_ref]
+    first = clean_line((own or item.reasons)[0].text)
+    more = len(own) - 1
+    text = f"{first} (+{more} more)" if more > 0 else first
+    if item.records:
+        text += f" · with {count(len(item.records), 'linked record')}"
+    level = importance(item)
+    if level in ("standing item", "added by you"):
+        return text
+    return f"{level} · {text}"
 
 
 def _mark(item: AgendaItem) -> tuple[str, str]:
-    """! for a critical issue or a 48-hour breach, ↻ for an item carried over."""
+    """! for a must-discuss topic, ↻ for an item carried over."""
     if is_urgent(item):
         return "!", "bold $error"
     if item.carried_from is not None:
@@ -52,14 +59,17 @@ def _mark(item: AgendaItem) -> tuple[str, str]:
 
 
 def _reason_lines(item: AgendaItem, width: int, indent: int) -> list[Content]:
-    """Every reason: its sentence, then (at the right edge) the rule and the score it added."""
-    lines = []
+    """Its importance, then every reason's sentence (a linked record's marked ↳): the words
+    the account manager reads, never a rule's name or a score."""
+    lines = [Content.assemble(" " * indent, (f"importance: {importance(item)}", "dim italic"))]
     for reason in item.reasons:
-        tail = f"{reason.rule} {reason.score:+g}"
-        room = max(8, width - indent - 2 - len(tail) - 2)
+        linked = reason.source is not None and reason.source != item.source_ref
+        if linked and not reason.rule.startswith("linked_"):
+            continue  # a joined record's own reasons are in the detail panel
+        mark = "↳ " if linked else "· "
+        room = max(8, width - indent - 4)
         text = fit(clean_line(reason.text), room)
-        gap = " " * max(2, width - indent - 2 - len(text) - len(tail))
-        lines.append(Content.assemble(" " * indent, ("· ", "dim"), text, gap, (tail, "dim")))
+        lines.append(Content.assemble(" " * indent, (mark, "dim"), text))
     return lines
 
 
@@ -147,6 +157,10 @@ class PlanList(OptionList, inherit_bindings=False):
 
     def _width(self) -> int:
         width = self.scrollable_content_region.width
+        if width and not self.show_vertical_scrollbar:
+            # Keep room for the scrollbar that showing every reason can bring: the minutes
+            # column must not wrap when it appears.
+            width -= self.styles.scrollbar_size_vertical
         return max(30, width - 1) if width else 60
 
     def show(self, view: View, highlight: str | None = None) -> None:
