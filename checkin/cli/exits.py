@@ -16,8 +16,8 @@ IO_ERROR = 74  # EX_IOERR: the disk refused a read or a save (full, failing, rea
 LOCKED = 75  # EX_TEMPFAIL: another checkin holds the database
 CRASHED = 70  # EX_SOFTWARE: a bug in checkin; what was typed is saved where it can be
 
-MESSAGE_CHARS = 2000  # the longest message printed (a 1,000,000-column CSV must not flood it)
-MESSAGE_LINES = 25
+MESSAGE_CHARS = 8000  # the longest message printed (a 1,000,000-column CSV must not flood it)
+MESSAGE_LINES = 40  # an import lists up to twenty problems (issue 18) with their header
 
 
 def code_for(error: CheckinError) -> int:

@@ -66,12 +66,8 @@ def crashed(error: Exception, path: Path) -> CheckinError:
     """
     import traceback
 
-    from textual.worker import WorkerFailed
-
     from checkin.storage.files import write_private
 
-    while isinstance(error, WorkerFailed) and isinstance(error.error, Exception):
-        error = error.error  # a screen's worker met it: the error is the worker's
     if isinstance(error, CheckinError):
         return error
     report = crash_report_path(path)

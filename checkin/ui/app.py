@@ -87,8 +87,13 @@ class CheckinApp(App[None]):
         What is typed but not saved (a call's notes, its capture forms) is saved first, where
         the workspace still can; the command line then says what happened in one paragraph.
         """
+        from textual.worker import WorkerFailed
+
         if self.crash is None:
-            self.crash = error
+            cause: Exception = error
+            while isinstance(cause, WorkerFailed) and isinstance(cause.error, Exception):
+                cause = cause.error  # a screen's worker met it: the error is the worker's
+            self.crash = cause
             with contextlib.suppress(Exception):
                 self.save_everything()
         super()._handle_exception(error)
