@@ -49,7 +49,7 @@ def open_app(db: Path | None, *, probe: Probe | None = None) -> dict[str, float]
     path = (db or default_db_path()).expanduser().absolute()
     try:
         return run_app(path, probe=probe)
-    except (CheckinError, FileNotFoundError) as error:
+    except (CheckinError, OSError) as error:
         sys.exit(exits.report(error))
 
 

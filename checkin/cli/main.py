@@ -43,7 +43,7 @@ class CheckinGroup(click.Group):
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
-        except (CheckinError, FileNotFoundError) as error:
+        except (CheckinError, OSError) as error:
             ctx.exit(exits.report(error))
 
 
@@ -65,7 +65,8 @@ def cli(ctx: click.Context, db: Path | None) -> None:
 
     \b
     Exit codes: 0 ok, 1 error, 2 usage, 65 bad input data, 66 input missing,
-    75 database locked by another checkin.
+    70 checkin crashed, 73 the workspace path cannot hold a workspace, 74 the disk refused a
+    save, 75 database locked by another checkin.
     """
     state = ctx.ensure_object(CliState)
     state.db = db

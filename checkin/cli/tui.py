@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
+from checkin.core.errors import CheckinError
 from checkin.services.workspace import Workspace
 
 Probe = Literal["ready", "settled"]
@@ -37,4 +38,46 @@ def run_app(path: Path, *, probe: Probe | None = None) -> dict[str, float]:
             app.run(headless=True, size=(120, 40))
     finally:
         ws.close()
+    if app.crash is not None:
+        raise crashed(app.crash, path)
     return app.milestones
+
+
+class AppCrashed(CheckinError):
+    """The app stopped on a bug; the details are in a private crash report."""
+
+    exit_code = 70  # EX_SOFTWARE
+
+
+CRASH_REPORT_SUFFIX = ".crash.txt"
+
+
+def crash_report_path(path: Path) -> Path:
+    return path.with_name(path.name + CRASH_REPORT_SUFFIX)
+
+
+def crashed(error: Exception, path: Path) -> CheckinError:
+    """What the command line says about an error that ended the app.
+
+    A checkin error (a damaged record found while the app ran) is said as on the command
+    line, with its exit code. Any other error is a bug: its traceback, without the local
+    variables that hold client data, goes to a 0600 report beside the workspace, and only the
+    error's type and that file's name reach the terminal.
+    """
+    import traceback
+
+    from checkin.storage.files import write_private
+
+    if isinstance(error, CheckinError):
+        return error
+    report = crash_report_path(path)
+    text = "".join(traceback.format_exception(error))
+    try:
+        write_private(report, text.encode("utf-8", "replace"))
+        where = f"The details are in {report} (it may quote client data: share it with care)."
+    except OSError:
+        where = "No crash report could be written beside the workspace."
+    return AppCrashed(
+        f"checkin stopped on an unexpected error ({type(error).__name__}). What was typed "
+        f"was saved where the disk allowed. {where}"
+    )

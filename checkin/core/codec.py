@@ -80,6 +80,8 @@ def _decoder_for(hint: Any) -> Converter:
         conv = date.fromisoformat
     elif isinstance(inner, type) and issubclass(inner, Enum):
         conv = inner
+    elif inner in _PLAIN:
+        conv = _PLAIN[inner]
     elif dataclasses.is_dataclass(inner):
         cls: type = inner  # type: ignore[assignment]
 
@@ -89,6 +91,28 @@ def _decoder_for(hint: Any) -> Converter:
     else:
         conv = _identity
     return _optional(conv) if optional and conv is not _identity else conv
+
+
+def _checked(kind: type, *also: type) -> Converter:
+    """A value stored as ``kind`` is kept as it is; anything else (a cadence saved as
+    "monthly", a flag as "yes") raises, so a damaged record is reported, not used."""
+    accepted = (kind, *also)
+
+    def conv(value: Any) -> Any:
+        if isinstance(value, accepted) and (kind is bool or not isinstance(value, bool)):
+            return value
+        raise TypeError(f"{value!r} is not {_KIND_NAMES[kind]}")
+
+    return conv
+
+
+_KIND_NAMES = {int: "a whole number", float: "a number", str: "text", bool: "true or false"}
+_PLAIN: dict[Any, Converter] = {
+    int: _checked(int),
+    float: _checked(float, int),
+    str: _checked(str),
+    bool: _checked(bool),
+}
 
 
 # Per field: name, encoder, decoder, and its default (a factory; None when it has none).

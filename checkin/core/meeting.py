@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from checkin.core import rules
 from checkin.core.enums import IssueStatus, ItemKind, ItemStatus
@@ -168,6 +168,10 @@ class Meeting(Record):
     # The next meeting's start agreed at the wrap-up (date and time); ``next_meeting`` keeps
     # its date for readers of the date alone. None on meetings stored before times were asked.
     next_meeting_at: datetime | None = None
+    # A capture form (action item, decision, feedback, issue) that was open, half typed, when
+    # the meeting was last saved: {"kind": ..., "values": {field: as typed}}. Offered back
+    # when the call resumes after a closed terminal, a kill or a crash.
+    form_draft: dict[str, Any] | None = None
 
     @property
     def agreed_next(self) -> datetime | None:

@@ -20,6 +20,10 @@ _ESCAPES = re.compile(
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 # C0 controls but tab and newline, DEL, C1 controls.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Invisible characters that reorder or hide text in a one-line field: bidirectional embeddings,
+# overrides, isolates and marks (a title can read backwards, or a table column shift), and
+# zero-width spaces, joiners and the byte-order mark (they take no column, so tables misalign).
+_INVISIBLE = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 
 def clean_text(value: str) -> str:
@@ -32,8 +36,9 @@ def clean_text(value: str) -> str:
 
 
 def clean_line(value: str) -> str:
-    """Like :func:`clean_text`, for one-line fields: whitespace runs become one space."""
-    return " ".join(clean_text(value).split())
+    """Like :func:`clean_text`, for one-line fields: whitespace runs become one space, and
+    bidirectional controls and zero-width characters are removed."""
+    return " ".join(_INVISIBLE.sub("", clean_text(value)).split())
 
 
 def ascii_fold(value: str) -> str:

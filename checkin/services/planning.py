@@ -14,12 +14,10 @@ from typing import Any
 import checkin
 from checkin.core.agenda import AccountData, Agenda, Template, build_agenda, weights
 from checkin.core.agenda.commercial_rules import SPONSOR_WINDOW
-from checkin.core.codec import decode
 from checkin.core.dates import to_local
 from checkin.core.enums import IssueStatus, Phase
 from checkin.core.errors import NotFound, Problem, ValidationError
-from checkin.core.meeting import Meeting
-from checkin.core.records import Account, ActionItem, Issue
+from checkin.core.records import Account
 from checkin.markdown.template import TemplateError, parse_template
 from checkin.services import paths
 from checkin.services.plan_data import plan_data
@@ -117,11 +115,11 @@ def account_data(
     return AccountData(
         account=acct,
         contacts=store.contacts.for_account(acct.id),
-        issues=[decode(Issue, doc) for doc in issues],
+        issues=[store.issues.decode_raw(doc) for doc in issues],
         roadmap=store.roadmap.for_account(acct.id),
         feedback=store.feedback.for_account(acct.id),
-        actions=[decode(ActionItem, doc) for doc in actions],
-        meetings=[decode(Meeting, doc) for doc in meetings],
+        actions=[store.actions.decode_raw(doc) for doc in actions],
+        meetings=[store.meetings.decode_raw(doc) for doc in meetings],
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from checkin.core.enums import (
     Direction,
@@ -167,6 +168,14 @@ class MeetingSession(TopicActions):
         item = self.meeting.item(key)
         if item.private_notes != text:
             item.private_notes = text
+            self.dirty = True
+
+    def set_form_draft(self, kind: str | None, values: dict[str, Any] | None = None) -> None:
+        """Keep the capture form open now (its kind and its values as typed) with the
+        meeting, as the notes are kept; ``None`` once it is saved or cancelled."""
+        draft = None if kind is None else {"kind": kind, "values": dict(values or {})}
+        if self.meeting.form_draft != draft:
+            self.meeting.form_draft = draft
             self.dirty = True
 
     def save(self) -> None:

@@ -116,6 +116,11 @@ class Workspace:
         """Wait until every save is on disk; False on a timeout or while the disk fails."""
         return self.store.flush(timeout)
 
+    @property
+    def save_failing(self) -> bool:
+        """Whether the last attempt to save failed (and no save has succeeded since)."""
+        return self.store.storage.error is not None
+
     def start_backup(self) -> None:
         """Copy the workspace as it was opened to its backups folder (in the background)."""
         self.store.start_backup()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import re
 import threading
 from datetime import datetime
 from pathlib import Path
@@ -25,18 +27,67 @@ def backup_in_background(db_path: Path, data: bytes, now: datetime) -> threading
     return thread
 
 
+def backup_stem(db_path: Path) -> str:
+    """What every backup name of ``db_path`` starts with: the stem for a ``.json`` workspace
+    (``clients.json`` -> ``clients-20261206-090000.json``), the whole name otherwise, so
+    ``clients.json`` and ``clients.db`` in one folder never share backups."""
+    return db_path.stem if db_path.suffix == ".json" else db_path.name
+
+
+def _name_pattern(db_path: Path) -> re.Pattern[str]:
+    """Exactly this workspace's backup names: its stem, a timestamp, a counter, ``.json``.
+
+    Not a glob: ``clients-*.json`` also matches ``clients-archive-20261206-090000.json``,
+    the backups of another workspace in the same folder.
+    """
+    return re.compile(re.escape(backup_stem(db_path)) + r"-\d{8}-\d{6}(?:-\d{2,})?\.json")
+
+
 def list_backups(db_path: Path) -> list[Path]:
-    """Backups of ``db_path``, oldest first (by modification time, then name)."""
+    """Backups of ``db_path`` (and of no other workspace), oldest first (by modification time,
+    then name)."""
     folder = backup_dir(db_path)
     if not folder.is_dir():
         return []
-    found = folder.glob(f"{db_path.stem}-*.json")
+    pattern = _name_pattern(db_path)
+    found = [p for p in folder.iterdir() if pattern.fullmatch(p.name)]
     return sorted(found, key=lambda p: (p.stat().st_mtime_ns, p.name))
+
+
+def remove_orphaned_temps(db_path: Path) -> list[Path]:
+    """Delete the temp files a backup of ``db_path`` left in ``backups/`` when its process was
+    killed mid-copy (only this workspace's: the caller holds its writer lock, so no backup of
+    it is being written)."""
+    folder = backup_dir(db_path)
+    if not folder.is_dir():
+        return []
+    pattern = _name_pattern(db_path).pattern
+    temp = re.compile(re.escape(".") + pattern + r"\.\d+-\d+\.tmp")
+    removed = []
+    for orphan in folder.iterdir():
+        if temp.fullmatch(orphan.name):
+            with contextlib.suppress(OSError):
+                orphan.unlink()
+                removed.append(orphan)
+    return removed
 
 
 def newest_backup(db_path: Path) -> Path | None:
     backups = list_backups(db_path)
     return backups[-1] if backups else None
+
+
+def newest_backup_unlike(db_path: Path) -> Path | None:
+    """The newest backup that differs from the file now: a damaged record in a file that
+    parses was copied by the backup at open, and restoring that copy would repair nothing."""
+    try:
+        current = db_path.read_bytes()
+    except OSError:
+        return newest_backup(db_path)
+    for candidate in reversed(list_backups(db_path)):
+        if not _holds(candidate, current):
+            return candidate
+    return None
 
 
 def _holds(backup: Path, data: bytes) -> bool:
@@ -60,10 +111,11 @@ def make_backup(db_path: Path, data: bytes, now: datetime, keep: int = KEEP) -> 
     folder = backup_dir(db_path)
     ensure_private_dir(folder)
     stamp = now.strftime("%Y%m%d-%H%M%S")
-    target = folder / f"{db_path.stem}-{stamp}.json"
+    stem = backup_stem(db_path)
+    target = folder / f"{stem}-{stamp}.json"
     counter = 1
     while target.exists():
-        target = folder / f"{db_path.stem}-{stamp}-{counter:02d}.json"
+        target = folder / f"{stem}-{stamp}-{counter:02d}.json"
         counter += 1
     atomic_write(target, data)
     for old in list_backups(db_path)[:-keep]:

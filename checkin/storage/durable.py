@@ -56,7 +56,7 @@ from pathlib import Path
 import orjson
 
 from checkin.storage.doctable import DocTable, DocumentError, Tables, dump_tables
-from checkin.storage.errors import CorruptDatabase, ReadOnlyDatabase, StorageError
+from checkin.storage.errors import CorruptDatabase, ReadOnlyDatabase, SaveFailed
 from checkin.storage.files import FILE_MODE, atomic_write, fsync_dir
 
 FOLD_BYTES = 8 * 1024 * 1024  # the journal is folded into the file past this size
@@ -178,7 +178,7 @@ class DurableStorage:
             self._drain()
         except OSError as error:
             self.error = error
-            raise StorageError(f"could not save to {self.path}: {error}") from error
+            raise SaveFailed(f"could not save to {self.path}: {error}") from error
         return True
 
     def _drain(self) -> None:
@@ -355,7 +355,7 @@ class DurableStorage:
                 self.fold()
         except OSError as error:
             self.error = error
-            raise StorageError(f"could not save to {self.path}: {error}") from error
+            raise SaveFailed(f"could not save to {self.path}: {error}") from error
         finally:
             if self._journal_fd is not None:
                 with contextlib.suppress(OSError):
@@ -365,6 +365,24 @@ class DurableStorage:
             journal = journal_path(self.path)
             if journal.exists() and journal.stat().st_size == 0:
                 journal.unlink()
+
+    def whole_state(self) -> bytes:
+        """The whole state, as :meth:`fold` would write it (with its journal revision): what
+        a recovery file holds when the workspace's own file cannot be written."""
+        from checkin.storage import schema
+
+        with self._lock:
+            for table in self._data.values():
+                if table.changed:
+                    table.freeze()
+            revision = self.revision
+            snapshot = {name: table.snapshot() for name, table in self._data.items()}
+        meta = dict(snapshot[schema.META_TABLE].get(schema.META_ID) or {})
+        meta[JOURNAL_REV] = revision
+        snapshot[schema.META_TABLE] = DocTable(
+            {schema.META_ID: orjson.dumps(meta)}, schema.META_TABLE
+        )
+        return dump_tables(snapshot)
 
     def serialize(self) -> bytes:
         with self._lock:

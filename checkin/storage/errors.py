@@ -46,6 +46,22 @@ class DatabaseLocked(StorageError):
         )
 
 
+class UnusableWorkspace(StorageError):
+    """The workspace path cannot hold a workspace, or its folder refuses to be written."""
+
+    exit_code = 73  # EX_CANTCREAT
+
+    def __init__(self, path: Path, reason: str) -> None:
+        self.path = path
+        super().__init__(f"{path} cannot be opened as a workspace: {reason}.")
+
+
+class SaveFailed(StorageError):
+    """The disk refused a save (full, an I/O error, a folder made read-only)."""
+
+    exit_code = 74  # EX_IOERR
+
+
 class ReadOnlyDatabase(StorageError):
     def __init__(self, path: Path) -> None:
         super().__init__(f"{path} is open read-only; nothing can be changed in this session.")
@@ -53,7 +69,7 @@ class ReadOnlyDatabase(StorageError):
 
 def corrupt(path: Path | None, error: Exception) -> CorruptDatabase:
     """A document or line that does not parse, reported like a whole file that does not."""
-    from checkin.storage.backup import newest_backup
+    from checkin.storage.backup import newest_backup_unlike
 
     where = path or Path("<memory>")
-    return CorruptDatabase(where, str(error), newest_backup(where))
+    return CorruptDatabase(where, str(error), newest_backup_unlike(where))

@@ -25,6 +25,15 @@ def set_mode(path: Path, mode: int) -> None:
         os.chmod(path, mode)
 
 
+def read_only_file(path: Path) -> bool:
+    """Whether the file's own permissions forbid writing it (0400, 0444; the read-only flag on
+    Windows). By its mode, not ``os.access``: root may write anything, but a file its owner
+    made read-only is meant to stay as it is."""
+    import stat
+
+    return not path.stat().st_mode & stat.S_IWUSR
+
+
 def fsync_dir(folder: Path) -> None:
     """Make a rename inside ``folder`` durable, where the platform can (see FOLDER_FSYNC)."""
     if not FOLDER_FSYNC:

@@ -70,6 +70,12 @@ class Repository(Generic[R]):
             where = f"{self.kind} {record_id}: " if record_id else ""
             raise corrupt(self._store.path, ValueError(f"{where}{error}")) from None
 
+    def decode_raw(self, doc: dict[str, Any]) -> R:
+        """A record from a raw document of this table (``raw_for_account``); one that does
+        not decode is reported as a corrupt database, as every read here is."""
+        with self._reading(str(doc.get("id", "")) or None):
+            return decode(self.cls, doc)
+
     def _docs(self) -> DocTable:
         table = self._store.storage.table(self.table_name)
         if table.loaded:

@@ -22,7 +22,7 @@ from checkin.storage.doctable import (
     to_plain,
 )
 from checkin.storage.durable import DurableStorage, journal_path, replay
-from checkin.storage.errors import CorruptDatabase, NewerSchema
+from checkin.storage.errors import CorruptDatabase, NewerSchema, SaveFailed, UnusableWorkspace
 from checkin.storage.files import (
     FILE_MODE,
     atomic_write,
@@ -30,13 +30,14 @@ from checkin.storage.files import (
     remove_orphaned_temps,
 )
 from checkin.storage.lock import WriterLock
-from checkin.storage.platform import set_mode
+from checkin.storage.platform import read_only_file, set_mode
 from checkin.storage.repository import MeetingRepository, Repository
 
 if TYPE_CHECKING:
     from tinydb import TinyDB
 
 Clock = Callable[[], datetime]
+RECOVERY_SUFFIX = ".recovery.json"  # the whole state, when the last save at close failed
 
 
 def _empty_workspace(now: datetime) -> Tables:
@@ -104,7 +105,7 @@ class Store:
 
         Raises CorruptDatabase (file left untouched), NewerSchema or DatabaseLocked.
         """
-        path = Path(path).expanduser().absolute()
+        path = usable_path(Path(path).expanduser().absolute(), writing=not read_only)
         if read_only:
             if not path.exists():
                 raise FileNotFoundError(f"{path} does not exist")
@@ -112,19 +113,22 @@ class Store:
             _check_version(path, tables)
             revision, _applied = replay(path, tables)
             return cls(DurableStorage(path, tables, read_only=True, revision=revision), clock)
-        ensure_private_dir(path.parent)
-        lock = WriterLock(path)
-        lock.acquire(clock())
+        with unwritable_as_error(path):
+            ensure_private_dir(path.parent)
+            lock = WriterLock(path)
+            lock.acquire(clock())
         try:
             remove_orphaned_temps(path)
-            tables, raw, revision = cls._load_or_create(path, clock)
-            storage = DurableStorage(path, tables, revision=revision)
-            journal = journal_path(path)
-            if journal.exists() and journal.stat().st_size:
-                # What a killed process journalled goes into the file now, so the backup
-                # below and every other reader see one complete file.
-                storage.fold()
-                raw = None if raw is None else path.read_bytes()
+            backup.remove_orphaned_temps(path)
+            with unwritable_as_error(path):
+                tables, raw, revision = cls._load_or_create(path, clock)
+                storage = DurableStorage(path, tables, revision=revision)
+                journal = journal_path(path)
+                if journal.exists() and journal.stat().st_size:
+                    # What a killed process journalled goes into the file now, so the backup
+                    # below and every other reader see one complete file.
+                    storage.fold()
+                    raw = None if raw is None else path.read_bytes()
         except BaseException:
             lock.release()
             raise
@@ -186,13 +190,34 @@ class Store:
         when the last save fails (the lock is released all the same)."""
         self.start_backup()
         try:
-            self.storage.close()
+            try:
+                self.storage.close()
+            except SaveFailed as error:
+                raise self._recover(error) from None
         finally:
             self.wait_for_backup()
             if self._db is not None:
-                self._db.close()
+                with contextlib.suppress(SaveFailed):  # TinyDB closes the storage again:
+                    self._db.close()  # the failure is already being reported
             if self._lock is not None:
                 self._lock.release()
+
+    def _recover(self, error: SaveFailed) -> SaveFailed:
+        """The last save failed at close: keep the whole state in a recovery file beside the
+        workspace (else in the home folder) and say how to put it back."""
+        assert self.path is not None
+        data = self.storage.whole_state()
+        for folder in (self.path.parent, Path.home()):
+            recovery = folder / (self.path.name + RECOVERY_SUFFIX)
+            try:
+                atomic_write(recovery, data)
+            except OSError:
+                continue
+            return SaveFailed(
+                f"{error} Everything is kept in {recovery}: once the disk takes writes "
+                f"again, put it back with  mv '{recovery}' '{self.path}'"
+            )
+        return SaveFailed(f"{error} No recovery file could be written either.")
 
     # -- saving off the event loop ------------------------------------------------------------
 
@@ -280,6 +305,46 @@ class Store:
 
     def size_bytes(self) -> int:
         return len(self.storage.serialize())
+
+
+def usable_path(path: Path, *, writing: bool) -> Path:
+    """The real file behind ``path``, or a StorageError saying in one sentence why it cannot
+    be a workspace (a folder there, a file where a folder should be, a read-only file).
+
+    A symbolic link (a workspace kept in a synced folder) is followed: every write goes to its
+    target and the writer lock is taken on the target, so ``--db link`` and ``--db target``
+    are one workspace. A read-only file is refused for writing, never made writable.
+    """
+    try:
+        real = path.resolve()
+    except (OSError, RuntimeError) as error:  # a loop of links
+        raise UnusableWorkspace(path, f"its symbolic links cannot be followed ({error})") from None
+    if real.is_dir():
+        raise UnusableWorkspace(path, "it is a folder, not a file")
+    probe = real.parent
+    while not probe.exists() and probe != probe.parent:
+        probe = probe.parent
+    if not probe.is_dir():
+        raise UnusableWorkspace(path, f"{probe} is a file, not a folder")
+    if writing and real.exists() and read_only_file(real):
+        raise UnusableWorkspace(
+            path,
+            "the file is read-only, and checkin never changes a file's permissions. To work "
+            f"on it, make it writable (chmod 600 '{real}'); to read it, use the "
+            "command-line reports (checkin accounts, checkin minutes)",
+        )
+    return real
+
+
+@contextlib.contextmanager
+def unwritable_as_error(path: Path) -> Iterator[None]:
+    """An OSError while creating or opening the workspace becomes a one-sentence StorageError."""
+    try:
+        yield
+    except OSError as error:
+        reason = error.strerror or str(error)
+        where = error.filename or path
+        raise UnusableWorkspace(path, f"{where}: {reason}") from None
 
 
 def _check_version(path: Path, tables: Tables) -> int:

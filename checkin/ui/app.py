@@ -79,6 +79,31 @@ class CheckinApp(App[None]):
         self.theme = theme if theme in self.available_themes else "checkin"
         self._remember_theme = remember_theme
 
+    crash: Exception | None = None  # the unexpected error that ended the app, if one did
+
+    def _handle_exception(self, error: Exception) -> None:
+        """An error nothing handled ends the app with a non-zero exit code (see ``crash``).
+
+        What is typed but not saved (a call's notes, its capture forms) is saved first, where
+        the workspace still can; the command line then says what happened in one paragraph.
+        """
+        from textual.worker import WorkerFailed
+
+        if self.crash is None:
+            cause: Exception = error
+            while isinstance(cause, WorkerFailed) and isinstance(cause.error, Exception):
+                cause = cause.error  # a screen's worker met it: the error is the worker's
+            self.crash = cause
+            with contextlib.suppress(Exception):
+                self.save_everything()
+        super()._handle_exception(error)
+
+    def _fatal_error(self) -> None:
+        """Exit without Textual's traceback: it prints local variables, and those hold the
+        workspace's client data (``checkin.cli.tui`` writes a private crash report instead)."""
+        self.bell()
+        self._close_messages_no_wait()
+
     def watch_theme(self, theme: str) -> None:
         if self._remember_theme is not None:
             self._remember_theme(theme)
@@ -98,6 +123,7 @@ class CheckinApp(App[None]):
         self._install_signal_handlers()
         # Saves leave the event loop: a writer thread makes them durable (see storage).
         self._save_failing = False
+        self._quit_warned = False
         self.workspace.save_in_background(on_error=self._save_failed, on_saved=self._saved)
         if self._exit_at is None:
             self.call_after_refresh(self.offer_resume)
@@ -170,8 +196,8 @@ class CheckinApp(App[None]):
             self.call_from_thread(self._show_save_failure, error)
 
     def _show_save_failure(self, error: OSError) -> None:
-        if self._save_failing:
-            return
+        if self._save_failing or not self.workspace.save_failing:
+            return  # shown already, or a save went through since this failure
         self._save_failing = True
         self.notify(
             f"Could not save ({error.strerror or error}). Nothing is lost: checkin keeps "
@@ -190,6 +216,7 @@ class CheckinApp(App[None]):
     def _show_save_recovered(self) -> None:
         if self._save_failing:
             self._save_failing = False
+            self._quit_warned = False
             self.clear_notifications()
             self.notify("Saved again: everything is on disk.", timeout=4, markup=False)
 
@@ -198,7 +225,20 @@ class CheckinApp(App[None]):
         self.exit()
 
     async def action_quit(self) -> None:
-        """ctrl+q: save, then quit."""
+        """ctrl+q: save, then quit. While saves fail, the first ctrl+q only warns: quitting
+        then keeps the changes in a recovery file, not in the workspace."""
+        if self._save_failing and not self._quit_warned:
+            self._quit_warned = True
+            self.notify(
+                "Saves are failing, so quitting now keeps your changes in a recovery file "
+                "beside the workspace (if the disk takes it), not in the workspace. Free some "
+                "space and wait for “Saved again”, or press ctrl+q again to quit anyway.",
+                title="Not saved yet",
+                severity="warning",
+                timeout=10,
+                markup=False,
+            )
+            return
         self.save_and_exit()
 
     # -- navigation -------------------------------------------------------------------------

@@ -95,6 +95,7 @@ class FormModal(ModalScreen[dict[str, Any] | None]):
         self.save = save
         self.follows = tuple(follows)
         self.save_label = save_label
+        self.restored = False  # opened on a kept draft: it counts as changed from the start
         self._unchanged: dict[str, Any] = {}  # what the inputs held when the form opened
         self._suggested: dict[str, str] = {}  # field -> the suggestion it shows
         self._suggest = frozenset(suggested)
@@ -133,10 +134,14 @@ class FormModal(ModalScreen[dict[str, Any] | None]):
     def _raws(self) -> dict[str, Any]:
         return {spec.name: raw_value(self.query_one(f"#field-{spec.name}")) for spec in self.fields}
 
+    def typed(self) -> dict[str, Any]:
+        """Every field as typed so far (text, the chosen value, a bool): what a draft keeps."""
+        return self._raws()
+
     @property
     def changed(self) -> bool:
-        """Whether anything differs from what the form opened with."""
-        return self._raws() != self._unchanged
+        """Whether anything differs from what the form opened with (a restored draft has)."""
+        return self.restored or self._raws() != self._unchanged
 
     def parse(self) -> tuple[dict[str, Any], dict[str, str]]:
         """The typed values and the per-field messages of what could not be read: every

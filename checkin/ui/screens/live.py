@@ -30,6 +30,13 @@ from checkin.ui.widgets.bars import KeyBar, TitleBar
 from checkin.ui.widgets.item_detail import ItemDetail
 
 AUTOSAVE_SECONDS = 1.0
+# The capture forms kept as drafts while open: kind -> (what it is called, the action).
+FORM_KINDS = {
+    "action": ("action item", "action_capture_action"),
+    "decision": ("decision", "action_capture_decision"),
+    "feedback": ("feedback", "action_capture_feedback"),
+    "issue": ("issue", "action_capture_issue"),
+}
 COMPACT_BELOW = 28  # terminal rows under which the live screen is laid out compact (80x24)
 FULL_CAPTURED = 7  # lines of the captured strip
 COMPACT_CAPTURED = 3
@@ -245,6 +252,7 @@ class LiveScreen(CheckinScreen[Meeting | None], TopicCommands):
         self._private = False  # the notes editor shows the private notes (team only)
         self._warned: set[str] = set()
         self._since_save = 0.0
+        self._form: tuple[str, FormModal] | None = None  # the capture form open now
 
     # -- layout ---------------------------------------------------------------------------
 
@@ -267,6 +275,8 @@ class LiveScreen(CheckinScreen[Meeting | None], TopicCommands):
         self.render_all()
         self.query_one(NotesArea).focus()
         self.set_interval(AUTOSAVE_SECONDS, self._tick)
+        if self.session.meeting.form_draft:
+            self.call_after_refresh(self._offer_form_draft)
 
     # -- attributes down -------------------------------------------------------------------
 
@@ -368,6 +378,7 @@ class LiveScreen(CheckinScreen[Meeting | None], TopicCommands):
 
     def _tick(self) -> None:
         self._flush_notes()
+        self._flush_form()
         s = self.session
         if s.dirty:
             s.save()
@@ -409,8 +420,9 @@ class LiveScreen(CheckinScreen[Meeting | None], TopicCommands):
         self.notify(f"Notes are now {where}.", timeout=3)
 
     def flush(self) -> None:
-        """Save everything typed so far."""
+        """Save everything typed so far (the notes and a capture form still open)."""
         self._flush_notes()
+        self._flush_form()
         self.session.save()
 
     def save_unsaved(self) -> None:
@@ -474,16 +486,36 @@ class LiveScreen(CheckinScreen[Meeting | None], TopicCommands):
 
     # -- capture (modals return values; this screen saves) --------------------------------
 
-    def _capture(self, modal: Any, apply: Any, message: str) -> None:
+    def _capture(
+        self,
+        modal: Any,
+        apply: Any,
+        message: str,
+        kind: str | None = None,
+        draft: dict[str, Any] | None = None,
+    ) -> None:
         """Open a capture modal whose values ``apply`` saves. A form saves before it closes,
-        so an error keeps it open with what was typed; the pickers save when they close."""
+        so an error keeps it open with what was typed; the pickers save when they close.
+
+        A form of a ``kind`` (FORM_KINDS) is kept with the meeting while it is open, as the
+        notes are, and ``draft`` (its values as typed) opens it again as it was left.
+        """
         self._flush_notes()
         self.session.save()
         saves_itself = isinstance(modal, FormModal)
         if saves_itself:
             modal.save = apply
+            if draft:
+                modal.initial = {**modal.initial, **draft}
+                modal.restored = True
+            if kind is not None:
+                self._form = (kind, modal)
 
         def done(values: Any) -> None:
+            if kind is not None:
+                self._form = None
+                self.session.set_form_draft(None)
+                self.attempt(self.session.save_if_dirty, "")
             if values is None:
                 return
             if saves_itself:
@@ -494,19 +526,29 @@ class LiveScreen(CheckinScreen[Meeting | None], TopicCommands):
 
         self.app.push_screen(modal, done)
 
-    def action_capture_action(self) -> None:
+    def action_capture_action(self, draft: dict[str, Any] | None = None) -> None:
         s = self.session
         contacts = self.workspace.contacts(s.account.id)
         modal = capture.action_modal(contacts, self.workspace.today(), s.meeting.guests)
         self._capture(
-            modal, lambda v: s.add_action(v["title"], v["owner"], v["due"]), "Action item saved"
+            modal,
+            lambda v: s.add_action(v["title"], v["owner"], v["due"]),
+            "Action item saved",
+            "action",
+            draft,
         )
 
-    def action_capture_decision(self) -> None:
+    def action_capture_decision(self, draft: dict[str, Any] | None = None) -> None:
         modal = capture.decision_modal(self.workspace.today())
-        self._capture(modal, lambda v: self.session.add_decision(v["text"]), "Decision saved")
+        self._capture(
+            modal,
+            lambda v: self.session.add_decision(v["text"]),
+            "Decision saved",
+            "decision",
+            draft,
+        )
 
-    def action_capture_feedback(self) -> None:
+    def action_capture_feedback(self, draft: dict[str, Any] | None = None) -> None:
         modal = capture.feedback_modal(self.workspace.today())
         self._capture(
             modal,
@@ -514,14 +556,57 @@ class LiveScreen(CheckinScreen[Meeting | None], TopicCommands):
                 v["direction"], v["sentiment"], v["text"], v.get("topic") or ""
             ),
             "Feedback saved",
+            "feedback",
+            draft,
         )
 
-    def action_capture_issue(self) -> None:
+    def action_capture_issue(self, draft: dict[str, Any] | None = None) -> None:
         modal = capture.issue_modal(self.workspace.today())
         self._capture(
             modal,
             lambda v: self.session.add_issue(v["title"], v["severity"], v.get("body") or ""),
             "Issue logged and acknowledged",
+            "issue",
+            draft,
+        )
+
+    # -- capture forms kept as drafts -------------------------------------------------------
+
+    def _flush_form(self) -> None:
+        """The capture form open now, as typed, goes with the meeting's next save."""
+        if self._form is None:
+            return
+        kind, modal = self._form
+        if not modal.is_mounted:
+            return
+        if modal.changed:
+            self.session.set_form_draft(kind, modal.typed())
+        else:
+            self.session.set_form_draft(None)
+
+    def _offer_form_draft(self) -> None:
+        """A capture form was open when the app last stopped: offer it back, as typed."""
+        draft = self.session.meeting.form_draft or {}
+        kind = draft.get("kind")
+        values = draft.get("values")
+        if kind not in FORM_KINDS or not isinstance(values, dict):
+            self.session.set_form_draft(None)
+            return
+        label, opener = FORM_KINDS[kind]
+
+        def answered(reopen: bool | None) -> None:
+            if reopen:
+                getattr(self, opener)(values)
+            else:
+                self.session.set_form_draft(None)
+                self.attempt(self.session.save_if_dirty, "")
+                self.notify(f"The half-typed {label} was thrown away.", timeout=3)
+
+        self.app.push_screen(
+            capture.ConfirmModal(
+                f"A half-typed {label} was kept from before checkin stopped. Open it again?"
+            ),
+            answered,
         )
 
     def action_custom_item(self) -> None:
