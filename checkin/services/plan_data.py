@@ -19,7 +19,6 @@ from typing import Any
 
 from checkin.core.agenda import AccountData, weights
 from checkin.core.agenda.commercial_rules import SPONSOR_WINDOW
-from checkin.core.codec import decode
 from checkin.core.enums import IssueStatus
 from checkin.core.meeting import Meeting
 from checkin.core.records import Account, ActionItem, Issue
@@ -44,7 +43,7 @@ def _issues(ws: Workspace, account_id: str) -> list[Issue]:
 
     def compute() -> list[Issue]:
         docs = repo.raw_for_account(account_id)
-        return [decode(Issue, doc) for doc in docs if _may_matter(doc)]
+        return [repo.decode_raw(doc) for doc in docs if _may_matter(doc)]
 
     return repo.derived(account_id, "agenda:issues", compute)
 
@@ -55,7 +54,7 @@ def _actions(ws: Workspace, account_id: str) -> list[ActionItem]:
 
     def compute() -> list[ActionItem]:
         docs = repo.raw_for_account(account_id)
-        return [decode(ActionItem, doc) for doc in docs if doc.get("status") == "open"]
+        return [repo.decode_raw(doc) for doc in docs if doc.get("status") == "open"]
 
     return repo.derived(account_id, "agenda:actions", compute)
 
@@ -65,11 +64,8 @@ def _meetings(ws: Workspace, account_id: str) -> list[tuple[datetime, str, Meeti
     repo = ws.store.meetings
 
     def compute() -> list[tuple[datetime, str, Meeting]]:
-        found = [
-            (datetime.fromisoformat(doc["ended"]), doc["id"], decode(Meeting, doc))
-            for doc in repo.raw_for_account(account_id)
-            if doc.get("ended")
-        ]
+        meetings = [repo.decode_raw(doc) for doc in repo.raw_for_account(account_id)]
+        found = [(m.ended, m.id, m) for m in meetings if m.ended is not None]
         found.sort(key=lambda entry: (entry[0], entry[1]), reverse=True)
         return found
 
