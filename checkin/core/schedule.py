@@ -12,10 +12,15 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from checkin.core.dates import WEEKDAYS
 from checkin.core.errors import Problem
+
+if TYPE_CHECKING:
+    from checkin.core.meeting import Meeting
+    from checkin.core.records import Account
 
 DEFAULT_TIME = time(10, 0)
 WEEKEND = frozenset({5, 6})
@@ -174,6 +179,23 @@ def next_start(
     if due >= now.date():
         return prefs.start(due, slot=slot, not_before=now), "cadence"
     return prefs.start(now.date() + timedelta(days=1), not_before=now, slot=slot), "overdue"
+
+
+def likely_start(account: Account, last: Meeting | None, now: datetime) -> datetime:
+    """When ``account``'s next check-in most likely starts when none is planned, after its
+    ``last`` ended meeting (None: none yet): the start agreed there, else the day the cadence
+    says, at the last meeting's time, moved to a day the preferences allow (:func:`next_start`)."""
+    since = last.day if last else (account.created_at or now).date()
+    slot = last.planned_start.time().replace(second=0, microsecond=0) if last else None
+    start, _ = next_start(
+        account.preferences,
+        cadence_days=account.cadence_days,
+        since=since,
+        agreed=last.agreed_next if last else None,
+        slot=slot,
+        now=now,
+    )
+    return start
 
 
 def _naive(moment: datetime) -> datetime:

@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 from checkin.core.enums import Severity, Side
 from checkin.core.meeting import Meeting, MeetingState
 from checkin.core.records import Account, ActionItem, Contact, Issue
-from checkin.core.schedule import next_start
+from checkin.core.schedule import likely_start
 from checkin.core.sla import in_breach
 
 
@@ -80,17 +80,7 @@ def next_meeting(account: Account, meetings: Iterable[Meeting], now: datetime) -
         return max(planned, key=lambda m: (m.planned_start, m.id)).planned_start
     ended = [m for m in found if m.ended is not None]
     last = max(ended, key=lambda m: (m.ended or now, m.id), default=None)
-    since = last.day if last else (account.created_at or now).date()
-    slot = last.planned_start.time().replace(second=0, microsecond=0) if last else None
-    start, _ = next_start(
-        account.preferences,
-        cadence_days=account.cadence_days,
-        since=since,
-        agreed=last.agreed_next if last else None,
-        slot=slot,
-        now=now,
-    )
-    return start
+    return likely_start(account, last, now)
 
 
 def summarize(

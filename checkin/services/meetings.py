@@ -9,7 +9,7 @@ from datetime import datetime
 from checkin.core.agenda import Agenda
 from checkin.core.meeting import AgendaItem, Meeting, MeetingState
 from checkin.core.records import Account
-from checkin.core.schedule import next_start
+from checkin.core.schedule import likely_start
 from checkin.services.workspace import Workspace
 
 
@@ -63,17 +63,7 @@ def default_start(ws: Workspace, account: Account) -> datetime:
     now = ws.now()
     ids = ws.store.meetings.ids_for_account(account.id)
     last = _latest(ws, _in_state(ws, ids, MeetingState.ENDED), "ended")
-    since = last.day if last else (account.created_at or now).date()
-    slot = last.planned_start.time().replace(second=0, microsecond=0) if last else None
-    start, _ = next_start(
-        account.preferences,
-        cadence_days=account.cadence_days,
-        since=since,
-        agreed=last.agreed_next if last else None,
-        slot=slot,
-        now=now,
-    )
-    return start
+    return likely_start(account, last, now)
 
 
 def _copies(items: Iterable[AgendaItem], *, parked: bool) -> list[AgendaItem]:
