@@ -67,7 +67,7 @@ def _encoder_for(hint: Any) -> Converter:
 
 
 def _enum_value(value: Enum) -> Any:
-    return value.value
+    return value._value_  # what .value returns, without the property's descriptor call
 
 
 def _decoder_for(hint: Any) -> Converter:

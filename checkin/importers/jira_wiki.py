@@ -88,8 +88,8 @@ def _inline(text: str) -> str:
     if "{{" in text:
         text = _MONO.sub(lambda m: f"`{m.group(1)}`", text)
     if "[" in text:
-        text = _LINK.sub(r"[\1](\2)", text)
-        text = _BARE_LINK.sub(r"<\1>", text)
+        text = _LINK.sub(lambda m: f"[{m.group(1)}]({m.group(2)})", text)
+        text = _BARE_LINK.sub(lambda m: f"<{m.group(1)}>", text)
     if "*" in text:
-        text = _BOLD.sub(r"**\1**", text)
+        text = _BOLD.sub(lambda m: f"**{m.group(1)}**", text)
     return text
