@@ -15,7 +15,8 @@ _LIST_MARKS = ("*", "#", "-")
 _BLOCK = re.compile(r"^\{(code|noformat)(?::([^}]*))?\}(.*)$")
 _BLOCK_END = re.compile(r"\{(code|noformat)\}\s*$")
 _MONO = re.compile(r"\{\{(.+?)\}\}")
-_BOLD = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]*?\S)\*(?![\w*])")
+# The look-behind follows the opening star (the same test) so the search can jump to a star.
+_BOLD = re.compile(r"\*(?<![\w*]\*)(?=\S)([^*\n]*?\S)\*(?![\w*])")
 _LINK = re.compile(r"\[([^\[\]|\n]+)\|((?:https?|mailto):[^\]\s]+)\]")
 _BARE_LINK = re.compile(r"\[((?:https?|mailto):[^\]\s|]+)\]")
 
