@@ -67,7 +67,7 @@ def _encoder_for(hint: Any) -> Converter:
 
 
 def _enum_value(value: Enum) -> Any:
-    return value.value
+    return value._value_  # what .value returns, without the property's descriptor call
 
 
 def _decoder_for(hint: Any) -> Converter:
@@ -142,9 +142,30 @@ def _constant(value: Any) -> Callable[[], Any]:
     return lambda: value
 
 
+# Per class: each field's name and its encoder, None when the value is stored as it is.
+_ENCODERS: dict[type, tuple[tuple[str, Converter | None], ...]] = {}
+
+
+def _encoders(cls: type) -> tuple[tuple[str, Converter | None], ...]:
+    cached = _ENCODERS.get(cls)
+    if cached is None:
+        cached = _ENCODERS[cls] = tuple(
+            (name, None if enc is _identity else enc) for name, enc, _dec, _d in _plan(cls)
+        )
+    return cached
+
+
 def encode(record: Any) -> dict[str, Any]:
     """A plain dict of ``record``: dates as ISO strings, enums as their values."""
-    return {name: enc(getattr(record, name)) for name, enc, _dec, _d in _plan(type(record))}
+    values = getattr(record, "__dict__", None)
+    if values is None:  # a dataclass with slots
+        return {
+            name: (enc or _identity)(getattr(record, name)) for name, enc in _encoders(type(record))
+        }
+    return {
+        name: values[name] if enc is None else enc(values[name])
+        for name, enc in _encoders(type(record))
+    }
 
 
 def decode(cls: type[T], data: dict[str, Any]) -> T:

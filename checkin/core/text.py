@@ -30,6 +30,10 @@ def clean_text(value: str) -> str:
     """Remove terminal escape sequences and control characters; keep newlines and tabs."""
     if not value:
         return ""
+    # Every escape starts with ESC or 8-bit CSI, and CR is a control too: most text has none
+    # of them and is returned as it is after one search.
+    if _CONTROLS.search(value) is None:
+        return value
     value = value.replace("\r\n", "\n").replace("\r", "\n")
     value = _ESCAPES.sub("", value)
     return _CONTROLS.sub("", value)

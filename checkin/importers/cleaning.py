@@ -41,7 +41,7 @@ def text(value: object) -> str:
     if value in (None, ""):
         return ""
     cleaned = clean_text(str(value))
-    return "\n".join(part.rstrip() for part in cleaned.split("\n")).strip("\n")
+    return "\n".join([part.rstrip() for part in cleaned.split("\n")]).strip("\n")
 
 
 def labels(values: Iterable[object]) -> tuple[str, ...]:

@@ -151,6 +151,7 @@ def reader(order: str) -> tuple[Callable[[str], datetime], Callable[[str], date]
     Exports repeat timestamps (updated = resolved, comment dates): each text is read once.
     """
     seen: dict[str, datetime] = {}
+    days: dict[str, date] = {}
 
     def read_datetime(value: str) -> datetime:
         found = seen.get(value)
@@ -159,7 +160,10 @@ def reader(order: str) -> tuple[Callable[[str], datetime], Callable[[str], date]
         return found
 
     def read_date(value: str) -> date:
-        return any_date(value, order)
+        found = days.get(value)
+        if found is None:
+            found = days[value] = any_date(value, order)
+        return found
 
     return read_datetime, read_date
 

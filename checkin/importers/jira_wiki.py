@@ -11,10 +11,12 @@ import re
 
 _HEADING = re.compile(r"^h([1-6])\.\s+")
 _LIST = re.compile(r"^([*#-]+)\s+")
+_LIST_MARKS = ("*", "#", "-")
 _BLOCK = re.compile(r"^\{(code|noformat)(?::([^}]*))?\}(.*)$")
 _BLOCK_END = re.compile(r"\{(code|noformat)\}\s*$")
 _MONO = re.compile(r"\{\{(.+?)\}\}")
-_BOLD = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]*?\S)\*(?![\w*])")
+# The look-behind follows the opening star (the same test) so the search can jump to a star.
+_BOLD = re.compile(r"\*(?<![\w*]\*)(?=\S)([^*\n]*?\S)\*(?![\w*])")
 _LINK = re.compile(r"\[([^\[\]|\n]+)\|((?:https?|mailto):[^\]\s]+)\]")
 _BARE_LINK = re.compile(r"\[((?:https?|mailto):[^\]\s|]+)\]")
 
@@ -38,7 +40,8 @@ def to_markdown(text: str) -> str:
             else:
                 out.append(raw)
             continue
-        block = _BLOCK.match(raw.strip())
+        # Blocks and quotes are written with braces: a line without one is neither.
+        block = _BLOCK.match(raw.strip()) if "{" in raw else None
         if block is not None:
             fence = block.group(1)
             language = (block.group(2) or "").split("|")[0].strip()
@@ -53,7 +56,7 @@ def to_markdown(text: str) -> str:
             elif rest.strip():
                 out.append(rest)
             continue
-        if raw.strip() == "{quote}":
+        if "{" in raw and raw.strip() == "{quote}":
             quoting = not quoting
             continue
         line = _line(raw)
@@ -64,14 +67,16 @@ def to_markdown(text: str) -> str:
 
 
 def _line(raw: str) -> str:
-    heading = _HEADING.match(raw)
+    # Each line construct starts with its own character: the patterns run only when it is there.
+    first = raw[:1]
+    heading = _HEADING.match(raw) if first == "h" else None
     if heading is not None:
         return "#" * int(heading.group(1)) + " " + _inline(raw[heading.end() :])
-    if raw.startswith("bq. "):
+    if first == "b" and raw.startswith("bq. "):
         return "> " + _inline(raw[4:])
-    if raw.strip() == "----":
+    if "----" in raw and raw.strip() == "----":
         return "---"
-    bullets = _LIST.match(raw)
+    bullets = _LIST.match(raw) if first in _LIST_MARKS else None
     if bullets is not None and (set(bullets.group(1)) != {"-"} or len(bullets.group(1)) == 1):
         marks = bullets.group(1)
         indent = "  " * (len(marks) - 1)
@@ -84,8 +89,8 @@ def _inline(text: str) -> str:
     if "{{" in text:
         text = _MONO.sub(lambda m: f"`{m.group(1)}`", text)
     if "[" in text:
-        text = _LINK.sub(r"[\1](\2)", text)
-        text = _BARE_LINK.sub(r"<\1>", text)
+        text = _LINK.sub(lambda m: f"[{m.group(1)}]({m.group(2)})", text)
+        text = _BARE_LINK.sub(lambda m: f"<{m.group(1)}>", text)
     if "*" in text:
-        text = _BOLD.sub(r"**\1**", text)
+        text = _BOLD.sub(lambda m: f"**{m.group(1)}**", text)
     return text

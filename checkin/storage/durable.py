@@ -152,8 +152,10 @@ class DurableStorage:
         """Journal what changed since the last commit; False when nothing had."""
         with self._lock:
             ops = [
-                b"[%b,%b,%b]" % (orjson.dumps(name), orjson.dumps(key), raw or b"null")
+                b"[%b,%b,%b]" % (table_name, orjson.dumps(key), raw or b"null")
                 for name, table in self._data.items()
+                if table.changed
+                for table_name in (orjson.dumps(name),)
                 for key, raw in table.take_changes()
             ]
             if not ops:

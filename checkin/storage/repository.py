@@ -27,9 +27,15 @@ def _stamped(record: R, **times: datetime | None) -> R:
     """A copy of ``record`` with new timestamps. Its rules were checked when it was made and
     no rule reads a timestamp, so it is not validated again (an import of 10,000 issues
     validated each one twice)."""
-    stamped = copy.copy(record)
-    for name, value in times.items():
-        setattr(stamped, name, value)
+    values = getattr(record, "__dict__", None)
+    if values is None:  # a record with slots
+        stamped = copy.copy(record)
+        for name, value in times.items():
+            setattr(stamped, name, value)
+        return stamped
+    # A shallow copy, as copy.copy makes one, without its reduce protocol round trip.
+    stamped = object.__new__(type(record))
+    stamped.__dict__.update(values, **times)
     return stamped
 
 
