@@ -25,8 +25,11 @@ def clock() -> datetime:
 
 
 def crash(store: Store) -> None:
-    """What a SIGKILL leaves: nothing flushed or folded, the lock gone with the process."""
+    """What a SIGKILL leaves: nothing flushed or folded, the lock gone with the process (and
+    its threads: the backup taken at open is let finish, as a dead process's cannot go on and
+    race the next open's clean-up of its temp file)."""
     assert store._lock is not None
+    store.wait_for_backup()
     store._lock.release()
 
 
