@@ -65,3 +65,17 @@ def test_live_check_in(snap_compare: Any) -> None:
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=start)
+
+
+def test_live_check_in_at_80_by_24(snap_compare: Any) -> None:
+    """The compact live layout: why the item is on the agenda stays in view, titles are not
+    cut to a stub, the notes editor and its keys fit."""
+    app = demo_app()
+
+    async def start(pilot: Any) -> None:
+        await settle(pilot)
+        ws = app.workspace
+        app.run_meeting(meetings.meeting_to_run(ws, ws.account("acme")))
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=start)

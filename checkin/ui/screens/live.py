@@ -372,7 +372,7 @@ class LiveScreen(CheckinScreen[Meeting | None], TopicCommands):
         if compact != self.has_class("-compact"):
             self.set_class(compact, "-compact")
             if self.is_mounted:
-                self._render_captured()
+                self.render_all()  # the details and the captured strip change with the layout
 
     # -- the clock and autosave -----------------------------------------------------------
 
