@@ -14,7 +14,8 @@ from datetime import date, timedelta
 from checkin.core.agenda import phrases
 from checkin.core.agenda.candidate import Candidate
 from checkin.core.agenda.context import Context
-from checkin.core.enums import ItemKind, Side, StakeholderRole
+from checkin.core.agenda.relationship_rules import relationship_item
+from checkin.core.enums import Side, StakeholderRole
 from checkin.core.meeting import Reason
 from checkin.core.records import Contact
 from checkin.core.text import count
@@ -98,11 +99,4 @@ def commercial_candidates(contacts: Sequence[Contact], ctx: Context) -> Iterator
         reason = rule(ctx, contacts)
         if reason is None:
             continue
-        yield Candidate(
-            key=f"relationship:{reason.rule}",
-            kind=ItemKind.RELATIONSHIP,
-            title=title,
-            timing="relationship",
-            reasons=(reason,),
-            owner=phrases.shorten(ctx.our_owner, 80),
-        )
+        yield relationship_item(reason, title, ctx)

@@ -97,11 +97,16 @@ def relationship_candidates(ctx: Context) -> Iterator[Candidate]:
         reason = rule(ctx)
         if reason is None or reason.score <= 0:
             continue
-        yield Candidate(
-            key=f"relationship:{reason.rule}",
-            kind=ItemKind.RELATIONSHIP,
-            title=title,
-            timing="relationship",
-            reasons=(reason,),
-            owner=phrases.shorten(ctx.our_owner, 80),
-        )
+        yield relationship_item(reason, title, ctx)
+
+
+def relationship_item(reason: Reason, title: str, ctx: Context) -> Candidate:
+    """The topic of one relationship rule that fired ("relationship:<rule>"), ours to raise."""
+    return Candidate(
+        key=f"relationship:{reason.rule}",
+        kind=ItemKind.RELATIONSHIP,
+        title=title,
+        timing="relationship",
+        reasons=(reason,),
+        owner=phrases.shorten(ctx.our_owner, 80),
+    )
