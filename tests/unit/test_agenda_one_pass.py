@@ -15,11 +15,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from checkin.core import sla
+from checkin.core.agenda.action_rules import ACTION_RULES, action_candidates
 from checkin.core.agenda.candidate import NO_DUE, Facts, fired
 from checkin.core.agenda.context import Context
 from checkin.core.agenda.issue_rules import OPEN_ISSUE_RULES, issue_candidates
-from checkin.core.enums import ItemKind, Severity
+from checkin.core.enums import ItemKind, Severity, Side
 from checkin.core.records import Issue
+from tests.unit import agenda_data as build
 from tests.unit.agenda_data import NOW, hours_ago
 from tests.unit.test_agenda_invariants import INVARIANT, workspaces
 
@@ -68,3 +70,32 @@ def test_the_one_pass_gives_the_rules_reasons_and_facts(
         assert candidate.score == sum(reason.score for reason in reasons)
         checked += 1
     assert checked == sum(issue.is_open for issue in issues)
+
+
+@st.composite
+def _open_actions(draw: st.DrawFn) -> Any:
+    side = draw(st.sampled_from(Side))
+    return build.action(
+        draw(st.sampled_from(["Send the plan", "Review the runbook"])),
+        owner=draw(st.sampled_from(["us", " Us ", "Dana", "Dana Lee of the platform team " * 3])),
+        side=side,
+        due_in=draw(st.none() | st.integers(-60, 60)),
+    )
+
+
+@INVARIANT
+@given(st.lists(_open_actions(), max_size=12), st.sampled_from([7, 14, 30]))
+def test_the_action_pass_gives_the_action_rules_reasons(actions: list[Any], cadence: int) -> None:
+    """Open actions (some sharing a due date and owner, so the sentences made once are used
+    again) get exactly the reasons of ``ACTION_RULES``, in order, and the score they add."""
+    ctx = build.context(account=build.account(cadence_days=cadence))
+    by_ref = {f"action:{action.id}": action for action in actions}
+    candidates = list(action_candidates(actions, ctx))
+    assert len(candidates) == len(actions)
+    for candidate in candidates:
+        action = by_ref[candidate.key]
+        reasons = fired([rule(action, ctx) for rule in ACTION_RULES])
+        assert candidate.reasons == reasons
+        assert candidate.score == sum(reason.score for reason in reasons)
+        overdue = any(reason.rule == "action_overdue" for reason in reasons)
+        assert candidate.timing == ("action.overdue" if overdue else "action")

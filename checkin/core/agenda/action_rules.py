@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 
 from checkin.core.agenda import phrases, weights
-from checkin.core.agenda.candidate import NO_DUE, Candidate, Facts, fired
+from checkin.core.agenda.candidate import NO_DUE, NO_SEVERITY, Candidate, Facts
 from checkin.core.agenda.context import Context
 from checkin.core.enums import ActionStatus, ItemKind, Side
 from checkin.core.meeting import Reason
@@ -65,32 +65,77 @@ def action_owner(action: ActionItem, ctx: Context) -> Reason | None:
 ACTION_RULES: tuple[ActionRule, ...] = (action_overdue, action_due_before_next, action_owner)
 
 
+class _Said:
+    """The overdue and due-soon reasons of one agenda, made once per value they are worded
+    from (a busy account has hundreds of open actions and a few dozen due dates)."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self._overdue: dict[tuple[object, str], Reason] = {}
+        self._due: dict[object, Reason] = {}
+
+    def overdue(self, action: ActionItem) -> Reason:
+        key = (action.due, action.owner)
+        found = self._overdue.get(key)
+        if found is None:
+            found = action_overdue(action, self.ctx)
+            assert found is not None  # asked only for an open action past its due date
+            self._overdue[key] = found
+        return found
+
+    def due_before_next(self, action: ActionItem) -> Reason:
+        found = self._due.get(action.due)
+        if found is None:
+            found = action_due_before_next(action, self.ctx)
+            assert found is not None  # asked only for an action due before the next one
+            self._due[action.due] = found
+        return found
+
+
+def _open_action(action: ActionItem, ctx: Context, said: _Said) -> list[Reason]:
+    """An open action's reasons in one pass: what ``ACTION_RULES`` give, in their order, with
+    the sentences ``said`` made already (a unit test holds this to the rules)."""
+    due = action.due
+    reasons = []
+    if due is not None:
+        if due < ctx.today:
+            reasons.append(said.overdue(action))
+        elif due <= ctx.next_checkin:
+            reasons.append(said.due_before_next(action))
+    reasons.append(_YOURS if action.side is _CLIENT else _OURS)
+    return reasons
+
+
 def action_candidates(actions: Iterable[ActionItem], ctx: Context) -> Iterator[Candidate]:
     """One item per open action item: they are all reviewed, overdue ones first.
 
     Our own overdue commitments are must-discuss topics (no surprises: we say so first);
     the client's overdue actions rank below them (invariant 10).
     """
+    said = _Said(ctx)
+    today = ctx.today
     for action in actions:
         if action.status is not _OPEN:
             continue
-        reasons = fired([rule(action, ctx) for rule in ACTION_RULES])
-        overdue = any(r.rule == "action_overdue" for r in reasons)
+        due = action.due
+        overdue = due is not None and due < today
         ref = f"action:{action.id}"
-        late = (ctx.today - action.due).days if overdue and action.due is not None else 0
-        created = action.created_at.date() if action.created_at is not None else ctx.today
+        created = action.created_at.date() if action.created_at is not None else today
         yield Candidate(
             key=ref,
             kind=_KIND,
             title=phrases.title(action.title),
             timing="action.overdue" if overdue else "action",
-            reasons=reasons,
+            reasons=_open_action(action, ctx, said),
             source_ref=ref,
             owner=phrases.shorten(action.owner, 80),
             must=overdue and action.side is not _CLIENT,
+            # Facts(severity, breach_hours, days_overdue, due, age_days), positionally.
             facts=Facts(
-                days_overdue=late,
-                due=action.due.toordinal() if action.due is not None else NO_DUE,
-                age_days=(ctx.today - created).days,
+                NO_SEVERITY,
+                0,
+                (today - due).days if overdue and due is not None else 0,
+                due.toordinal() if due is not None else NO_DUE,
+                (today - created).days,
             ),
         )

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from datetime import date
-from typing import NamedTuple
+from operator import attrgetter
+from typing import Any, NamedTuple
 
 from checkin.core.enums import ItemKind
 from checkin.core.meeting import AgendaItem, Reason
+from checkin.core.rules import MAX_TITLE
 
 NO_SEVERITY = 9  # the severity rank of a topic that is not an issue (issues: 0 critical..3 low)
 NO_DUE = date.max.toordinal()  # Facts.due of a record without a due date
@@ -26,6 +29,45 @@ class Facts(NamedTuple):
     def key(self) -> tuple[int, int, int, int, int]:
         """Ascending sort key: the more pressing fact first."""
         return (self.severity, -self.breach_hours, -self.days_overdue, self.due, -self.age_days)
+
+
+NO_FACTS = Facts()  # a NamedTuple is immutable: one serves every topic without facts
+_SCORE = attrgetter("score")
+# Every field of AgendaItem in declaration order, with its default (None for the required
+# ones, which are always given): what _new_item starts from. Fields added later with a
+# default are picked up here, so an engine-made item is never missing one.
+_ITEM_FIELDS = {
+    f.name: None if f.default is dataclasses.MISSING else f.default
+    for f in dataclasses.fields(AgendaItem)
+}
+_ITEM_FACTORIES = tuple(
+    (f.name, f.default_factory)
+    for f in dataclasses.fields(AgendaItem)
+    if f.default_factory is not dataclasses.MISSING
+)
+
+
+def _new_item(values: dict[str, Any]) -> AgendaItem:
+    """``AgendaItem(**values)`` without the dataclass machinery, as the codec decodes records:
+    a busy account proposes over a thousand items. Only a valid item is made this way (a
+    key, a one-line title within the limit: what the rules give); anything else goes through
+    ``AgendaItem``, which raises the same ValidationError as ever."""
+    title = values["title"]
+    if not (
+        values["key"]
+        and 0 < len(title) <= MAX_TITLE
+        and title.strip()
+        and "\n" not in title
+        and "\r" not in title
+    ):
+        return AgendaItem(**values)
+    fields = _ITEM_FIELDS.copy()
+    for name, factory in _ITEM_FACTORIES:
+        fields[name] = factory()
+    fields.update(values)
+    item = object.__new__(AgendaItem)
+    item.__dict__.update(fields)
+    return item
 
 
 class Candidate:
@@ -54,20 +96,22 @@ class Candidate:
         carried_from: date | None = None,
     ) -> None:
         listed = list(reasons)
-        self.item = AgendaItem(
-            key=key,
-            kind=kind,
-            title=title,
-            source_ref=source_ref,
-            reasons=listed,
-            score=sum(reason.score for reason in listed),
-            owner=owner,
-            carried_from=carried_from,
+        self.item = _new_item(
+            {
+                "key": key,
+                "kind": kind,
+                "title": title,
+                "source_ref": source_ref,
+                "reasons": listed,
+                "score": sum(map(_SCORE, listed)),
+                "owner": owner,
+                "carried_from": carried_from,
+            }
         )
         self.timing = timing  # the planned-minutes key: "issue.critical", "action"...
         self.must = must  # a must-discuss topic (invariant 3)
         self.critical = critical  # an open critical issue: before every non-critical issue
-        self.facts = facts or Facts()
+        self.facts = facts or NO_FACTS
         self.minutes = minutes  # fixed minutes (a carried custom item keeps its own)
 
     def add_reason(self, reason: Reason) -> None:

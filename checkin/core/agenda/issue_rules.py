@@ -35,7 +35,9 @@ _WAITING_STATUS = IssueStatus.WAITING_ON_CLIENT
 _RESOLVED = IssueStatus.RESOLVED
 _ISSUE, _FOLLOW_UP = ItemKind.ISSUE, ItemKind.FOLLOW_UP
 _LEFT_OPEN = frozenset({ItemStatus.PENDING, ItemStatus.DEFERRED})
-_LIMIT_HOURS = int(sla.LIMIT.total_seconds() // 3600)
+_LIMIT = sla.LIMIT
+_LIMIT_HOURS = int(_LIMIT.total_seconds() // 3600)
+_AGE_FROM_DAYS = weights.AGE_FROM_DAYS
 _NEW = IssueStatus.NEW
 _SEVERITY_RANK = {level: rank for rank, level in enumerate(Severity)}
 
@@ -139,7 +141,12 @@ def not_discussed_last_time(issue: Issue, ctx: Context) -> Reason | None:
 
 
 class _LastCheckin:
-    """The two "not discussed" reasons about the last check-in, made once per agenda."""
+    """Reasons made once per agenda and shared by the issues that give them.
+
+    The two "not discussed" reasons about the last check-in, and the breach, age and due
+    reasons by the value they are worded from: a busy account's thousand open issues share a
+    few hundred ages and due dates, and a reason is immutable, so each sentence is made once.
+    """
 
     def __init__(self, ctx: Context) -> None:
         last = ctx.last
@@ -150,10 +157,39 @@ class _LastCheckin:
         self.left_out = Reason(rule="not_discussed_last_time", score=score, text=text)
         text = f"new since the last check-in ({when})"
         self.new = Reason(rule="not_discussed_last_time", score=score, text=text)
+        self.today = ctx.today
+        self._ack: dict[int, Reason] = {}
+        self._plan: dict[int, Reason] = {}
+        self._age: dict[int, Reason] = {}
+        self._due: dict[date, Reason | None] = {}
 
     def not_discussed(self, issue: Issue) -> Reason:
         assert self.start is not None  # only asked when there was a last check-in
         return self.left_out if issue.opened < self.start else self.new
+
+    def ack_breach(self, hours: int) -> Reason:
+        found = self._ack.get(hours)
+        if found is None:
+            found = self._ack[hours] = _ack_breach(hours)
+        return found
+
+    def plan_breach(self, hours: int) -> Reason:
+        found = self._plan.get(hours)
+        if found is None:
+            found = self._plan[hours] = _plan_breach(hours)
+        return found
+
+    def age(self, days: int) -> Reason:
+        found = self._age.get(days)
+        if found is None:
+            found = self._age[days] = _age(days)
+        return found
+
+    def due(self, due: date) -> Reason | None:
+        if due in self._due:
+            return self._due[due]
+        found = self._due[due] = _due(due, self.today)
+        return found
 
 
 def resolved_unverified(issue: Issue, ctx: Context) -> Reason | None:
@@ -219,44 +255,46 @@ OPEN_ISSUE_RULES: tuple[IssueRule, ...] = (
 )
 
 
-def _open_issue(issue: Issue, ctx: Context, last: _LastCheckin) -> tuple[list[Reason], Facts]:
+def _open_issue(
+    issue: Issue, ctx: Context, last: _LastCheckin, ref: str | None = None
+) -> tuple[list[Reason], Facts]:
     """An open issue's reasons and facts in one pass: what ``OPEN_ISSUE_RULES`` give (in their
     order) and ``_facts`` reads, without asking each rule whether the issue is open or working
-    out the same hours twice. A busy account has a thousand open issues; a unit test holds
-    this pass to the rules over generated issues."""
-    now, today, due = ctx.now, ctx.today, issue.due
+    out the same hours twice, and with the sentences ``last`` made already. A busy account has
+    a thousand open issues; a unit test holds this pass to the rules over generated issues.
+
+    ``ref`` is the issue's key ("issue:<id>"), when the caller has made it already."""
+    now, due = ctx.now, issue.due
     status, acknowledged, opened = issue.status, issue.acknowledged, issue.opened
     reasons = [_SEVERITY[issue.severity]]
     breach = 0
     if acknowledged is None:
-        if status is _NEW and now - opened > sla.LIMIT:
+        if status is _NEW and now - opened > _LIMIT:
             breach = sla.hours_between(opened, now)
-            reasons.append(_ack_breach(breach))
-    elif issue.plan_given is None and status is not _NEW and now - acknowledged > sla.LIMIT:
+            reasons.append(last.ack_breach(breach))
+    elif issue.plan_given is None and status is not _NEW and now - acknowledged > _LIMIT:
         breach = sla.hours_between(acknowledged, now)
-        reasons.append(_plan_breach(breach))
+        reasons.append(last.plan_breach(breach))
     age = (now - opened).days
-    if age >= weights.AGE_FROM_DAYS:
-        reasons.append(_age(age))
+    if age >= _AGE_FROM_DAYS:
+        reasons.append(last.age(age))
     if status is _WAITING_STATUS:
         reasons.append(_WAITING)
-    if due is not None:
-        soon = _due(due, today)
+    if due is None:
+        overdue, due_day = 0, NO_DUE
+    else:
+        soon = last.due(due)
         if soon is not None:
             reasons.append(soon)
-    if ctx.last is not None and f"issue:{issue.id}" not in ctx.last_statuses:
+        overdue, due_day = max(0, (ctx.today - due).days), due.toordinal()
+    if ctx.last is not None and (ref or f"issue:{issue.id}") not in ctx.last_statuses:
         reasons.append(last.not_discussed(issue))
     if issue.reopened_count:
         again = reopened(issue, ctx)
         if again is not None:
             reasons.append(again)
-    facts = Facts(
-        severity=_SEVERITY_RANK[issue.severity],
-        breach_hours=breach,
-        days_overdue=max(0, (today - due).days) if due is not None else 0,
-        due=due.toordinal() if due is not None else NO_DUE,
-        age_days=age,
-    )
+    # Facts(severity, breach_hours, days_overdue, due, age_days), positionally: it is cheaper.
+    facts = Facts(_SEVERITY_RANK[issue.severity], breach, overdue, due_day, age)
     return reasons, facts
 
 
@@ -268,8 +306,8 @@ def issue_candidates(issues: Iterable[Issue], ctx: Context) -> Iterator[Candidat
     last = _LastCheckin(ctx)
     for issue in issues:
         ref = f"issue:{issue.id}"
-        if _is_open(issue):
-            reasons, facts = _open_issue(issue, ctx, last)
+        if issue.status in _OPEN:
+            reasons, facts = _open_issue(issue, ctx, last, ref)
             critical = issue.severity is _CRITICAL
             yield Candidate(
                 key=ref,
