@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 
 from checkin.core.agenda import phrases, weights
-from checkin.core.agenda.candidate import NO_DUE, NO_SEVERITY, Candidate, Facts
+from checkin.core.agenda.candidate import NO_DUE, NO_SEVERITY, Candidate, Facts, Made
 from checkin.core.agenda.context import Context
 from checkin.core.enums import ActionStatus, ItemKind, Side
 from checkin.core.meeting import Reason
@@ -20,10 +21,18 @@ _CLIENT = Side.CLIENT
 _KIND = ItemKind.ACTION
 _YOURS = Reason(rule="action_owner", score=weights.ACTION_CLIENT, text="an action on their side")
 _OURS = Reason(rule="action_owner", score=weights.ACTION_OURS, text="a commitment of ours")
+_CLIENT_SCORE, _OURS_SCORE = _YOURS.score, _OURS.score
+_DUE_BEFORE_NEXT = weights.ACTION_DUE_BEFORE_NEXT
 
 
 def _is_us(action: ActionItem) -> bool:
     return action.owner.strip().casefold() == "us"
+
+
+def _overdue_score(days: int) -> float:
+    return weights.ACTION_OVERDUE + (
+        min(days, weights.ACTION_OVERDUE_MAX_DAYS) * weights.ACTION_OVERDUE_PER_DAY
+    )
 
 
 def action_overdue(action: ActionItem, ctx: Context) -> Reason | None:
@@ -31,9 +40,7 @@ def action_overdue(action: ActionItem, ctx: Context) -> Reason | None:
     if action.status is not _OPEN or action.due is None or action.due >= ctx.today:
         return None
     days = (ctx.today - action.due).days
-    score = weights.ACTION_OVERDUE + (
-        min(days, weights.ACTION_OVERDUE_MAX_DAYS) * weights.ACTION_OVERDUE_PER_DAY
-    )
+    score = _overdue_score(days)
     text = f"overdue by {count(days, 'day')}"
     if not _is_us(action):
         text += f", owner {phrases.shorten(action.owner, 60)}"
@@ -106,35 +113,51 @@ def _open_action(action: ActionItem, ctx: Context, said: _Said) -> list[Reason]:
     return reasons
 
 
+def _action_item(action: ActionItem, ctx: Context, said: _Said, ref: str) -> Made:
+    """What an open action's deferred topic is made of, when it is read."""
+    reasons = _open_action(action, ctx, said)
+    return phrases.title(action.title), ref, phrases.shorten(action.owner, 80), reasons
+
+
 def action_candidates(actions: Iterable[ActionItem], ctx: Context) -> Iterator[Candidate]:
     """One item per open action item: they are all reviewed, overdue ones first.
 
     Our own overdue commitments are must-discuss topics (no surprises: we say so first);
-    the client's overdue actions rank below them (invariant 10).
+    the client's overdue actions rank below them (invariant 10). A topic is ranked on the
+    score its reasons add up to (in their order: the very same number); its title and
+    reasons are made when it is read.
     """
     said = _Said(ctx)
-    today = ctx.today
+    today, next_checkin = ctx.today, ctx.next_checkin
     for action in actions:
         if action.status is not _OPEN:
             continue
         due = action.due
-        overdue = due is not None and due < today
+        client = action.side is _CLIENT
+        scores: list[float] = []
+        overdue = late = 0
+        if due is not None:
+            late = (today - due).days
+            if late > 0:
+                overdue = late
+                scores.append(_overdue_score(late))
+            elif due <= next_checkin:
+                scores.append(_DUE_BEFORE_NEXT)
+        scores.append(_CLIENT_SCORE if client else _OURS_SCORE)
         ref = f"action:{action.id}"
         created = action.created_at.date() if action.created_at is not None else today
-        yield Candidate(
+        yield Candidate.deferred(
             key=ref,
             kind=_KIND,
-            title=phrases.title(action.title),
             timing="action.overdue" if overdue else "action",
-            reasons=_open_action(action, ctx, said),
-            source_ref=ref,
-            owner=phrases.shorten(action.owner, 80),
-            must=overdue and action.side is not _CLIENT,
+            score=sum(scores),
+            make=partial(_action_item, action, ctx, said, ref),
+            must=bool(overdue) and not client,
             # Facts(severity, breach_hours, days_overdue, due, age_days), positionally.
             facts=Facts(
                 NO_SEVERITY,
                 0,
-                (today - due).days if overdue and due is not None else 0,
+                overdue,
                 due.toordinal() if due is not None else NO_DUE,
                 (today - created).days,
             ),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from operator import attrgetter
 from typing import Any, NamedTuple
@@ -31,6 +31,8 @@ class Facts(NamedTuple):
         return (self.severity, -self.breach_hours, -self.days_overdue, self.due, -self.age_days)
 
 
+# What a deferred topic's maker gives: title, source ref, owner, reasons (see Candidate).
+Made = tuple[str, str | None, str, list[Reason]]
 NO_FACTS = Facts()  # a NamedTuple is immutable: one serves every topic without facts
 _SCORE = attrgetter("score")
 # Every field of AgendaItem in declaration order, with its default (None for the required
@@ -73,11 +75,26 @@ def _new_item(values: dict[str, Any]) -> AgendaItem:
 class Candidate:
     """An :class:`AgendaItem` in the making, with its band, facts and timing.
 
-    The item is built once, here, and the engine finishes it (section, minutes, parked): a busy
-    account proposes thousands of items, so nothing is copied on the way.
+    The item is built once and the engine finishes it (section, minutes, parked): a busy
+    account proposes thousands of items, so nothing is copied on the way. Ranking and fitting
+    read only the key, kind, score, facts and timing; a rule set with many records makes its
+    topics with :meth:`deferred`, so the item (title, reasons and their sentences) is built
+    only when something reads it: the items that fit, the few that are carried over or
+    joined, and the parking lot when it is read (see ``Agenda.parked``).
     """
 
-    __slots__ = ("critical", "facts", "item", "minutes", "must", "timing")
+    __slots__ = (
+        "_item",
+        "_make",
+        "_score",
+        "critical",
+        "facts",
+        "key",
+        "kind",
+        "minutes",
+        "must",
+        "timing",
+    )
 
     def __init__(
         self,
@@ -96,36 +113,95 @@ class Candidate:
         carried_from: date | None = None,
     ) -> None:
         listed = list(reasons)
-        self.item = _new_item(
+        score = sum(map(_SCORE, listed))
+        self._item: AgendaItem | None = _new_item(
             {
                 "key": key,
                 "kind": kind,
                 "title": title,
                 "source_ref": source_ref,
                 "reasons": listed,
-                "score": sum(map(_SCORE, listed)),
+                "score": score,
                 "owner": owner,
                 "carried_from": carried_from,
             }
         )
+        self._make: Callable[[], Made] | None = None
+        self._score = score
+        self.key = key
+        self.kind = kind
         self.timing = timing  # the planned-minutes key: "issue.critical", "action"...
         self.must = must  # a must-discuss topic (invariant 3)
         self.critical = critical  # an open critical issue: before every non-critical issue
         self.facts = facts or NO_FACTS
         self.minutes = minutes  # fixed minutes (a carried custom item keeps its own)
 
+    @classmethod
+    def deferred(
+        cls,
+        *,
+        key: str,
+        kind: ItemKind,
+        timing: str,
+        score: float,
+        make: Callable[[], Made],
+        must: bool = False,
+        critical: bool = False,
+        facts: Facts = NO_FACTS,
+    ) -> Candidate:
+        """A topic whose item is made when first read: ``make`` gives its title, source ref,
+        owner and reasons (what ``Candidate(...)`` takes), and ``score`` must be what those
+        reasons add up to, in their order (a unit test holds each rule set to it)."""
+        candidate = object.__new__(cls)
+        candidate._item = None
+        candidate._make = make
+        candidate._score = score
+        candidate.key = key
+        candidate.kind = kind
+        candidate.timing = timing
+        candidate.must = must
+        candidate.critical = critical
+        candidate.facts = facts
+        candidate.minutes = None
+        return candidate
+
+    @property
+    def item(self) -> AgendaItem:
+        """The agenda item, made now if it was deferred."""
+        item = self._item
+        if item is None:
+            assert self._make is not None
+            title, source_ref, owner, reasons = self._make()
+            item = self._item = _new_item(
+                {
+                    "key": self.key,
+                    "kind": self.kind,
+                    "title": title,
+                    "source_ref": source_ref,
+                    "reasons": reasons,
+                    "score": self._score,
+                    "owner": owner,
+                    "carried_from": None,
+                }
+            )
+            self._make = None
+        return item
+
+    @property
+    def made(self) -> AgendaItem | None:
+        """The item if it has been made (None while deferred): reading it makes nothing."""
+        return self._item
+
+    @property
+    def joined(self) -> int:
+        """How many other records were joined into this topic (link.py)."""
+        item = self._item
+        return 0 if item is None else len(item.records)
+
     def add_reason(self, reason: Reason) -> None:
         """One more reason (a carried-over label, a joined record's): the score follows."""
         self.item.reasons.append(reason)
         self.item.score += reason.score
-
-    @property
-    def key(self) -> str:
-        return self.item.key
-
-    @property
-    def kind(self) -> ItemKind:
-        return self.item.kind
 
     @property
     def title(self) -> str:
@@ -141,15 +217,17 @@ class Candidate:
 
     @property
     def score(self) -> float:
-        return self.item.score
+        item = self._item
+        return self._score if item is None else item.score
 
     @property
     def carried_from(self) -> date | None:
-        return self.item.carried_from
+        item = self._item  # a deferred topic is never carried: no need to make it
+        return None if item is None else item.carried_from
 
     @property
     def is_issue(self) -> bool:
-        return self.item.kind is ItemKind.ISSUE
+        return self.kind is ItemKind.ISSUE
 
     @property
     def breached(self) -> bool:

@@ -45,9 +45,13 @@ def build_agenda(
 
     1. Rules propose topics, each with its reasons; the previous meeting's pending and
        deferred items come back (carry.py); related records join one topic (link.py).
+       Issues and actions, the bulk of a busy account, come as deferred topics: their score
+       and facts now, their title and reasons when read (Candidate.deferred).
     2. Topics and the template's standing items are ranked by importance (order.py).
     3. They are fitted into the length: shortened, least important first, down to their
-       minimum, then parked, least important first (timing.fit). Parked items say why.
+       minimum, then parked, least important first (timing.fit). Parked items say why; they
+       are made when the agenda's ``parked`` is first read (Agenda.parking_later), and read
+       exactly as if they had been made here.
     4. The kept items are grouped by section, each section in the place of its most important
        item; the template's opening and closing items keep their places (order.py).
     """
@@ -61,28 +65,25 @@ def build_agenda(
     plan = fit(wanted, minimum, max(0, length_minutes))
 
     items: list[AgendaItem] = []
-    parked: list[AgendaItem] = []
-    unfit = did_not_fit(length_minutes)
-    for place, candidate in enumerate(ranked):
+    for place in range(plan.kept):
+        candidate = ranked[place]
         item = candidate.item
         if not item.section:
             item.section = homes[item.kind]
         item.rank = place + 1
         item.must_discuss = candidate.must
         item.min_minutes = minimum[place]
-        if place < plan.kept:
-            item.planned_minutes = plan.minutes[place]
-            items.append(item)
-        else:
-            item.planned_minutes = wanted[place]
-            item.reasons.append(unfit)
-            item.parked = True
-            parked.append(item)
+        item.planned_minutes = plan.minutes[place]
+        items.append(item)
     sections, ordered = meeting_order(items, template)
-    for item in parked:
-        if item.section not in sections:
-            sections.append(item.section)
-    return Agenda(
+    for candidate in ranked[plan.kept :]:
+        made = candidate.made
+        section = made.section if made is not None and made.section else homes[candidate.kind]
+        if section not in sections:
+            sections.append(section)
+    lot = _ParkingLot(ranked, plan.kept, wanted, minimum, homes, did_not_fit(length_minutes))
+    return Agenda.parking_later(
+        lot.items,
         account=data.account,
         template=template.name,
         title=template.title,
@@ -90,9 +91,43 @@ def build_agenda(
         now=now,
         sections=sections,
         items=ordered,
-        parked=parked,
         warnings=[*relationship_warnings(ctx), *_commercial_warnings(data, ctx)],
     )
+
+
+class _ParkingLot:
+    """The items that did not fit, in importance order, made when the agenda's parking lot is
+    first read: on a busy account that is most of its fifteen hundred topics, and a plan is
+    often read only for what fits. Each is finished as the kept ones are, and says why."""
+
+    def __init__(
+        self,
+        ranked: list[Candidate],
+        first: int,
+        wanted: list[int],
+        minimum: list[int],
+        homes: dict[ItemKind, str],
+        unfit: Reason,
+    ) -> None:
+        self.ranked, self.first, self.homes, self.unfit = ranked, first, homes, unfit
+        self.wanted, self.minimum = wanted, minimum
+
+    def items(self) -> list[AgendaItem]:
+        parked: list[AgendaItem] = []
+        homes, unfit = self.homes, self.unfit
+        for place in range(self.first, len(self.ranked)):
+            candidate = self.ranked[place]
+            item = candidate.item
+            if not item.section:
+                item.section = homes[item.kind]
+            item.rank = place + 1
+            item.must_discuss = candidate.must
+            item.min_minutes = self.minimum[place]
+            item.planned_minutes = self.wanted[place]
+            item.reasons.append(unfit)
+            item.parked = True
+            parked.append(item)
+        return parked
 
 
 def _commercial_warnings(data: AccountData, ctx: Context) -> list[AgendaWarning]:
@@ -150,7 +185,7 @@ def _timed(ranked: list[Candidate], template: Template) -> tuple[list[int], list
     minimum: list[int] = []
     for candidate in ranked:
         timing = candidate.timing
-        extra = len(candidate.item.records)
+        extra = candidate.joined
         if candidate.minutes is None and not extra:
             pair = by_key.get(timing)
             if pair is None:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date, timedelta
+from functools import partial
 
 from checkin.core import sla
 from checkin.core.agenda import phrases, weights
-from checkin.core.agenda.candidate import NO_DUE, Candidate, Facts
+from checkin.core.agenda.candidate import NO_DUE, Candidate, Facts, Made
 from checkin.core.agenda.context import Context
 from checkin.core.enums import IssueStatus, ItemKind, ItemStatus, Severity
 from checkin.core.meeting import Reason
@@ -40,6 +41,9 @@ _LIMIT_HOURS = int(_LIMIT.total_seconds() // 3600)
 _AGE_FROM_DAYS = weights.AGE_FROM_DAYS
 _NEW = IssueStatus.NEW
 _SEVERITY_RANK = {level: rank for rank, level in enumerate(Severity)}
+_SEVERITY_SCORE = {level: reason.score for level, reason in _SEVERITY.items()}
+_WAITING_SCORE = _WAITING.score
+_NOT_DISCUSSED = weights.NOT_DISCUSSED
 
 
 def _is_open(issue: Issue) -> bool:
@@ -69,10 +73,14 @@ def ack_breach_48h(issue: Issue, ctx: Context) -> Reason | None:
     return None if hours is None else _ack_breach(hours)
 
 
+def _breach_score(hours: int) -> float:
+    return weights.BREACH + _breach_extra(hours)
+
+
 def _ack_breach(hours: int) -> Reason:
     return Reason(
         rule="ack_breach_48h",
-        score=weights.BREACH + _breach_extra(hours),
+        score=_breach_score(hours),
         text=f"not acknowledged {phrases.duration(hours)} after it was opened (48 h rule)",
     )
 
@@ -88,7 +96,7 @@ def plan_breach_48h(issue: Issue, ctx: Context) -> Reason | None:
 def _plan_breach(hours: int) -> Reason:
     return Reason(
         rule="plan_breach_48h",
-        score=weights.BREACH + _breach_extra(hours),
+        score=_breach_score(hours),
         text=(
             f"no findings or action plan {phrases.duration(hours)} after it was "
             "acknowledged (48 h rule)"
@@ -104,9 +112,12 @@ def issue_age(issue: Issue, ctx: Context) -> Reason | None:
     return _age(days)
 
 
+def _age_score(days: int) -> float:
+    return min(weights.AGE_MAX, (days // 7) * weights.AGE_PER_WEEK)
+
+
 def _age(days: int) -> Reason:
-    score = min(weights.AGE_MAX, (days // 7) * weights.AGE_PER_WEEK)
-    return Reason(rule="issue_age", score=score, text=f"open for {days} days")
+    return Reason(rule="issue_age", score=_age_score(days), text=f"open for {days} days")
 
 
 def waiting_on_client(issue: Issue, ctx: Context) -> Reason | None:
@@ -121,16 +132,24 @@ def issue_due_soon(issue: Issue, ctx: Context) -> Reason | None:
     return _due(issue.due, ctx.today)
 
 
+def _due_score(days: int) -> float | None:
+    """The score of an issue due in ``days`` (negative: past due); None: not due soon."""
+    if days > weights.DUE_SOON_DAYS:
+        return None
+    return weights.DUE_PASSED if days < 0 else weights.DUE_SOON
+
+
 def _due(due: date, today: date) -> Reason | None:
     days = (due - today).days
-    if days > weights.DUE_SOON_DAYS:
+    score = _due_score(days)
+    if score is None:
         return None
     when = phrases.day_month(due, today)
     if days < 0:
         text = f"past its due date ({when}) by {count(-days, 'day')}"
-        return Reason(rule="issue_due_soon", score=weights.DUE_PASSED, text=text)
-    text = f"due {phrases.in_days(days)} ({when})"
-    return Reason(rule="issue_due_soon", score=weights.DUE_SOON, text=text)
+    else:
+        text = f"due {phrases.in_days(days)} ({when})"
+    return Reason(rule="issue_due_soon", score=score, text=text)
 
 
 def not_discussed_last_time(issue: Issue, ctx: Context) -> Reason | None:
@@ -298,22 +317,78 @@ def _open_issue(
     return reasons, facts
 
 
+def _open_issue_score(issue: Issue, ctx: Context, ref: str) -> tuple[float, Facts]:
+    """What the reasons of :func:`_open_issue` add up to (summed in their order, so the very
+    same number) and its facts, without making a sentence: enough to rank the issue. Not for
+    a reopened issue (its reason is made in full). A unit test holds it to the rules."""
+    now, due = ctx.now, issue.due
+    status, acknowledged, opened = issue.status, issue.acknowledged, issue.opened
+    scores = [_SEVERITY_SCORE[issue.severity]]
+    breach = 0
+    if acknowledged is None:
+        if status is _NEW and now - opened > _LIMIT:
+            breach = sla.hours_between(opened, now)
+            scores.append(_breach_score(breach))
+    elif issue.plan_given is None and status is not _NEW and now - acknowledged > _LIMIT:
+        breach = sla.hours_between(acknowledged, now)
+        scores.append(_breach_score(breach))
+    age = (now - opened).days
+    if age >= _AGE_FROM_DAYS:
+        scores.append(_age_score(age))
+    if status is _WAITING_STATUS:
+        scores.append(_WAITING_SCORE)
+    if due is None:
+        overdue, due_day = 0, NO_DUE
+    else:
+        days = (due - ctx.today).days
+        soon = _due_score(days)
+        if soon is not None:
+            scores.append(soon)
+        overdue, due_day = max(0, -days), due.toordinal()
+    if ctx.last is not None and ref not in ctx.last_statuses:
+        scores.append(_NOT_DISCUSSED)
+    facts = Facts(_SEVERITY_RANK[issue.severity], breach, overdue, due_day, age)
+    return sum(scores), facts
+
+
+def _issue_item(issue: Issue, ctx: Context, last: _LastCheckin, ref: str) -> Made:
+    """What an open issue's deferred topic is made of, when it is read."""
+    reasons, _facts = _open_issue(issue, ctx, last, ref)
+    return phrases.title(issue.title), ref, phrases.shorten(issue.owner, 80), reasons
+
+
 def issue_candidates(issues: Iterable[Issue], ctx: Context) -> Iterator[Candidate]:
     """One topic per open issue, and a follow-up per fix the client has not confirmed.
 
     An open critical issue and an issue in breach of a 48-hour rule are must-discuss topics.
+    An open issue's topic is ranked on its score and facts; its title and reasons are made
+    when the topic is read (the ones that fit, or the parking lot when it is read).
     """
     last = _LastCheckin(ctx)
     for issue in issues:
         ref = f"issue:{issue.id}"
         if issue.status in _OPEN:
+            severity = issue.severity
+            critical = severity is _CRITICAL
+            if not issue.reopened_count:
+                score, facts = _open_issue_score(issue, ctx, ref)
+                yield Candidate.deferred(
+                    key=ref,
+                    kind=_ISSUE,
+                    timing=_TIMING[severity],
+                    score=score,
+                    make=partial(_issue_item, issue, ctx, last, ref),
+                    must=critical or facts.breach_hours > 0,
+                    critical=critical,
+                    facts=facts,
+                )
+                continue
             reasons, facts = _open_issue(issue, ctx, last, ref)
-            critical = issue.severity is _CRITICAL
             yield Candidate(
                 key=ref,
                 kind=_ISSUE,
                 title=phrases.title(issue.title),
-                timing=_TIMING[issue.severity],
+                timing=_TIMING[severity],
                 reasons=reasons,
                 source_ref=ref,
                 owner=phrases.shorten(issue.owner, 80),

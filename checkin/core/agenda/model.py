@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
 from checkin.core.enums import ItemKind
 from checkin.core.meeting import AgendaItem, Meeting
@@ -118,7 +120,13 @@ class AgendaWarning:
 
 @dataclass(kw_only=True)
 class Agenda(PlannedItems):
-    """A built agenda: items in meeting order, the parking lot, and what it was built for."""
+    """A built agenda: items in meeting order, the parking lot, and what it was built for.
+
+    The engine may leave the parking lot to be made when ``parked`` is first read
+    (:meth:`parking_later`): a busy account parks some fifteen hundred topics, and an agenda
+    is often read only for what fits. Reading ``parked`` then gives exactly the items an
+    eager build would have (equality, ``repr`` and ``dataclasses.replace`` read it too).
+    """
 
     account: Account
     template: str
@@ -129,3 +137,49 @@ class Agenda(PlannedItems):
     items: list[AgendaItem]
     parked: list[AgendaItem]
     warnings: list[AgendaWarning] = field(default_factory=list)
+
+    @classmethod
+    def parking_later(cls, make: Callable[[], list[AgendaItem]], **fields: Any) -> Agenda:
+        """An agenda whose ``parked`` is ``make()``, called once, when first read."""
+        agenda = cls(parked=[], **fields)
+        del agenda.parked  # read through __getattr__ until made
+        agenda.__dict__[_LATER] = _Once(make)
+        return agenda
+
+    if not TYPE_CHECKING:  # mypy would take any attribute name as valid
+
+        def __getattr__(self, name: str) -> Any:
+            # Only called for an attribute that is not there: ``parked`` not made yet.
+            later = self.__dict__.get(_LATER) if name == "parked" else None
+            if later is None:
+                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+            parked = later()
+            self.__dict__.setdefault("parked", parked)
+            return self.__dict__["parked"]
+
+
+_LATER = "_parked_later"
+
+
+class _Once:
+    """``make()``, called at most once (even from two threads), its result kept."""
+
+    def __init__(self, make: Callable[[], list[AgendaItem]]) -> None:
+        self._make: Callable[[], list[AgendaItem]] | None = make
+        self._made: list[AgendaItem] = []
+        self._lock = threading.Lock()
+
+    def __call__(self) -> list[AgendaItem]:
+        with self._lock:
+            if self._make is not None:
+                self._made = self._make()
+                self._make = None
+            return self._made
+
+    def __reduce__(self) -> tuple[Callable[..., _Once], tuple[list[AgendaItem]]]:
+        """Copied or pickled as what it makes (a lock cannot be copied)."""
+        return _made, (self(),)
+
+
+def _made(items: list[AgendaItem]) -> _Once:
+    return _Once(lambda: items)

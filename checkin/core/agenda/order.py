@@ -22,7 +22,10 @@ from collections.abc import Sequence
 
 from checkin.core.agenda.candidate import Candidate
 from checkin.core.agenda.model import Template
+from checkin.core.enums import ItemKind
 from checkin.core.meeting import AgendaItem
+
+_ISSUE = ItemKind.ISSUE
 
 CLOSING_SECTION = "To close"  # the closing items, when their section moved up with its topics
 # The must-discuss topics, in strict order of importance, when they come from several sections
@@ -30,10 +33,12 @@ CLOSING_SECTION = "To close"  # the closing items, when their section moved up w
 PRIORITIES_SECTION = "Priorities"
 
 
-def importance_key(c: Candidate) -> tuple[int, float, tuple[int, int, int, int, int], str]:
-    """Band (0 critical issue, 1 must-discuss, 2 the rest), then score, facts and key."""
+def importance_key(c: Candidate) -> tuple[int, float, int, int, int, int, int, str]:
+    """Band (0 critical issue, 1 must-discuss, 2 the rest), then score, facts (as in
+    ``Facts.key``, spelled out: a busy account ranks fifteen hundred topics) and key."""
     band = 0 if c.critical else 1 if c.must else 2
-    return (band, -c.score, c.facts.key(), c.key)
+    f = c.facts
+    return (band, -c.score, f[0], -f[1], -f[2], f[3], -f[4], c.key)
 
 
 def rank(candidates: Sequence[Candidate]) -> list[Candidate]:
@@ -41,14 +46,13 @@ def rank(candidates: Sequence[Candidate]) -> list[Candidate]:
     ranked = sorted(candidates, key=importance_key)
     places: dict[int, list[int]] = {}
     for place, candidate in enumerate(ranked):
-        if candidate.is_issue:
+        if candidate.kind is _ISSUE:
             places.setdefault(candidate.facts.severity, []).append(place)
     for held in places.values():
         # Breaches first, the longer first; otherwise the order already found (band, score).
-        issues = sorted(
-            held, key=lambda p: (not ranked[p].breached, -ranked[p].facts.breach_hours, p)
-        )
-        dealt = [ranked[p] for p in issues]
+        hours = [ranked[p].facts.breach_hours for p in held]
+        issues = sorted(range(len(held)), key=lambda n: (hours[n] <= 0, -hours[n], held[n]))
+        dealt = [ranked[held[n]] for n in issues]
         for place, issue in zip(held, dealt, strict=True):
             ranked[place] = issue
     return ranked
