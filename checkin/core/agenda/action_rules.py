@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from functools import partial
+from datetime import date
+from functools import lru_cache, partial
 
 from checkin.core.agenda import phrases, weights
 from checkin.core.agenda.candidate import NO_DUE, NO_SEVERITY, Candidate, Facts, Made
@@ -25,8 +26,8 @@ _CLIENT_SCORE, _OURS_SCORE = _YOURS.score, _OURS.score
 _DUE_BEFORE_NEXT = weights.ACTION_DUE_BEFORE_NEXT
 
 
-def _is_us(action: ActionItem) -> bool:
-    return action.owner.strip().casefold() == "us"
+def _is_us(owner: str) -> bool:
+    return owner.strip().casefold() == "us"
 
 
 def _overdue_score(days: int) -> float:
@@ -39,12 +40,18 @@ def action_overdue(action: ActionItem, ctx: Context) -> Reason | None:
     """An open action past its due date: the more days late, the higher (capped at 30)."""
     if action.status is not _OPEN or action.due is None or action.due >= ctx.today:
         return None
-    days = (ctx.today - action.due).days
-    score = _overdue_score(days)
+    return _overdue((ctx.today - action.due).days, action.owner)
+
+
+# The reasons worded from a number of days, an owner or a date are kept once made: they are
+# immutable, and a busy account's hundreds of open actions share a few dozen of them, plan
+# after plan. Bounded, so memory stays flat.
+@lru_cache(maxsize=4096)
+def _overdue(days: int, owner: str) -> Reason:
     text = f"overdue by {count(days, 'day')}"
-    if not _is_us(action):
-        text += f", owner {phrases.shorten(action.owner, 60)}"
-    return Reason(rule="action_overdue", score=score, text=text)
+    if not _is_us(owner):
+        text += f", owner {phrases.shorten(owner, 60)}"
+    return Reason(rule="action_overdue", score=_overdue_score(days), text=text)
 
 
 def action_due_before_next(action: ActionItem, ctx: Context) -> Reason | None:
@@ -53,8 +60,13 @@ def action_due_before_next(action: ActionItem, ctx: Context) -> Reason | None:
         return None
     if not ctx.today <= action.due <= ctx.next_checkin:
         return None
-    when = phrases.day_month(action.due, ctx.today)
-    after = phrases.day_month(ctx.next_checkin, ctx.today)
+    return _due_before_next(action.due, ctx.today, ctx.next_checkin)
+
+
+@lru_cache(maxsize=4096)
+def _due_before_next(due: date, today: date, next_checkin: date) -> Reason:
+    when = phrases.day_month(due, today)
+    after = phrases.day_month(next_checkin, today)
     return Reason(
         rule="action_due_before_next",
         score=weights.ACTION_DUE_BEFORE_NEXT,
@@ -72,50 +84,23 @@ def action_owner(action: ActionItem, ctx: Context) -> Reason | None:
 ACTION_RULES: tuple[ActionRule, ...] = (action_overdue, action_due_before_next, action_owner)
 
 
-class _Said:
-    """The overdue and due-soon reasons of one agenda, made once per value they are worded
-    from (a busy account has hundreds of open actions and a few dozen due dates)."""
-
-    def __init__(self, ctx: Context) -> None:
-        self.ctx = ctx
-        self._overdue: dict[tuple[object, str], Reason] = {}
-        self._due: dict[object, Reason] = {}
-
-    def overdue(self, action: ActionItem) -> Reason:
-        key = (action.due, action.owner)
-        found = self._overdue.get(key)
-        if found is None:
-            found = action_overdue(action, self.ctx)
-            assert found is not None  # asked only for an open action past its due date
-            self._overdue[key] = found
-        return found
-
-    def due_before_next(self, action: ActionItem) -> Reason:
-        found = self._due.get(action.due)
-        if found is None:
-            found = action_due_before_next(action, self.ctx)
-            assert found is not None  # asked only for an action due before the next one
-            self._due[action.due] = found
-        return found
-
-
-def _open_action(action: ActionItem, ctx: Context, said: _Said) -> list[Reason]:
-    """An open action's reasons in one pass: what ``ACTION_RULES`` give, in their order, with
-    the sentences ``said`` made already (a unit test holds this to the rules)."""
-    due = action.due
+def _open_action(action: ActionItem, ctx: Context) -> list[Reason]:
+    """An open action's reasons in one pass: what ``ACTION_RULES`` give, in their order (a
+    unit test holds this to the rules)."""
+    due, today = action.due, ctx.today
     reasons = []
     if due is not None:
-        if due < ctx.today:
-            reasons.append(said.overdue(action))
+        if due < today:
+            reasons.append(_overdue((today - due).days, action.owner))
         elif due <= ctx.next_checkin:
-            reasons.append(said.due_before_next(action))
+            reasons.append(_due_before_next(due, today, ctx.next_checkin))
     reasons.append(_YOURS if action.side is _CLIENT else _OURS)
     return reasons
 
 
-def _action_item(action: ActionItem, ctx: Context, said: _Said, ref: str) -> Made:
+def _action_item(action: ActionItem, ctx: Context, ref: str) -> Made:
     """What an open action's deferred topic is made of, when it is read."""
-    reasons = _open_action(action, ctx, said)
+    reasons = _open_action(action, ctx)
     return phrases.title(action.title), ref, phrases.shorten(action.owner, 80), reasons
 
 
@@ -127,7 +112,6 @@ def action_candidates(actions: Iterable[ActionItem], ctx: Context) -> Iterator[C
     score its reasons add up to (in their order: the very same number); its title and
     reasons are made when it is read.
     """
-    said = _Said(ctx)
     today, next_checkin = ctx.today, ctx.next_checkin
     for action in actions:
         if action.status is not _OPEN:
@@ -151,7 +135,7 @@ def action_candidates(actions: Iterable[ActionItem], ctx: Context) -> Iterator[C
             kind=_KIND,
             timing="action.overdue" if overdue else "action",
             score=sum(scores),
-            make=partial(_action_item, action, ctx, said, ref),
+            make=partial(_action_item, action, ctx, ref),
             must=bool(overdue) and not client,
             # Facts(severity, breach_hours, days_overdue, due, age_days), positionally.
             facts=Facts(

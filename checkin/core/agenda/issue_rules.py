@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date, timedelta
-from functools import partial
+from functools import lru_cache, partial
 
 from checkin.core import sla
 from checkin.core.agenda import phrases, weights
@@ -41,6 +41,10 @@ _LIMIT_HOURS = int(_LIMIT.total_seconds() // 3600)
 _AGE_FROM_DAYS = weights.AGE_FROM_DAYS
 _NEW = IssueStatus.NEW
 _SEVERITY_RANK = {level: rank for rank, level in enumerate(Severity)}
+# The reasons worded from one number or date (an age, a breach's hours, a due date) are kept
+# once made: they are immutable, a busy account's thousand open issues share a few hundred of
+# them, and the same ones come back plan after plan. Bounded, so memory stays flat.
+_sentence = lru_cache(maxsize=4096)
 _SEVERITY_SCORE = {level: reason.score for level, reason in _SEVERITY.items()}
 _WAITING_SCORE = _WAITING.score
 _NOT_DISCUSSED = weights.NOT_DISCUSSED
@@ -77,6 +81,7 @@ def _breach_score(hours: int) -> float:
     return weights.BREACH + _breach_extra(hours)
 
 
+@_sentence
 def _ack_breach(hours: int) -> Reason:
     return Reason(
         rule="ack_breach_48h",
@@ -93,6 +98,7 @@ def plan_breach_48h(issue: Issue, ctx: Context) -> Reason | None:
     return None if hours is None else _plan_breach(hours)
 
 
+@_sentence
 def _plan_breach(hours: int) -> Reason:
     return Reason(
         rule="plan_breach_48h",
@@ -116,6 +122,7 @@ def _age_score(days: int) -> float:
     return min(weights.AGE_MAX, (days // 7) * weights.AGE_PER_WEEK)
 
 
+@_sentence
 def _age(days: int) -> Reason:
     return Reason(rule="issue_age", score=_age_score(days), text=f"open for {days} days")
 
@@ -139,6 +146,7 @@ def _due_score(days: int) -> float | None:
     return weights.DUE_PASSED if days < 0 else weights.DUE_SOON
 
 
+@_sentence
 def _due(due: date, today: date) -> Reason | None:
     days = (due - today).days
     score = _due_score(days)
@@ -160,12 +168,7 @@ def not_discussed_last_time(issue: Issue, ctx: Context) -> Reason | None:
 
 
 class _LastCheckin:
-    """Reasons made once per agenda and shared by the issues that give them.
-
-    The two "not discussed" reasons about the last check-in, and the breach, age and due
-    reasons by the value they are worded from: a busy account's thousand open issues share a
-    few hundred ages and due dates, and a reason is immutable, so each sentence is made once.
-    """
+    """The two "not discussed" reasons about the last check-in, made once per agenda."""
 
     def __init__(self, ctx: Context) -> None:
         last = ctx.last
@@ -176,39 +179,10 @@ class _LastCheckin:
         self.left_out = Reason(rule="not_discussed_last_time", score=score, text=text)
         text = f"new since the last check-in ({when})"
         self.new = Reason(rule="not_discussed_last_time", score=score, text=text)
-        self.today = ctx.today
-        self._ack: dict[int, Reason] = {}
-        self._plan: dict[int, Reason] = {}
-        self._age: dict[int, Reason] = {}
-        self._due: dict[date, Reason | None] = {}
 
     def not_discussed(self, issue: Issue) -> Reason:
         assert self.start is not None  # only asked when there was a last check-in
         return self.left_out if issue.opened < self.start else self.new
-
-    def ack_breach(self, hours: int) -> Reason:
-        found = self._ack.get(hours)
-        if found is None:
-            found = self._ack[hours] = _ack_breach(hours)
-        return found
-
-    def plan_breach(self, hours: int) -> Reason:
-        found = self._plan.get(hours)
-        if found is None:
-            found = self._plan[hours] = _plan_breach(hours)
-        return found
-
-    def age(self, days: int) -> Reason:
-        found = self._age.get(days)
-        if found is None:
-            found = self._age[days] = _age(days)
-        return found
-
-    def due(self, due: date) -> Reason | None:
-        if due in self._due:
-            return self._due[due]
-        found = self._due[due] = _due(due, self.today)
-        return found
 
 
 def resolved_unverified(issue: Issue, ctx: Context) -> Reason | None:
@@ -279,8 +253,8 @@ def _open_issue(
 ) -> tuple[list[Reason], Facts]:
     """An open issue's reasons and facts in one pass: what ``OPEN_ISSUE_RULES`` give (in their
     order) and ``_facts`` reads, without asking each rule whether the issue is open or working
-    out the same hours twice, and with the sentences ``last`` made already. A busy account has
-    a thousand open issues; a unit test holds this pass to the rules over generated issues.
+    out the same hours twice. A busy account has a thousand open issues; a unit test holds this
+    pass to the rules over generated issues.
 
     ``ref`` is the issue's key ("issue:<id>"), when the caller has made it already."""
     now, due = ctx.now, issue.due
@@ -290,19 +264,19 @@ def _open_issue(
     if acknowledged is None:
         if status is _NEW and now - opened > _LIMIT:
             breach = sla.hours_between(opened, now)
-            reasons.append(last.ack_breach(breach))
+            reasons.append(_ack_breach(breach))
     elif issue.plan_given is None and status is not _NEW and now - acknowledged > _LIMIT:
         breach = sla.hours_between(acknowledged, now)
-        reasons.append(last.plan_breach(breach))
+        reasons.append(_plan_breach(breach))
     age = (now - opened).days
     if age >= _AGE_FROM_DAYS:
-        reasons.append(last.age(age))
+        reasons.append(_age(age))
     if status is _WAITING_STATUS:
         reasons.append(_WAITING)
     if due is None:
         overdue, due_day = 0, NO_DUE
     else:
-        soon = last.due(due)
+        soon = _due(due, ctx.today)
         if soon is not None:
             reasons.append(soon)
         overdue, due_day = max(0, (ctx.today - due).days), due.toordinal()
