@@ -37,13 +37,19 @@ def _may_matter(doc: dict[str, Any]) -> bool:
     return status == _RESOLVED and bool(doc.get("resolved")) and not doc.get("verified")
 
 
-def _issues(ws: Workspace, account_id: str) -> list[Issue]:
-    """Open and unconfirmed resolved issues, decoded, in storage order (kept)."""
+def _issues(ws: Workspace, account_id: str) -> list[tuple[Issue, datetime | None]]:
+    """Open and unconfirmed resolved issues, decoded, in storage order, each with the date
+    it was resolved (None while open: it always matters) (kept)."""
     repo = ws.store.issues
 
-    def compute() -> list[Issue]:
+    def compute() -> list[tuple[Issue, datetime | None]]:
         docs = repo.raw_for_account(account_id)
-        return [repo.decode_raw(doc) for doc in docs if _may_matter(doc)]
+        issues = [repo.decode_raw(doc) for doc in docs if _may_matter(doc)]
+        return [
+            (i, None if i.status.is_open else i.resolved)
+            for i in issues
+            if i.status.is_open or i.resolved is not None
+        ]
 
     return repo.derived(account_id, "agenda:issues", compute)
 
@@ -72,13 +78,6 @@ def _meetings(ws: Workspace, account_id: str) -> list[tuple[datetime, str, Meeti
     return repo.derived(account_id, "agenda:meetings", compute)
 
 
-def _followed_up(issue: Issue, since: datetime) -> bool:
-    """Open, or resolved within the follow-up window (the kept ones are unconfirmed)."""
-    if issue.status.is_open:
-        return True
-    return issue.resolved is not None and issue.resolved >= since
-
-
 def _recent(ended: list[tuple[datetime, str, Meeting]], at: datetime) -> list[Meeting]:
     """The meetings ended by ``at`` the engine looks at: those in the follow-up and sponsor
     windows, and at least the last one and the last ``RATINGS_LOOKED_AT`` rated ones."""
@@ -102,7 +101,10 @@ def plan_data(ws: Workspace, account: Account, at: datetime) -> AccountData:
     return AccountData(
         account=account,
         contacts=store.contacts.for_account(account.id),
-        issues=[issue for issue in _issues(ws, account.id) if _followed_up(issue, since)],
+        # Open, or resolved within the follow-up window (the kept ones are unconfirmed).
+        issues=[
+            i for i, resolved in _issues(ws, account.id) if resolved is None or resolved >= since
+        ],
         roadmap=store.roadmap.for_account(account.id),
         feedback=store.feedback.for_account(account.id),
         actions=list(_actions(ws, account.id)),
