@@ -35,7 +35,8 @@ class Command:
     ``typing_key`` is the key that reaches the command from a text editor, where printable
     keys type (the live screen's notes: ctrl+n for n); :meth:`CommandTable.typing_bindings`
     binds those on the editor, with ``typing_show`` saying whether the key bar shows them
-    (as ``show`` by default).
+    (as ``show`` by default). ``detail`` gives the palette's help from the screen's state
+    when ``help`` is "" (which record the command acts on).
     """
 
     key: str
@@ -49,6 +50,7 @@ class Command:
     id: str = ""
     typing_key: str = ""
     typing_show: bool | None = None
+    detail: Callable[[Any], str] | None = None
 
     @cached_property
     def parsed(self) -> tuple[str, tuple[object, ...]]:
@@ -66,6 +68,11 @@ class Command:
 
     def title_for(self, screen: Any) -> str:
         return self.title(screen) if callable(self.title) else self.title
+
+    def help_for(self, screen: Any) -> str:
+        if not self.help and self.detail is not None:
+            return self.detail(screen)
+        return self.help
 
     def binding(self, namespace: str = "", *, typing: bool = False) -> Binding:
         prefix = f"{namespace}." if namespace else ""
@@ -134,7 +141,7 @@ class CommandTable:
         for command in self.commands:
             title = command.title_for(screen)
             if title and command.applies_to(screen):
-                yield title, command.help, _runner(screen, command)
+                yield title, command.help_for(screen), _runner(screen, command)
 
     def help_rows(self, screen: Any) -> list[tuple[Binding, str, str]]:
         """(binding, label, help) of every key of the table that works now, in table order.
