@@ -5,11 +5,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.theme import Theme
 
@@ -20,6 +21,7 @@ from checkin.services.workspace import Workspace
 
 if TYPE_CHECKING:
     from checkin.services.importing import ImportPlan
+from checkin.ui.command_table import Command, CommandTable
 from checkin.ui.commands import AccountCommands, ScreenCommands
 
 CALM = Theme(
@@ -37,6 +39,14 @@ CALM = Theme(
 )
 
 
+APP_COMMANDS = CommandTable(
+    [
+        Command("ctrl+q", "quit", "Quit", help="Save and quit", priority=True, id="app.quit"),
+        Command("f1", "help", "Keys", help="Every key of this screen", id="app.help"),
+    ]
+)
+
+
 def _home() -> Screen[Any]:
     """The accounts home is the app's first screen (no blank screen underneath)."""
     from checkin.ui.screens.accounts import AccountsScreen
@@ -49,10 +59,7 @@ class CheckinApp(App[None]):
 
     TITLE = "checkin"
     COMMANDS = App.COMMANDS | {ScreenCommands, AccountCommands}
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+q", "quit", "Quit", id="app.quit", tooltip="Save and quit", priority=True),
-        Binding("f1", "help", "Keys", id="app.help", tooltip="Every key of this screen"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = APP_COMMANDS.bindings()
 
     # The home comes as the default mode's screen: Textual loads a screen's CSS_PATH for a
     # mode's screen, but not for what get_default_screen returns (accounts.tcss was ignored).
@@ -80,6 +87,36 @@ class CheckinApp(App[None]):
         self._remember_theme = remember_theme
 
     crash: Exception | None = None  # the unexpected error that ended the app, if one did
+    _key_problems: tuple[str, ...] = ()
+    _clashes_told: frozenset[str] = frozenset()
+
+    def use_keys(self, keymap: dict[str, str], problems: Sequence[str] = ()) -> None:
+        """The user's key map (binding id -> keys, from config.json); ``problems`` (entries
+        left out) are told once the first screen is up."""
+        self.set_keymap(keymap)
+        self._key_problems = tuple(problems)
+
+    def _tell_key_problems(self) -> None:
+        if self._key_problems:
+            where = "Some keys of config.json were left out"
+            text = "\n".join(self._key_problems) + "\n(`checkin keys` lists the binding ids)"
+            self.notify(text, title=where, severity="warning", timeout=10, markup=False)
+
+    def handle_bindings_clash(self, clashed_bindings: set[Binding], node: DOMNode) -> None:
+        """A key the user's map gives to a command takes it from the one that had it: say so
+        once per command (Textual asks on every key press)."""
+        new = {b.id or b.action: b for b in clashed_bindings} if clashed_bindings else {}
+        untold = [b for name, b in new.items() if name not in self._clashes_told]
+        if untold:
+            self._clashes_told |= {b.id or b.action for b in untold}
+            lost = ", ".join(f"{b.description or b.action} ({b.key})" for b in untold)
+            self.notify(
+                f"Your key map takes these keys from: {lost}.",
+                title="Keys taken",
+                severity="warning",
+                timeout=8,
+                markup=False,
+            )
 
     def _handle_exception(self, error: Exception) -> None:
         """An error nothing handled ends the app with a non-zero exit code (see ``crash``).
@@ -118,6 +155,7 @@ class CheckinApp(App[None]):
         """The first frame, the accounts home, is on the screen and takes keys."""
         self.reached("ready")
         self.workspace.start_backup()
+        self._tell_key_problems()
 
     def on_mount(self) -> None:
         self._install_signal_handlers()

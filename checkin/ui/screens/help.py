@@ -10,7 +10,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Static
 
-from checkin.ui.command_table import CommandTable
+from checkin.ui.command_table import Command, CommandTable
 from checkin.ui.text import plain, wrapping
 from checkin.ui.widgets.record_table import fit_columns
 
@@ -29,6 +29,12 @@ def _tables(screen: Screen[object]) -> list[CommandTable]:
     return found
 
 
+HELP_COMMANDS = CommandTable(
+    [Command("escape,question_mark,f1", "dismiss", "Close", help="Close the keys",
+             id="help.close")]
+)  # fmt: skip
+
+
 class HelpScreen(ModalScreen[None]):
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
@@ -40,9 +46,8 @@ class HelpScreen(ModalScreen[None]):
     HelpScreen #help-intro { color: $text-muted; padding: 0 0 1 0; }
     HelpScreen DataTable { height: auto; max-height: 30; }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,question_mark,f1", "dismiss", "Close", id="help.close"),
-    ]
+    COMMAND_TABLE = HELP_COMMANDS
+    BINDINGS: ClassVar[list[BindingType]] = HELP_COMMANDS.bindings()
 
     def __init__(self, under: Screen[object]) -> None:
         super().__init__()
