@@ -15,11 +15,11 @@ def keys() -> None:
     \b
     Give a command other keys in config.json of your config folder, by its id:
       {"keys": {"live.next": "ctrl+j", "accounts.plan": "f6,ctrl+l"}}
-    A key moved onto one another command uses takes it from that command. Entries that are
-    wrong (an unknown id, a key that is not a key) are listed here, on stderr, and exit 65;
-    the app leaves them out and says so when it starts.
+    Entries that are wrong (an unknown id, a key that is not a key) and keys taken from
+    another command of the same screen are listed on stderr, and the exit code is 65; the
+    app leaves wrong entries out and says so when it starts.
     """
-    from checkin.ui.keys import key_entries
+    from checkin.ui.keys import clashes, key_entries
 
     path = settings_path()
     keymap, problems = key_map(load_settings(path))
@@ -30,6 +30,7 @@ def keys() -> None:
         for binding_id in keymap
         if binding_id not in known
     ]
+    problems += clashes(keymap)
     width = max(len(entry.id) for entry in entries)
     key_width = max(len(keymap.get(entry.id, entry.key)) for entry in entries)
     place = ""

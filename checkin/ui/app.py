@@ -9,8 +9,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App
-from textual.binding import Binding, BindingType
-from textual.dom import DOMNode
+from textual.binding import BindingType
 from textual.screen import Screen
 from textual.theme import Theme
 
@@ -88,7 +87,6 @@ class CheckinApp(App[None]):
 
     crash: Exception | None = None  # the unexpected error that ended the app, if one did
     _key_problems: tuple[str, ...] = ()
-    _clashes_told: frozenset[str] = frozenset()
 
     def use_keys(self, keymap: dict[str, str], problems: Sequence[str] = ()) -> None:
         """The user's key map (binding id -> keys, from config.json); ``problems`` (entries
@@ -101,22 +99,6 @@ class CheckinApp(App[None]):
             where = "Some keys of config.json were left out"
             text = "\n".join(self._key_problems) + "\n(`checkin keys` lists the binding ids)"
             self.notify(text, title=where, severity="warning", timeout=10, markup=False)
-
-    def handle_bindings_clash(self, clashed_bindings: set[Binding], node: DOMNode) -> None:
-        """A key the user's map gives to a command takes it from the one that had it: say so
-        once per command (Textual asks on every key press)."""
-        new = {b.id or b.action: b for b in clashed_bindings} if clashed_bindings else {}
-        untold = [b for name, b in new.items() if name not in self._clashes_told]
-        if untold:
-            self._clashes_told |= {b.id or b.action for b in untold}
-            lost = ", ".join(f"{b.description or b.action} ({b.key})" for b in untold)
-            self.notify(
-                f"Your key map takes these keys from: {lost}.",
-                title="Keys taken",
-                severity="warning",
-                timeout=8,
-                markup=False,
-            )
 
     def _handle_exception(self, error: Exception) -> None:
         """An error nothing handled ends the app with a non-zero exit code (see ``crash``).

@@ -43,24 +43,56 @@ class KeyEntry:
     help: str
 
 
+def _binding_lists() -> list[tuple[str, list[Binding]]]:
+    """(place, bindings) of every screen, widget and modal class, in the order of PLACES."""
+    found = []
+    for place, modules in PLACES:
+        for module_name in modules:
+            module = import_module(module_name)
+            for _name, cls in inspect.getmembers(module, inspect.isclass):
+                if cls.__module__ == module_name and issubclass(cls, DOMNode):
+                    bindings = cls.__dict__.get("BINDINGS", [])
+                    found.append((place, [b for b in bindings if isinstance(b, Binding)]))
+    return found
+
+
 def key_entries() -> list[KeyEntry]:
     """Every binding with an id, once, grouped by place (a binding shared by two places is
     listed with the first)."""
     entries: list[KeyEntry] = []
     seen: set[str] = set()
-    for place, modules in PLACES:
-        for module_name in modules:
-            module = import_module(module_name)
-            for _name, cls in inspect.getmembers(module, inspect.isclass):
-                if cls.__module__ != module_name or not issubclass(cls, DOMNode):
-                    continue
-                for binding in cls.__dict__.get("BINDINGS", []):
-                    if not isinstance(binding, Binding) or not binding.id or binding.id in seen:
-                        continue
-                    seen.add(binding.id)
-                    label = binding.description
-                    entries.append(KeyEntry(place, binding.id, binding.key, label, binding.tooltip))
+    for place, bindings in _binding_lists():
+        for binding in bindings:
+            if binding.id and binding.id not in seen:
+                seen.add(binding.id)
+                entry = KeyEntry(
+                    place, binding.id, binding.key, binding.description, binding.tooltip
+                )
+                entries.append(entry)
     return entries
+
+
+def _keys(binding: Binding, keymap: dict[str, str]) -> set[str]:
+    keys = keymap.get(binding.id or "", binding.key)
+    return {key.strip() for key in keys.split(",")}
+
+
+def clashes(keymap: dict[str, str]) -> list[str]:
+    """Where a key map moves a command onto a key another command of the same screen or
+    widget keeps: that one loses its key (swapping two keys is fine)."""
+    found = []
+    for _place, bindings in _binding_lists():
+        for moved in (b for b in bindings if b.id in keymap):
+            for other in bindings:
+                if other.id in keymap or other.id == moved.id:
+                    continue
+                taken = sorted(_keys(moved, keymap) & _keys(other, keymap))
+                if taken:
+                    found.append(
+                        f"{moved.id}: {', '.join(taken)} is taken from {other.id} "
+                        f"({other.description}), which then has no key"
+                    )
+    return list(dict.fromkeys(found))
 
 
 def unknown_ids(keymap: dict[str, str]) -> list[str]:
