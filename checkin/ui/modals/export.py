@@ -80,8 +80,10 @@ class PathDialog(ModalScreen[T | None]):
             yield Input(self.default, id="path", placeholder="~/minutes.md")
             yield Static("", id="path-resolved")
             with Horizontal(id="path-buttons"):
-                yield Button("Cancel", id="path-cancel")
-                yield Button(self.action, id="path-write", variant="primary")
+                yield Button("Cancel", id="path-cancel", action="screen.cancel")
+                yield Button(
+                    self.action, id="path-write", variant="primary", action="screen.submit"
+                )
 
     def compose_choices(self) -> ComposeResult:
         """Widgets above the path (none here)."""
@@ -112,7 +114,6 @@ class PathDialog(ModalScreen[T | None]):
             box.update("")
 
     @on(Input.Submitted, "#path")
-    @on(Button.Pressed, "#path-write")
     def action_submit(self) -> None:
         path = resolve(self.query_one("#path", Input).value)
         issue = problem(path)
@@ -123,7 +124,6 @@ class PathDialog(ModalScreen[T | None]):
             return
         self.dismiss(self.result(path))
 
-    @on(Button.Pressed, "#path-cancel")
     def action_cancel(self) -> None:
         self.dismiss(None)
 

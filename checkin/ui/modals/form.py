@@ -124,8 +124,10 @@ class FormModal(ModalScreen[dict[str, Any] | None]):
                 dated = any(spec.kind == "date" for spec in self.fields)
                 yield Static(HINT + (DATES_HINT if dated else ""), id="hint")
                 with Horizontal(id="buttons"):
-                    yield Button("Cancel", id="cancel")
-                    yield Button(self.save_label, id="save", variant="primary")
+                    yield Button("Cancel", id="cancel", action="screen.cancel")
+                    yield Button(
+                        self.save_label, id="save", variant="primary", action="screen.submit"
+                    )
 
     def on_mount(self) -> None:
         self._unchanged = self._raws()
@@ -238,14 +240,6 @@ class FormModal(ModalScreen[dict[str, Any] | None]):
     @on(Input.Submitted)
     def _enter_saves(self) -> None:
         self.action_submit()
-
-    @on(Button.Pressed, "#save")
-    def _save_pressed(self) -> None:
-        self.action_submit()
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel_pressed(self) -> None:
-        self.action_cancel()
 
     # -- while typing ----------------------------------------------------------------------
 

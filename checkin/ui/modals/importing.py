@@ -141,9 +141,11 @@ class ImportModal(ModalScreen[ImportPlan | None]):
                 id="hint",
             )
             with Horizontal(id="buttons"):
-                yield Button("Cancel", id="cancel")
-                yield Button("Preview", id="preview")
-                yield Button("Import", id="import", variant="primary", disabled=True)
+                yield Button("Cancel", id="cancel", action="screen.cancel")
+                yield Button("Preview", id="preview", action="screen.preview")
+                yield Button(
+                    "Import", id="import", variant="primary", disabled=True, action="screen.confirm"
+                )
 
     def on_mount(self) -> None:
         fit_columns(self.query_one("#changes", DataTable), CHANGE_COLUMNS, [])
@@ -327,17 +329,8 @@ class ImportModal(ModalScreen[ImportPlan | None]):
         if self.query_one("#path", Input).value.strip():
             self.load()
 
-    @on(Button.Pressed, "#preview")
-    def _preview_pressed(self) -> None:
+    def action_preview(self) -> None:
         self.load()
-
-    @on(Button.Pressed, "#import")
-    def _import_pressed(self) -> None:
-        self.action_confirm()
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel_pressed(self) -> None:
-        self.dismiss(None)
 
     def action_confirm(self) -> None:
         """Import what the preview shows; with no preview yet, preview first and say so."""

@@ -17,6 +17,7 @@ from checkin.core.records import Account, Contact
 from checkin.core.summary import AccountSummary
 from checkin.core.text import clean_line
 from checkin.ui.command_table import Command, CommandTable
+from checkin.ui.modals.confirm import DIALOG_CSS
 from checkin.ui.text import literal
 from checkin.ui.widgets.profile import profile_text
 
@@ -49,16 +50,15 @@ PROFILE_COMMANDS = CommandTable(
 class ProfileModal(ModalScreen[None]):
     """Read-only; closing it returns to the meeting exactly as it was."""
 
-    DEFAULT_CSS = """
-    ProfileModal { align: center middle; }
-    ProfileModal > Vertical {
-        width: 90; max-width: 95%; height: auto; max-height: 90%;
-        border: thick $primary 60%; background: $surface; padding: 0 1;
-    }
+    DEFAULT_CSS = (
+        DIALOG_CSS.format(name="ProfileModal")
+        + """
+    ProfileModal > Vertical { width: 90; padding: 0 1; }
     ProfileModal .title { dock: top; width: 100%; text-style: bold; padding: 0 1; }
     ProfileModal VerticalScroll { height: auto; max-height: 100%; padding: 0 1; }
     ProfileModal .hint { dock: bottom; color: $text-muted; padding: 0 1; }
     """
+    )
     COMMAND_TABLE = PROFILE_COMMANDS
     BINDINGS: ClassVar[list[BindingType]] = PROFILE_COMMANDS.bindings()
 

@@ -13,15 +13,7 @@ from textual.widgets import TabbedContent, TabPane
 
 from checkin.core.enums import ActionStatus
 from checkin.core.meeting import MeetingState
-from checkin.core.records import (
-    Account,
-    ActionItem,
-    Contact,
-    Feedback,
-    Issue,
-    Record,
-    RoadmapItem,
-)
+from checkin.core.records import Account, ActionItem, Contact, Feedback, Issue, Record, RoadmapItem
 from checkin.core.transitions import IssueChange
 from checkin.ui.command_table import Command, CommandTable, TableCommands
 from checkin.ui.modals.records import new_record_defaults, record_form

@@ -11,6 +11,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Static
 
 from checkin.ui.command_table import Command, CommandTable
+from checkin.ui.modals.confirm import DIALOG_CSS
 from checkin.ui.text import plain, wrapping
 from checkin.ui.widgets.record_table import fit_columns
 
@@ -36,16 +37,15 @@ HELP_COMMANDS = CommandTable(
 
 
 class HelpScreen(ModalScreen[None]):
-    DEFAULT_CSS = """
-    HelpScreen { align: center middle; }
-    HelpScreen > Vertical {
-        width: 112; max-width: 95%; height: auto; max-height: 90%;
-        border: thick $primary 60%; background: $surface; padding: 1 2;
-    }
+    DEFAULT_CSS = (
+        DIALOG_CSS.format(name="HelpScreen")
+        + """
+    HelpScreen > Vertical { width: 112; }
     HelpScreen #help-title { text-style: bold; }
     HelpScreen #help-intro { color: $text-muted; padding: 0 0 1 0; }
     HelpScreen DataTable { height: auto; max-height: 30; }
     """
+    )
     COMMAND_TABLE = HELP_COMMANDS
     BINDINGS: ClassVar[list[BindingType]] = HELP_COMMANDS.bindings()
 

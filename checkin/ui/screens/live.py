@@ -20,7 +20,6 @@ from checkin.ui.command_table import TableCommands
 from checkin.ui.modals import capture
 from checkin.ui.modals.form import FormModal
 from checkin.ui.screens.base import CheckinScreen
-from checkin.ui.screens.live_capture import CaptureCommands
 from checkin.ui.screens.live_commands import TABLE
 from checkin.ui.screens.live_topic import TopicCommands
 from checkin.ui.widgets.agenda_list import AgendaList, clock
@@ -56,7 +55,7 @@ class NotesArea(TextArea):
     BINDINGS: ClassVar[list[BindingType]] = TABLE.typing_bindings("screen")
 
 
-class LiveScreen(TableCommands, CheckinScreen[Meeting | None], TopicCommands, CaptureCommands):
+class LiveScreen(TableCommands, CheckinScreen[Meeting | None], TopicCommands):
     """Dismisses with the ended meeting (for the wrap-up), or None when left running."""
 
     CSS_PATH = "live.tcss"

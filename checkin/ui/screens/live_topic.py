@@ -1,12 +1,11 @@
 """The live screen's commands on the current topic's records, its history and attendance.
 
-A mixin of :class:`~checkin.ui.screens.live.LiveScreen`: it only opens modals and hands
-what they return to the session (:mod:`checkin.services.topic`), which saves.
+A mixin of :class:`~checkin.ui.screens.live.LiveScreen` on top of its captures: it only opens
+modals and hands what they return to the session (:mod:`checkin.services.topic`), which saves.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from checkin.core.enums import ActionStatus
@@ -15,13 +14,12 @@ from checkin.core.records import ActionItem, Issue
 from checkin.core.transitions import IssueChange
 from checkin.ui.modals import topic
 from checkin.ui.modals.attendance import Attendance, AttendanceModal
+from checkin.ui.screens.live_capture import CaptureCommands
 from checkin.ui.widgets.topic_history import history_lines
 
 if TYPE_CHECKING:
     from rich.text import Text
 
-    from checkin.services.session import MeetingSession
-    from checkin.services.workspace import Workspace
 
 _MESSAGES = {
     IssueChange.ACKNOWLEDGE: "Acknowledged",
@@ -46,30 +44,11 @@ _ACTION_STATUS = {
 }
 
 
-class TopicCommands:
+class TopicCommands(CaptureCommands):
     """Opens the topic's records, the forms their changes need, the history and attendance."""
 
     history_expanded: bool = False
     _history: tuple[str, list[PastMention]] | None = None  # (topic key, its history)
-
-    if TYPE_CHECKING:  # provided by LiveScreen and CheckinScreen
-        session: MeetingSession
-        app: Any
-
-        @property
-        def workspace(self) -> Workspace: ...
-
-        def _capture(
-            self,
-            modal: Any,
-            apply: Any,
-            message: str,
-            kind: str | None = None,
-            draft: dict[str, Any] | None = None,
-        ) -> None: ...
-        def _flush_notes(self) -> None: ...
-        def render_all(self, *, captured: bool = True) -> None: ...
-        def attempt(self, operation: Callable[[], object], message: str) -> bool: ...
 
     # -- the topic's records --------------------------------------------------------------
 

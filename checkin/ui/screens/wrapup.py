@@ -91,7 +91,12 @@ class WrapUpScreen(TableCommands, CheckinScreen[Meeting]):
             )
             yield ActionsTable(id="wrap-actions")
             with Horizontal(id="wrap-buttons"):
-                yield Button("Finish and show the minutes", id="finish", variant="primary")
+                yield Button(
+                    "Finish and show the minutes",
+                    id="finish",
+                    variant="primary",
+                    action="screen.finish",
+                )
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -253,10 +258,6 @@ class WrapUpScreen(TableCommands, CheckinScreen[Meeting]):
                 self._actions()
 
         self.app.push_screen(modal, created)
-
-    @on(Button.Pressed, "#finish")
-    def _finish_pressed(self) -> None:
-        self.action_finish()
 
     def action_finish(self) -> None:
         text = self.query_one("#next", Input).value.strip()
