@@ -149,6 +149,10 @@ class CommandTable:
         active = {b.binding.id: b.binding for b in screen.active_bindings.values()}
         rows = []
         for command in self.commands:
+            # Asked again: Textual resolves "screen." actions against the screen on top (the
+            # help screen when it asks), not the one the bindings belong to.
+            if not command.applies_to(screen):
+                continue
             ids = [command.typing_id] if command.typing_key else []
             ids += [command.id] if command.key else []
             binding = next((active[i] for i in ids if i in active), None)

@@ -179,3 +179,18 @@ def test_the_readme_key_map_example_is_valid() -> None:
     keymap, problems = key_map(json.loads(example))
     assert keymap and problems == []
     assert unknown_ids(keymap) == [] and clashes(keymap) == []
+
+
+async def test_the_help_leaves_out_what_does_not_apply_to_the_item_underneath() -> None:
+    app = CheckinApp(demo())
+    async with app.run_test(size=(120, 40)) as pilot:
+        live = await start(app, pilot)
+        without = [i for i in live.session.agenda if not i.source_ref and not i.captured]
+        live.session.go(without[0].key)
+        live.render_all()
+        await pilot.press("escape", "f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        table = app.screen.query_one(DataTable)
+        actions = {str(table.get_row_at(n)[1]) for n in range(table.row_count)}
+        assert "Next" in actions and "Records" not in actions

@@ -75,13 +75,15 @@ class HelpScreen(ModalScreen[None]):
         """(binding, action, what it does): the screen's command tables first, as they list
         them; then keys of the app and Textual's cursor and focus keys (they carry no id)."""
         rows: list[tuple[Binding, str, str]] = []
-        for table in _tables(self.under):
+        tables = _tables(self.under)
+        for table in tables:
             rows += table.help_rows(self.under)
         seen = {binding.action for binding, _label, _what in rows}
+        ours = {binding_id for table in tables for binding_id in table.ids()}
         others = [active.binding for active in self.under.active_bindings.values()]
         others.sort(key=lambda binding: binding.id is None)
         for binding in others:
-            if binding.description and binding.action not in seen:
+            if binding.description and binding.action not in seen and binding.id not in ours:
                 seen.add(binding.action)
                 rows.append((binding, binding.description, binding.tooltip or ""))
         return rows
