@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from checkin.services.importing import ImportPlan
 from checkin.ui.command_table import Command, CommandTable
 from checkin.ui.commands import AccountCommands, ScreenCommands
+from checkin.ui.keys import UserKeys
 
 CALM = Theme(
     name="checkin",
@@ -53,7 +54,7 @@ def _home() -> Screen[Any]:
     return AccountsScreen()
 
 
-class CheckinApp(App[None]):
+class CheckinApp(UserKeys):
     """Holds the workspace and moves between screens; screens do the work."""
 
     TITLE = "checkin"
@@ -86,19 +87,6 @@ class CheckinApp(App[None]):
         self._remember_theme = remember_theme
 
     crash: Exception | None = None  # the unexpected error that ended the app, if one did
-    _key_problems: tuple[str, ...] = ()
-
-    def use_keys(self, keymap: dict[str, str], problems: Sequence[str] = ()) -> None:
-        """The user's key map (binding id -> keys, from config.json); ``problems`` (entries
-        left out) are told once the first screen is up."""
-        self.set_keymap(keymap)
-        self._key_problems = tuple(problems)
-
-    def _tell_key_problems(self) -> None:
-        if self._key_problems:
-            where = "Some keys of config.json were left out"
-            text = "\n".join(self._key_problems) + "\n(`checkin keys` lists the binding ids)"
-            self.notify(text, title=where, severity="warning", timeout=10, markup=False)
 
     def _handle_exception(self, error: Exception) -> None:
         """An error nothing handled ends the app with a non-zero exit code (see ``crash``).
@@ -137,7 +125,7 @@ class CheckinApp(App[None]):
         """The first frame, the accounts home, is on the screen and takes keys."""
         self.reached("ready")
         self.workspace.start_backup()
-        self._tell_key_problems()
+        self.tell_key_problems()
 
     def on_mount(self) -> None:
         self._install_signal_handlers()
