@@ -5,10 +5,12 @@ from __future__ import annotations
 import click
 
 from checkin.cli import exits
+from checkin.cli.context import db_option
 from checkin.services.settings import KEYS_SETTING, key_map, load_settings, settings_path
 
 
 @click.command()
+@db_option
 def keys() -> None:
     """List every key of the app by its binding id, as your config.json sets them.
 
