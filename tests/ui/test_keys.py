@@ -194,3 +194,35 @@ async def test_the_help_leaves_out_what_does_not_apply_to_the_item_underneath() 
         table = app.screen.query_one(DataTable)
         actions = {str(table.get_row_at(n)[1]) for n in range(table.row_count)}
         assert "Next" in actions and "Records" not in actions
+
+
+async def test_the_buttons_of_forms_and_dialogs_run_their_screens_actions(tmp_path: Path) -> None:
+    from checkin.ui.modals.export import PathModal
+    from checkin.ui.modals.form import Field, FormModal
+    from checkin.ui.modals.importing import ImportModal
+
+    app = CheckinApp(Workspace.in_memory(clock=lambda: NOW))
+    results: list[object] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        form = FormModal("Decision", (Field("text", "What"),), today=NOW.date())
+        app.push_screen(form, results.append)
+        await pilot.pause()
+        form.query_one("#field-text").value = "ship it"  # type: ignore[attr-defined]
+        await pilot.click("#save")
+        await pilot.pause()
+        path = PathModal("Write the minutes", tmp_path / "m.md")
+        app.push_screen(path, results.append)
+        await pilot.pause()
+        await pilot.click("#path-write")
+        await pilot.pause()
+        app.push_screen(PathModal("Write", tmp_path / "n.md"), results.append)
+        await pilot.pause()
+        await pilot.click("#path-cancel")
+        await pilot.pause()
+        account = app.workspace.add_account(name="Acme", slug="acme")
+        app.push_screen(ImportModal(app.workspace, account), results.append)
+        await pilot.pause()
+        await pilot.click("#cancel")
+        await pilot.pause()
+    assert results == [{"text": "ship it"}, tmp_path / "m.md", None, None]
