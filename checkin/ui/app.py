@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.screen import Screen
 from textual.theme import Theme
 
@@ -20,7 +20,9 @@ from checkin.services.workspace import Workspace
 
 if TYPE_CHECKING:
     from checkin.services.importing import ImportPlan
+from checkin.ui.command_table import Command, CommandTable
 from checkin.ui.commands import AccountCommands, ScreenCommands
+from checkin.ui.keys import UserKeys
 
 CALM = Theme(
     name="checkin",
@@ -37,6 +39,14 @@ CALM = Theme(
 )
 
 
+APP_COMMANDS = CommandTable(
+    [
+        Command("ctrl+q", "quit", "Quit", help="Save and quit", priority=True, id="app.quit"),
+        Command("f1", "help", "Keys", help="Every key of this screen", id="app.help"),
+    ]
+)
+
+
 def _home() -> Screen[Any]:
     """The accounts home is the app's first screen (no blank screen underneath)."""
     from checkin.ui.screens.accounts import AccountsScreen
@@ -44,15 +54,12 @@ def _home() -> Screen[Any]:
     return AccountsScreen()
 
 
-class CheckinApp(App[None]):
+class CheckinApp(UserKeys):
     """Holds the workspace and moves between screens; screens do the work."""
 
     TITLE = "checkin"
     COMMANDS = App.COMMANDS | {ScreenCommands, AccountCommands}
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+q", "quit", "Quit", id="app.quit", tooltip="Save and quit", priority=True),
-        Binding("f1", "help", "Keys", id="app.help", tooltip="Every key of this screen"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = APP_COMMANDS.bindings()
 
     # The home comes as the default mode's screen: Textual loads a screen's CSS_PATH for a
     # mode's screen, but not for what get_default_screen returns (accounts.tcss was ignored).
@@ -118,6 +125,7 @@ class CheckinApp(App[None]):
         """The first frame, the accounts home, is on the screen and takes keys."""
         self.reached("ready")
         self.workspace.start_backup()
+        self.tell_key_problems()
 
     def on_mount(self) -> None:
         self._install_signal_handlers()

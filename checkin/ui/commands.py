@@ -1,8 +1,9 @@
-"""Command palette providers: "Area: Verb object" commands, offered only when possible."""
+"""Command palette providers: "Area: Verb object" commands, offered only when possible (a
+screen's come from its command table, :mod:`checkin.ui.command_table`)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from functools import partial
 from typing import Any, Protocol, runtime_checkable
 
@@ -10,12 +11,12 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
 
-Command = tuple[str, str, Callable[[], Any]]
+from checkin.ui.command_table import PaletteEntry
 
 
 @runtime_checkable
 class HasCommands(Protocol):
-    def palette_commands(self) -> Iterable[Command]: ...
+    def palette_commands(self) -> Iterable[PaletteEntry]: ...
 
 
 def highlight(matcher: Matcher, title: str) -> Content:
@@ -28,7 +29,7 @@ def highlight(matcher: Matcher, title: str) -> Content:
     return content
 
 
-def search_commands(matcher: Matcher, commands: Iterable[Command]) -> Iterable[Hit]:
+def search_commands(matcher: Matcher, commands: Iterable[PaletteEntry]) -> Iterable[Hit]:
     for title, help_text, callback in commands:
         if (score := matcher.match(title)) > 0:
             yield Hit(score, highlight(matcher, title), callback, help=help_text)
@@ -37,7 +38,7 @@ def search_commands(matcher: Matcher, commands: Iterable[Command]) -> Iterable[H
 class ScreenCommands(Provider):
     """The commands of the screen the palette was opened from."""
 
-    def _commands(self) -> list[Command]:
+    def _commands(self) -> list[PaletteEntry]:
         screen = self.screen
         return list(screen.palette_commands()) if isinstance(screen, HasCommands) else []
 
@@ -53,9 +54,9 @@ class ScreenCommands(Provider):
 class AccountCommands(Provider):
     """ "Accounts: Open <name>" and "Agenda: Plan <name>" for every account."""
 
-    def _commands(self) -> list[Command]:
+    def _commands(self) -> list[PaletteEntry]:
         app: Any = self.app
-        found: list[Command] = []
+        found: list[PaletteEntry] = []
         for account in app.workspace.accounts():
             found.append(
                 (

@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
@@ -16,6 +16,8 @@ from checkin.core.enums import Side
 from checkin.core.records import Account, Contact
 from checkin.core.summary import AccountSummary
 from checkin.core.text import clean_line
+from checkin.ui.command_table import Command, CommandTable
+from checkin.ui.modals.confirm import DIALOG_CSS
 from checkin.ui.text import literal
 from checkin.ui.widgets.profile import profile_text
 
@@ -40,22 +42,25 @@ def contacts_text(contacts: Sequence[Contact]) -> Text:
     return text
 
 
+PROFILE_COMMANDS = CommandTable(
+    [Command("escape,f2", "dismiss", "Close", help="Back to the meeting", id="profile.close")]
+)
+
+
 class ProfileModal(ModalScreen[None]):
     """Read-only; closing it returns to the meeting exactly as it was."""
 
-    DEFAULT_CSS = """
-    ProfileModal { align: center middle; }
-    ProfileModal > Vertical {
-        width: 90; max-width: 95%; height: auto; max-height: 90%;
-        border: thick $primary 60%; background: $surface; padding: 0 1;
-    }
+    DEFAULT_CSS = (
+        DIALOG_CSS.format(name="ProfileModal")
+        + """
+    ProfileModal > Vertical { width: 90; padding: 0 1; }
     ProfileModal .title { dock: top; width: 100%; text-style: bold; padding: 0 1; }
     ProfileModal VerticalScroll { height: auto; max-height: 100%; padding: 0 1; }
     ProfileModal .hint { dock: bottom; color: $text-muted; padding: 0 1; }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,f2", "dismiss", "Close", id="profile.close"),
-    ]
+    )
+    COMMAND_TABLE = PROFILE_COMMANDS
+    BINDINGS: ClassVar[list[BindingType]] = PROFILE_COMMANDS.bindings()
 
     def __init__(
         self, account: Account, summary: AccountSummary, contacts: Sequence[Contact]
