@@ -5,198 +5,46 @@ from __future__ import annotations
 
 import time
 from datetime import date
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.events import Key
 from textual.widgets import Input, Static
 
 from checkin.core.records import Account
-from checkin.core.text import count
 from checkin.core.triage import SortBy
+from checkin.ui.command_table import TableCommands
+from checkin.ui.screens.accounts_commands import TABLE
 from checkin.ui.screens.base import CheckinScreen
-from checkin.ui.text import BAND_STYLE, health_badge, plain
-from checkin.ui.widgets.account_list import AccountList, Column
+from checkin.ui.text import health_badge, plain
+from checkin.ui.widgets.account_list import AccountList
+from checkin.ui.widgets.account_row import (
+    COLUMNS,
+    EMPTY_HOME,
+    SORT_COLUMNS,
+    summary_cells,
+    why_cell,
+)
 from checkin.ui.widgets.bars import KeyBar, TitleBar
 
 if TYPE_CHECKING:
     from checkin.core.health import Health
     from checkin.core.summary import AccountSummary
 
-EMPTY_HOME = Text.assemble(
-    ("No accounts yet. To begin:\n\n", "bold"),
-    "• ",
-    ("ctrl+n", "bold"),
-    " adds your first account: its name, a short name, tier, phase and check-in cadence.\n",
-    "• Then import its issues from Jira, GitHub, Zendesk, Linear or CSV: ",
-    ("i", "bold"),
-    " on the account's Issues tab, or ",
-    ("checkin import jira FILE --account NAME", "bold"),
-    ".\n",
-    "• Or look around first: quit (",
-    ("ctrl+q", "bold"),
-    ") and run ",
-    ("checkin demo", "bold"),
-    " (seven fictional accounts, in a file of their own).",
-)
-
 Figures = tuple["AccountSummary", "Health", Account]  # an account's figures, as of that account
 FIGURES_BATCH_SECONDS = 0.05  # the figures worked out in a thread reach the screen this often
 
-COLUMNS = (
-    Column("account", "Account", 20),
-    Column("health", "Health", 10),
-    Column("why", "Why", 24, flexible=True, give_way=5),
-    Column("focal", "Focal contact", 14, give_way=4),
-    Column("last", "Last met", 10, give_way=1),
-    Column("due", "Next due", 14),
-    Column("critical", "Critical", 15),
-    Column("actions", "Overdue", 7, give_way=3),
-    Column("renewal", "Renewal", 10, give_way=2),
-)
-# The column each order sorts by (marked in the header, never hidden).
-SORT_COLUMNS = {
-    SortBy.HEALTH: "health",
-    SortBy.DUE: "due",
-    SortBy.RENEWAL: "renewal",
-    SortBy.NAME: "account",
-}
 
-
-def summary_cells(summary: AccountSummary, today: date) -> list[Text]:
-    """The row of one account; the health and why cells are filled in separately."""
-    from checkin.core.dates import human_date
-
-    account = summary.account
-    focal = summary.focal_client
-    due = human_date(summary.next_due, today)
-    if summary.cadence_overdue:
-        due = f"⚑ {count(summary.days_overdue, 'day')} late"
-    elif summary.live_meeting_id:
-        due = "● in progress"  # fits the column: a running check-in
-    critical = str(summary.open_critical) if summary.open_critical else "·"
-    if summary.in_breach:
-        critical += f" ⚠ {summary.in_breach} past 48 h"
-    return [
-        plain(account.name, "bold"),
-        plain("…", "dim"),
-        plain("", "dim"),
-        plain(focal.name) if focal else plain("⚠ no focal contact", "bold yellow"),
-        plain(human_date(summary.last_checkin, today)),
-        plain(due, "bold yellow" if summary.cadence_overdue else ""),
-        plain(critical, "bold red" if summary.open_critical or summary.in_breach else "dim"),
-        plain(str(summary.overdue_actions), "yellow")
-        if summary.overdue_actions
-        else plain("·", "dim"),
-        plain(human_date(account.renewal, today), _renewal_style(account, today))
-        if account.renewal
-        else plain("·", "dim"),
-    ]
-
-
-def _renewal_style(account: Account, today: date) -> str:
-    from checkin.core.redflags import RENEWAL_NEAR_DAYS, renewal_in
-
-    days = renewal_in(account, today)
-    return "bold yellow" if days is not None and days <= RENEWAL_NEAR_DAYS else ""
-
-
-def why_cell(summary: AccountSummary, health: Health, today: date) -> Text:
-    """Why the account is not "good" (its red flags, or what forced "at risk"); for a good
-    account, what still needs attention (an overdue promise, a near renewal)."""
-    from checkin.core.triage import attention
-
-    if health.why:
-        return plain(health.why, BAND_STYLE[health.band.value].replace("bold ", ""))
-    reasons = attention(summary, health, today)
-    return plain(" · ".join(reasons), "yellow") if reasons else plain("", "dim")
-
-
-class AccountsScreen(CheckinScreen[None]):
+class AccountsScreen(TableCommands, CheckinScreen[None]):
     """Type to filter; enter opens an account; ctrl+s changes the order, ctrl+f shows only
     the accounts that need attention."""
 
     CSS_PATH = "accounts.tcss"
-    # Every printable key types into the filter, so the commands sit on enter and ctrl keys.
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open", "Open", id="accounts.open", tooltip="Open the account"),
-        Binding(
-            "ctrl+l",
-            "plan",
-            "Plan agenda",
-            id="accounts.plan",
-            tooltip="Plan the next check-in of the selected account",
-        ),
-        Binding(
-            "ctrl+r",
-            "start",
-            "Run check-in",
-            id="accounts.start",
-            tooltip="Start (or resume) the check-in of the selected account",
-        ),
-        Binding(
-            "ctrl+t",
-            "actions",
-            "Action items",
-            id="accounts.actions",
-            tooltip="What we owe and what they owe, across accounts",
-        ),
-        Binding(
-            "ctrl+n",
-            "new_account",
-            "New account",
-            id="accounts.new",
-            tooltip="Add an account: name, short name, tier, cadence",
-        ),
-        Binding(
-            "ctrl+s",
-            "cycle_sort",
-            "Sort",
-            id="accounts.sort",
-            tooltip="Sort by health (weakest first), next due, renewal or name",
-        ),
-        Binding(
-            "ctrl+f",
-            "toggle_attention",
-            "Attention",
-            id="accounts.attention",
-            tooltip="Only the accounts at risk, past their cadence, past a 48-hour rule, "
-            "with an overdue promise of ours or a renewal within 90 days",
-        ),
-        Binding(
-            "escape",
-            "clear_filter",
-            "Clear filter",
-            id="accounts.clear",
-            show=False,
-            tooltip="Clear the filter: show every account",
-        ),
-        Binding(
-            "home",
-            "move_to(0)",
-            "First",
-            id="accounts.first",
-            show=False,
-            priority=True,  # the list's first row, not the start of the filter's text
-            tooltip="The first account",
-        ),
-        Binding(
-            "end",
-            "move_to(-1)",
-            "Last",
-            id="accounts.last",
-            show=False,
-            priority=True,
-            tooltip="The last account",
-        ),
-        Binding("up", "move(-1)", "Up", id="accounts.up", show=False),
-        Binding("down", "move(1)", "Down", id="accounts.down", show=False),
-        Binding("pageup", "move(-10)", "Page up", id="accounts.pageup", show=False),
-        Binding("pagedown", "move(10)", "Page down", id="accounts.pagedown", show=False),
-    ]
+    COMMAND_TABLE = TABLE
+    BINDINGS: ClassVar[list[BindingType]] = TABLE.bindings()
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -390,6 +238,19 @@ class AccountsScreen(CheckinScreen[None]):
         """Health (weakest first), next due, renewal, name, and round again."""
         self.set_sort(self._sort.next())
 
+    @property
+    def sort(self) -> SortBy:
+        """The order of the list."""
+        return self._sort
+
+    @property
+    def attention_only(self) -> bool:
+        """Only the accounts that need attention are listed."""
+        return self._attention_only
+
+    def action_set_sort(self, order: str) -> None:
+        self.set_sort(SortBy(order))
+
     def set_sort(self, order: SortBy) -> None:
         self._sort = order
         self._fill(self.query_one("#filter", Input).value)
@@ -397,28 +258,6 @@ class AccountsScreen(CheckinScreen[None]):
     def action_toggle_attention(self) -> None:
         self._attention_only = not self._attention_only
         self._fill(self.query_one("#filter", Input).value)
-
-    def palette_commands(self) -> list[tuple[str, str, Any]]:
-        """Sort orders other than the current one, and the attention filter."""
-        from functools import partial
-
-        found: list[tuple[str, str, Any]] = [
-            (f"Accounts: Sort by {order.label}", "Change the order of the list",
-             partial(self.set_sort, order))
-            for order in SortBy
-            if order is not self._sort
-        ]  # fmt: skip
-        found.append(
-            (
-                "Accounts: Show every account"
-                if self._attention_only
-                else "Accounts: Show only those needing attention",
-                "At risk, past cadence, a 48 h breach, an overdue promise of ours, a renewal "
-                "within 90 days",
-                self.action_toggle_attention,
-            )
-        )
-        return found
 
     def action_move(self, rows: int) -> None:
         self.query_one(AccountList).move_cursor(rows)

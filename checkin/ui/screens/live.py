@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import OptionList, Static, TextArea
 
@@ -16,27 +16,18 @@ from checkin.core.enums import ItemStatus, sentiment_word
 from checkin.core.meeting import Meeting
 from checkin.core.text import clean_line, count
 from checkin.services.session import MeetingSession
+from checkin.ui.command_table import TableCommands
 from checkin.ui.modals import capture
 from checkin.ui.modals.form import FormModal
 from checkin.ui.screens.base import CheckinScreen
-from checkin.ui.screens.live_topic import (
-    ATTENDANCE_BINDING,
-    HISTORY_BINDING,
-    RECORDS_TOOLTIP,
-    TopicCommands,
-)
+from checkin.ui.screens.live_capture import CaptureCommands
+from checkin.ui.screens.live_commands import TABLE
+from checkin.ui.screens.live_topic import TopicCommands
 from checkin.ui.widgets.agenda_list import AgendaList, clock
 from checkin.ui.widgets.bars import KeyBar, TitleBar
 from checkin.ui.widgets.item_detail import ItemDetail
 
 AUTOSAVE_SECONDS = 1.0
-# The capture forms kept as drafts while open: kind -> (what it is called, the action).
-FORM_KINDS = {
-    "action": ("action item", "action_capture_action"),
-    "decision": ("decision", "action_capture_decision"),
-    "feedback": ("feedback", "action_capture_feedback"),
-    "issue": ("issue", "action_capture_issue"),
-}
 COMPACT_BELOW = 28  # terminal rows under which the live screen is laid out compact (80x24)
 FULL_CAPTURED = 7  # lines of the captured strip
 COMPACT_CAPTURED = 3
@@ -53,197 +44,23 @@ def template_title(name: str) -> str:
         return f"{name} check-in"
 
 
-# The client's profile is one key away in both modes: f-keys reach the screen from the notes
-# editor too (TextArea keeps ctrl+a/c/d/e/k/u/v/w/x/y/z for editing).
-PROFILE_BINDING = Binding(
-    "f2",
-    "screen.show_profile",
-    "Profile",
-    id="live.profile",
-    tooltip="The client's culture notes, do's and don'ts and contacts",
-)
-
-
 class LiveAgendaList(AgendaList):
     """Command mode: single keys act on the meeting (esc from the notes lands here)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "screen.next_item", "Next", id="live.next", tooltip="Discussed: next item"),
-        Binding(
-            "b",
-            "screen.previous_item",
-            "Back",
-            id="live.previous",
-            tooltip="Back to the previous item",
-        ),
-        Binding(
-            "d",
-            "screen.mark('discussed')",
-            "Discussed",
-            id="live.discussed",
-            show=False,
-            tooltip="Mark this item discussed and stay on it",
-        ),
-        Binding(
-            "s",
-            "screen.mark('skipped')",
-            "Skip",
-            id="live.skip",
-            tooltip="Skip this item: it is not carried over",
-        ),
-        Binding(
-            "x",
-            "screen.mark('deferred')",
-            "Defer",
-            id="live.defer",
-            tooltip="Carry this item to the next meeting",
-        ),
-        Binding(
-            "t",
-            "screen.capture_action",
-            "Action",
-            id="live.action",
-            tooltip="Capture an action item: what, who, by when",
-        ),
-        Binding(
-            "o",
-            "screen.capture_decision",
-            "Decision",
-            id="live.decision",
-            tooltip="Capture a decision",
-        ),
-        Binding(
-            "f",
-            "screen.capture_feedback",
-            "Feedback",
-            id="live.feedback",
-            tooltip="Capture the client's feedback, or ours to them",
-        ),
-        Binding("l", "screen.capture_issue", "Issue", id="live.issue", tooltip="Log a new issue"),
-        Binding("r", "screen.topic_records", "Records", id="live.status", tooltip=RECORDS_TOOLTIP),
-        Binding(
-            "a",
-            "screen.attendees",
-            "Attendees",
-            id="live.attendees",
-            show=False,
-            tooltip="Who is on the call",
-        ),
-        Binding(
-            "c",
-            "screen.custom_item",
-            "Add item",
-            id="live.custom",
-            show=False,
-            tooltip="Add an item after the current one",
-        ),
-        Binding(
-            "w",
-            "screen.wrap_up",
-            "Wrap up",
-            id="live.wrap",
-            tooltip="End the call: rating, what to do better, next date, minutes",
-        ),
-        PROFILE_BINDING,
-        HISTORY_BINDING,
-        ATTENDANCE_BINDING,
-        Binding(
-            "e",
-            "screen.focus_notes",
-            "Notes",
-            id="live.notes",
-            show=False,
-            tooltip="Back to the notes of the current item",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = TABLE.bindings("screen")
 
 
 class NotesArea(TextArea):
     """Typing mode: captures sit on ctrl keys so notes never stop."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "ctrl+n",
-            "screen.next_item",
-            "Next",
-            id="notes.next",
-            tooltip="This item is discussed: on to the next one",
-        ),
-        # Back is in f1 and the palette: its footer room goes to the client's profile.
-        Binding(
-            "ctrl+b",
-            "screen.previous_item",
-            "Back",
-            id="notes.previous",
-            show=False,
-            tooltip="Back to the previous item",
-        ),
-        Binding(
-            "ctrl+t",
-            "screen.capture_action",
-            "Action",
-            id="notes.action",
-            tooltip="Capture an action item: what, who, by when",
-        ),
-        Binding(
-            "ctrl+o",
-            "screen.capture_decision",
-            "Decision",
-            id="notes.decision",
-            tooltip="Capture a decision",
-        ),
-        Binding(
-            "ctrl+f",
-            "screen.capture_feedback",
-            "Feedback",
-            id="notes.feedback",
-            tooltip="Capture the client's feedback, or ours to them",
-        ),
-        Binding(
-            "ctrl+l",
-            "screen.capture_issue",
-            "Issue",
-            id="notes.issue",
-            tooltip="Log a new issue (acknowledged now)",
-        ),
-        Binding(
-            "ctrl+r", "screen.topic_records", "Records", id="notes.status", tooltip=RECORDS_TOOLTIP
-        ),
-        Binding(
-            "escape",
-            "screen.focus_agenda",
-            "Agenda",
-            id="notes.agenda",
-            tooltip="Leave the notes: single keys act on the agenda",
-        ),
-        PROFILE_BINDING,
-        HISTORY_BINDING,
-        ATTENDANCE_BINDING,
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = TABLE.typing_bindings("screen")
 
 
-class LiveScreen(CheckinScreen[Meeting | None], TopicCommands):
+class LiveScreen(TableCommands, CheckinScreen[Meeting | None], TopicCommands, CaptureCommands):
     """Dismisses with the ended meeting (for the wrap-up), or None when left running."""
 
     CSS_PATH = "live.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "f8",
-            "toggle_private",
-            "Private",
-            id="live.private",
-            tooltip="Switch the notes editor between shared notes (in the client's minutes) "
-            "and private notes (our team's minutes only)",
-        ),
-        Binding(
-            "f3",
-            "leave",
-            "Leave",
-            id="live.leave",
-            show=False,
-            tooltip="Leave the meeting running; it resumes on the next start",
-        ),
-    ]
+    COMMAND_TABLE = TABLE
 
     def __init__(self, session: MeetingSession) -> None:
         super().__init__()
@@ -265,7 +82,7 @@ class LiveScreen(CheckinScreen[Meeting | None], TopicCommands):
                 yield ItemDetail(id="detail")
                 yield NotesArea(id="notes", soft_wrap=True, show_line_numbers=False)
                 yield Static(id="captured")
-        yield KeyBar(keep=("notes.agenda", "live.profile", "live.wrap"))
+        yield KeyBar(keep=("live.agenda", "live.profile", "live.wrap"))
 
     def on_mount(self) -> None:
         account = self.session.account
@@ -307,6 +124,7 @@ class LiveScreen(CheckinScreen[Meeting | None], TopicCommands):
         self._render_clock()
         if captured:
             self._render_captured()
+            self.refresh_bindings()  # the keys that apply follow the item and its records
 
     def _linked_record(self) -> Any:
         item = self.session.current
@@ -484,141 +302,6 @@ class LiveScreen(CheckinScreen[Meeting | None], TopicCommands):
     def action_focus_notes(self) -> None:
         self.query_one(NotesArea).focus()
 
-    # -- capture (modals return values; this screen saves) --------------------------------
-
-    def _capture(
-        self,
-        modal: Any,
-        apply: Any,
-        message: str,
-        kind: str | None = None,
-        draft: dict[str, Any] | None = None,
-    ) -> None:
-        """Open a capture modal whose values ``apply`` saves. A form saves before it closes,
-        so an error keeps it open with what was typed; the pickers save when they close.
-
-        A form of a ``kind`` (FORM_KINDS) is kept with the meeting while it is open, as the
-        notes are, and ``draft`` (its values as typed) opens it again as it was left.
-        """
-        self._flush_notes()
-        self.session.save()
-        saves_itself = isinstance(modal, FormModal)
-        if saves_itself:
-            modal.save = apply
-            if draft:
-                modal.initial = {**modal.initial, **draft}
-                modal.restored = True
-            if kind is not None:
-                self._form = (kind, modal)
-
-        def done(values: Any) -> None:
-            if kind is not None:
-                self._form = None
-                self.session.set_form_draft(None)
-                self.attempt(self.session.save_if_dirty, "")
-            if values is None:
-                return
-            if saves_itself:
-                self.notify(message, timeout=2, markup=False)
-                self.render_all()
-            elif self.attempt(lambda: apply(values), message):
-                self.render_all()
-
-        self.app.push_screen(modal, done)
-
-    def action_capture_action(self, draft: dict[str, Any] | None = None) -> None:
-        s = self.session
-        contacts = self.workspace.contacts(s.account.id)
-        modal = capture.action_modal(contacts, self.workspace.today(), s.meeting.guests)
-        self._capture(
-            modal,
-            lambda v: s.add_action(v["title"], v["owner"], v["due"]),
-            "Action item saved",
-            "action",
-            draft,
-        )
-
-    def action_capture_decision(self, draft: dict[str, Any] | None = None) -> None:
-        modal = capture.decision_modal(self.workspace.today())
-        self._capture(
-            modal,
-            lambda v: self.session.add_decision(v["text"]),
-            "Decision saved",
-            "decision",
-            draft,
-        )
-
-    def action_capture_feedback(self, draft: dict[str, Any] | None = None) -> None:
-        modal = capture.feedback_modal(self.workspace.today())
-        self._capture(
-            modal,
-            lambda v: self.session.add_feedback(
-                v["direction"], v["sentiment"], v["text"], v.get("topic") or ""
-            ),
-            "Feedback saved",
-            "feedback",
-            draft,
-        )
-
-    def action_capture_issue(self, draft: dict[str, Any] | None = None) -> None:
-        modal = capture.issue_modal(self.workspace.today())
-        self._capture(
-            modal,
-            lambda v: self.session.add_issue(v["title"], v["severity"], v.get("body") or ""),
-            "Issue logged and acknowledged",
-            "issue",
-            draft,
-        )
-
-    # -- capture forms kept as drafts -------------------------------------------------------
-
-    def _flush_form(self) -> None:
-        """The capture form open now, as typed, goes with the meeting's next save."""
-        if self._form is None:
-            return
-        kind, modal = self._form
-        if not modal.is_mounted:
-            return
-        if modal.changed:
-            self.session.set_form_draft(kind, modal.typed())
-        else:
-            self.session.set_form_draft(None)
-
-    def _offer_form_draft(self) -> None:
-        """A capture form was open when the app last stopped: offer it back, as typed."""
-        draft = self.session.meeting.form_draft or {}
-        kind = draft.get("kind")
-        values = draft.get("values")
-        if kind not in FORM_KINDS or not isinstance(values, dict):
-            self.session.set_form_draft(None)
-            return
-        label, opener = FORM_KINDS[kind]
-
-        def answered(reopen: bool | None) -> None:
-            if reopen:
-                getattr(self, opener)(values)
-            else:
-                self.session.set_form_draft(None)
-                self.attempt(self.session.save_if_dirty, "")
-                self.notify(f"The half-typed {label} was thrown away.", timeout=3)
-
-        self.app.push_screen(
-            capture.ConfirmModal(
-                f"A half-typed {label} was kept from before checkin stopped. Open it again?"
-            ),
-            answered,
-        )
-
-    def action_custom_item(self) -> None:
-        modal = capture.custom_item_modal(
-            self.workspace.today(), meeting_minutes=self.session.meeting.length_minutes
-        )
-        self._capture(
-            modal,
-            lambda v: self.session.add_custom_item(v["title"], v["minutes"] or 5),
-            "Item added after the current one",
-        )
-
     # -- leaving --------------------------------------------------------------------------
 
     def action_wrap_up(self) -> None:
@@ -653,33 +336,3 @@ class LiveScreen(CheckinScreen[Meeting | None], TopicCommands):
         """Leave the meeting running (it resumes later)."""
         self.flush()
         self.dismiss(None)
-
-    def palette_commands(self) -> list[tuple[str, str, Any]]:
-        commands = [
-            ("Meeting: Next item", "Mark discussed and move on", self.action_next_item),
-            ("Meeting: Previous item", "", self.action_previous_item),
-            ("Meeting: Skip item", "", lambda: self.action_mark("skipped")),
-            (
-                "Meeting: Defer item",
-                "Carry it to the next meeting",
-                lambda: self.action_mark("deferred"),
-            ),
-            ("Meeting: Add action item", "", self.action_capture_action),
-            ("Meeting: Add decision", "", self.action_capture_decision),
-            ("Meeting: Add feedback", "", self.action_capture_feedback),
-            ("Meeting: Log new issue", "", self.action_capture_issue),
-            ("Meeting: Add custom item", "", self.action_custom_item),
-            ("Meeting: Wrap up", "End the meeting", self.action_wrap_up),
-            (
-                "Meeting: Show client profile",
-                "Culture, do's and don'ts, contacts",
-                self.action_show_profile,
-            ),
-            ("Meeting: Leave running", "Resume it later", self.action_leave),
-            (
-                "Meeting: Switch shared / private notes",
-                "Private notes appear in our team's minutes only",
-                self.action_toggle_private,
-            ),
-        ]
-        return commands + self.topic_palette()

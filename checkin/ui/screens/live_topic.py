@@ -9,12 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from textual.binding import Binding
-
 from checkin.core.enums import ActionStatus
 from checkin.core.history import PastMention
 from checkin.core.records import ActionItem, Issue
-from checkin.core.text import clean_line
 from checkin.core.transitions import IssueChange
 from checkin.ui.modals import topic
 from checkin.ui.modals.attendance import Attendance, AttendanceModal
@@ -25,26 +22,6 @@ if TYPE_CHECKING:
 
     from checkin.services.session import MeetingSession
     from checkin.services.workspace import Workspace
-
-# f-keys reach the screen from the notes editor too, so both modes share these.
-HISTORY_BINDING = Binding(
-    "f4",
-    "screen.toggle_history",
-    "History",
-    id="live.history",
-    tooltip="What earlier check-ins noted and decided about this topic: all of it, or the latest",
-)
-ATTENDANCE_BINDING = Binding(
-    "f5",
-    "screen.attendees",
-    "Attendance",
-    id="live.attendance",
-    tooltip="Who is on the call: tick contacts, add guests",
-)
-RECORDS_TOOLTIP = (
-    "This topic's issues and action items: done, drop, re-date, reassign; any issue status, "
-    "plan given, did the fix work (verified or reopened)"
-)
 
 _MESSAGES = {
     IssueChange.ACKNOWLEDGE: "Acknowledged",
@@ -61,6 +38,7 @@ _MESSAGES = {
     "redate": "New due date saved",
     "reassign": "Action item reassigned",
 }
+_KINDS: dict[str, type[Any]] = {"issue": Issue, "action": ActionItem}
 _ACTION_STATUS = {
     "done": ActionStatus.DONE,
     "drop": ActionStatus.DROPPED,
@@ -81,7 +59,14 @@ class TopicCommands:
         @property
         def workspace(self) -> Workspace: ...
 
-        def _capture(self, modal: Any, apply: Any, message: str) -> None: ...
+        def _capture(
+            self,
+            modal: Any,
+            apply: Any,
+            message: str,
+            kind: str | None = None,
+            draft: dict[str, Any] | None = None,
+        ) -> None: ...
         def _flush_notes(self) -> None: ...
         def render_all(self, *, captured: bool = True) -> None: ...
         def attempt(self, operation: Callable[[], object], message: str) -> bool: ...
@@ -151,19 +136,22 @@ class TopicCommands:
                 if self.attempt(lambda: s.set_action_status(record.id, status), message):
                     self.render_all()
 
-    def _first(self, kind: type[Any], operation: str) -> Any:
-        """The topic's first record of ``kind`` that ``operation`` applies to."""
+    def first_record(self, kind: str, operation: str) -> Any:
+        """The topic's first record of ``kind`` ("issue", "action") that ``operation``
+        applies to, or None."""
+        wanted = _KINDS[kind]
         return next(
             (
                 r
                 for r in self.session.topic_records()
-                if isinstance(r, kind) and topic.offered(r, operation)
+                if isinstance(r, wanted) and topic.offered(r, operation)
             ),
             None,
         )
 
-    def _on_first(self, kind: type[Any], operation: str) -> None:
-        record = self._first(kind, operation)
+    def action_on_first(self, kind: str, operation: str) -> None:
+        """Carry out ``operation`` on the topic's first record that can take it."""
+        record = self.first_record(kind, operation)
         if record is None:
             self.app.notify("Nothing on this topic that can take that.", severity="warning")
             return
@@ -201,50 +189,3 @@ class TopicCommands:
             s.set_attendance(attendance.present, attendance.guests)
             for new in attendance.new_contacts:
                 s.save_guest_as_contact(new.name, new.side, new.role)
-
-    # -- the palette ----------------------------------------------------------------------
-
-    def topic_palette(self) -> list[tuple[str, str, Any]]:
-        """The topic commands that apply to the current item, for the command palette."""
-        commands: list[tuple[str, str, Any]] = [
-            (
-                "Meeting: Set attendees",
-                "Tick who is on the call, add guests",
-                self.action_attendees,
-            ),
-            (
-                "Meeting: Show topic history"
-                if not self.history_expanded
-                else "Meeting: Fold topic history",
-                "What earlier check-ins said about this topic",
-                self.action_toggle_history,
-            ),
-        ]
-        if self.session.topic_records():
-            commands.append(
-                ("Meeting: Act on topic records", RECORDS_TOOLTIP, self.action_topic_records)
-            )
-        wanted = (
-            ("Meeting: Verify fix", "Did that work for you? Yes", Issue, IssueChange.VERIFY),
-            ("Meeting: Reopen issue", "Did that work? No: reopen", Issue, IssueChange.REOPEN),
-            ("Meeting: Give plan", "The plan and an estimated date", Issue, IssueChange.PLAN),
-            ("Meeting: Acknowledge issue", "", Issue, IssueChange.ACKNOWLEDGE),
-            ("Meeting: Mark issue in progress", "", Issue, IssueChange.START),
-            ("Meeting: Mark issue waiting on client", "", Issue, IssueChange.WAIT),
-            ("Meeting: Resolve issue", "", Issue, IssueChange.RESOLVE),
-            ("Meeting: Close issue", "", Issue, IssueChange.CLOSE),
-            ("Meeting: Mark action done", "", ActionItem, "done"),
-            ("Meeting: Drop action item", "", ActionItem, "drop"),
-            ("Meeting: Re-date action item", "A new due date", ActionItem, "redate"),
-            ("Meeting: Reassign action item", "A contact, a guest or us", ActionItem, "reassign"),
-        )  # fmt: skip
-        for title, help_text, kind, operation in wanted:
-            record = self._first(kind, str(operation))
-            if record is not None:
-                detail = help_text or clean_line(getattr(record, "title", ""))
-                commands.append((title, detail, _bound(self._on_first, kind, str(operation))))
-        return commands
-
-
-def _bound(method: Callable[[type[Any], str], None], kind: type[Any], operation: str) -> Any:
-    return lambda: method(kind, operation)
