@@ -16,9 +16,10 @@ from checkin.core.errors import CheckinError
 from checkin.core.records import Account
 from checkin.services.draft import Draft
 from checkin.services.plan_session import Outcome, PlanSession
+from checkin.ui.command_table import TableCommands
 from checkin.ui.modals import planning as modals
 from checkin.ui.screens.base import CheckinScreen
-from checkin.ui.screens.planner_commands import BINDINGS, palette_commands
+from checkin.ui.screens.planner_commands import TABLE, bindings, check
 from checkin.ui.screens.preread import PrereadScreen, ask_and_write
 from checkin.ui.text import literal
 from checkin.ui.widgets.bars import KeyBar, TitleBar
@@ -34,13 +35,14 @@ KEPT = (
 )
 
 
-class PlannerScreen(CheckinScreen[None]):
+class PlannerScreen(TableCommands, CheckinScreen[None]):
     """Attributes down (the list, the bar and the detail get the plan), messages up (the list
     says what is highlighted). The :class:`PlanSession` does the planning and saves every
     change at once; the screen forwards keys, asks what needs asking and shows the outcome."""
 
     CSS_PATH = "planner.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = BINDINGS
+    COMMAND_TABLE = TABLE  # the keys, the palette and the help
+    BINDINGS: ClassVar[list[BindingType]] = bindings()
     # Below 90 columns the item's details go under the agenda (planner.tcss).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (90, "-wide")]
 
@@ -178,22 +180,7 @@ class PlannerScreen(CheckinScreen[None]):
         )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Offer only what the highlighted item allows (park on the agenda, restore in the
-        parking lot); shown but dimmed when it cannot be done right now."""
-        if self.session is None:
-            return True
-        current = self.current
-        if action == "park":
-            return None if current is None else not current[1]
-        if action == "restore":
-            return current is not None and current[1]
-        if action == "move":
-            step = int(str(parameters[0])) if parameters else 1
-            possible = current is not None and self.session.can_move(current[0], step)
-            return True if possible else None
-        if action in ("minutes", "set_minutes"):
-            return True if current is not None else None
-        return True
+        return check(self, action, parameters)
 
     # -- one item ---------------------------------------------------------------------------
 
@@ -354,6 +341,3 @@ class PlannerScreen(CheckinScreen[None]):
 
     def action_back(self) -> None:
         self.dismiss(None)
-
-    def palette_commands(self) -> list[tuple[str, str, Any]]:
-        return palette_commands(self)
