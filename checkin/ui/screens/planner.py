@@ -11,7 +11,6 @@ from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.widgets import OptionList, Static
 
-from checkin.core.agenda import arrangement
 from checkin.core.errors import CheckinError
 from checkin.core.records import Account
 from checkin.services.draft import Draft
@@ -50,7 +49,7 @@ class PlannerScreen(TableCommands, CheckinScreen[None]):
         super().__init__()
         self.account = account
         self.session: PlanSession | None = None
-        self.view = View(plan=arrangement.arrange([], [], 30))
+        self.view = View()  # what the list shows: the plan, which reasons are unfolded
 
     @property
     def draft(self) -> Draft | None:
