@@ -21,6 +21,7 @@ SUBCOMMANDS = {
     "demo": ("checkin.cli.demo", "demo"),
     "ics": ("checkin.cli.ics", "ics"),
     "import": ("checkin.cli.imports", "import_issues"),
+    "keys": ("checkin.cli.keys", "keys"),
     "minutes": ("checkin.cli.minutes", "minutes"),
 }
 

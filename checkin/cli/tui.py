@@ -24,14 +24,16 @@ def run_app(path: Path, *, probe: Probe | None = None) -> dict[str, float]:
         from checkin.ui.app import CheckinApp
 
         if probe is None:
-            from checkin.services.settings import load_settings, save_setting
+            from checkin.services.settings import key_map, load_settings, save_setting
 
-            theme = load_settings().get("theme")
+            settings = load_settings()
+            theme = settings.get("theme")
             app = CheckinApp(
                 ws,
                 theme=theme if isinstance(theme, str) else None,
                 remember_theme=lambda name: save_setting("theme", name),
             )
+            app.use_keys(*key_map(settings))
             app.run()
         else:
             app = CheckinApp(ws, exit_at=probe)

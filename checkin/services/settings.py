@@ -1,4 +1,5 @@
-"""Small per-user preferences (the chosen theme) in ``config.json`` of the user config folder.
+"""Small per-user preferences (the chosen theme, the user's keys) in ``config.json`` of the
+user config folder.
 
 The file is private (0600, in a 0700 folder) like everything checkin writes. A missing,
 unreadable or damaged file means "no preferences": a preference is never worth a failed start.
@@ -7,6 +8,7 @@ unreadable or damaged file means "no preferences": a preference is never worth a
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -45,3 +47,45 @@ def save_setting(name: str, value: str, path: Path | None = None) -> bool:
     except OSError:
         return False
     return True
+
+
+KEYS_SETTING = "keys"
+MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
+# One key as Textual names it: "j", "J", "f5", "pageup", "question_mark", "?", "ctrl+j"...
+_KEY_NAME = re.compile(r"^(?:[a-z0-9_]+|[^\sa-z0-9_+,])$", re.IGNORECASE)
+
+
+def key_problem(keys: str) -> str | None:
+    """What is wrong with a key string such as "j" or "ctrl+j,f6" (None when it is fine)."""
+    if not keys.strip():
+        return "no key"
+    for key in keys.split(","):
+        key = key.strip()
+        *modifiers, name = key.split("+") if len(key) > 1 else [key]
+        unknown = [m for m in modifiers if m.lower() not in MODIFIERS]
+        if unknown:
+            return f"“{unknown[0]}” in “{key}” is not ctrl, shift, alt, meta, super or hyper"
+        if not _KEY_NAME.match(name):
+            return f"“{key}” is not a key name (a letter, f5, pageup, ctrl+j...)"
+    return None
+
+
+def key_map(settings: dict[str, Any]) -> tuple[dict[str, str], list[str]]:
+    """The user's keys: ``"keys": {"binding id": "key[,key]"}`` of the settings (the ids are
+    listed by ``checkin keys``), and a sentence for each entry that is left out because it is
+    wrong. A wrong entry never stops a start: the others apply."""
+    value = settings.get(KEYS_SETTING)
+    if value is None:
+        return {}, []
+    if not isinstance(value, dict):
+        return {}, [f"“{KEYS_SETTING}” should be an object of binding ids and keys: ignored"]
+    keymap: dict[str, str] = {}
+    problems: list[str] = []
+    for binding_id, keys in value.items():
+        if not isinstance(keys, str):
+            problems.append(f'{binding_id}: the key should be a string like "ctrl+j": ignored')
+        elif (problem := key_problem(keys)) is not None:
+            problems.append(f"{binding_id}: {problem}: ignored")
+        else:
+            keymap[binding_id] = ",".join(key.strip() for key in keys.split(","))
+    return keymap, problems

@@ -5,11 +5,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.screen import Screen
 from textual.theme import Theme
 
@@ -21,6 +21,7 @@ from checkin.services.workspace import Workspace
 if TYPE_CHECKING:
     from checkin.services.importing import ImportPlan
     from checkin.services.meetings import CheckinStart
+from checkin.ui.command_table import Command, CommandTable
 from checkin.ui.commands import AccountCommands, ScreenCommands
 
 CALM = Theme(
@@ -38,6 +39,14 @@ CALM = Theme(
 )
 
 
+APP_COMMANDS = CommandTable(
+    [
+        Command("ctrl+q", "quit", "Quit", help="Save and quit", priority=True, id="app.quit"),
+        Command("f1", "help", "Keys", help="Every key of this screen", id="app.help"),
+    ]
+)
+
+
 def _home() -> Screen[Any]:
     """The accounts home is the app's first screen (no blank screen underneath)."""
     from checkin.ui.screens.accounts import AccountsScreen
@@ -50,10 +59,7 @@ class CheckinApp(App[None]):
 
     TITLE = "checkin"
     COMMANDS = App.COMMANDS | {ScreenCommands, AccountCommands}
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+q", "quit", "Quit", id="app.quit", tooltip="Save and quit", priority=True),
-        Binding("f1", "help", "Keys", id="app.help", tooltip="Every key of this screen"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = APP_COMMANDS.bindings()
 
     # The home comes as the default mode's screen: Textual loads a screen's CSS_PATH for a
     # mode's screen, but not for what get_default_screen returns (accounts.tcss was ignored).
@@ -81,6 +87,19 @@ class CheckinApp(App[None]):
         self._remember_theme = remember_theme
 
     crash: Exception | None = None  # the unexpected error that ended the app, if one did
+    _key_problems: tuple[str, ...] = ()
+
+    def use_keys(self, keymap: dict[str, str], problems: Sequence[str] = ()) -> None:
+        """The user's key map (binding id -> keys, from config.json); ``problems`` (entries
+        left out) are told once the first screen is up."""
+        self.set_keymap(keymap)
+        self._key_problems = tuple(problems)
+
+    def _tell_key_problems(self) -> None:
+        if self._key_problems:
+            where = "Some keys of config.json were left out"
+            text = "\n".join(self._key_problems) + "\n(`checkin keys` lists the binding ids)"
+            self.notify(text, title=where, severity="warning", timeout=10, markup=False)
 
     def _handle_exception(self, error: Exception) -> None:
         """An error nothing handled ends the app with a non-zero exit code (see ``crash``).
@@ -119,6 +138,7 @@ class CheckinApp(App[None]):
         """The first frame, the accounts home, is on the screen and takes keys."""
         self.reached("ready")
         self.workspace.start_backup()
+        self._tell_key_problems()
 
     def on_mount(self) -> None:
         self._install_signal_handlers()
@@ -242,25 +262,11 @@ class CheckinApp(App[None]):
         start: CheckinStart | None = None,
         then: Callable[[], object] | None = None,
     ) -> None:
-        """Start a check-in with the account as :func:`meetings.start_checkin` says (``start``:
-        as the planner said): asked first (ui/modals/starting.py), a running one resumes at
-        once; ``then`` runs before the meeting does (the planner closes)."""
-        from checkin.services import meetings
-        from checkin.ui.modals.starting import ask_to_start
+        """Start (or resume) a check-in with the account, asked first; ``start``: what the
+        planner says, ``then``: before the meeting runs (ui/modals/starting.py)."""
+        from checkin.ui.modals.starting import begin_checkin
 
-        if start is None:
-            try:
-                start = meetings.start_checkin(self.workspace, account)
-            except CheckinError as error:
-                self.notify(str(error), title="Cannot start", severity="error", markup=False)
-                return
-
-        def run(meeting: Meeting) -> None:
-            if then is not None:
-                then()
-            self.run_meeting(meeting)
-
-        ask_to_start(self, start, run)
+        begin_checkin(self, account, start, then)
 
     def run_meeting(self, meeting: Meeting) -> None:
         """The live screen; when the call ends, the wrap-up, then the minutes. A meeting whose

@@ -155,12 +155,12 @@ async def test_palette_commands_name_every_key() -> None:
         screen = app.screen
         assert isinstance(screen, MinutesScreen)
         titles = [title for title, _help, _run in screen.palette_commands()]
-        assert titles == [
+        assert titles == [  # the order of the keys in the key bar
             "Minutes: Switch client / team version",
-            "Minutes: Mail draft (.eml)",
             "Minutes: Copy Markdown",
             "Minutes: Copy chat text",
             "Minutes: Write Markdown file",
+            "Minutes: Mail draft (.eml)",
             "Minutes: Export HTML",
             "Minutes: Export calendar (.ics)",
         ]

@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList, Static
@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 from checkin.core.enums import Side
 from checkin.core.records import Contact
 from checkin.core.text import clean_line
+from checkin.ui.command_table import Command, CommandTable
 from checkin.ui.modals.confirm import DIALOG_CSS
 from checkin.ui.modals.form import Field, FormModal
 from checkin.ui.widgets.bars import KeyBar
@@ -51,6 +52,21 @@ def box(ticked: bool) -> Text:
     return Text("[x] " if ticked else "[ ] ", style="bold green" if ticked else "dim")
 
 
+ATTENDANCE_COMMANDS = CommandTable(
+    [
+        Command("escape", "dismiss(None)", "Cancel", help="Close: attendance stays as it was",
+                id="attendance.cancel"),
+        Command("space", "tick", "Present / not", help="Tick or untick the highlighted person",
+                id="attendance.toggle"),
+        Command("g", "add_guest", "Add guest",
+                help="Someone who is not a contact of the account (optionally saved as one)",
+                id="attendance.guest"),
+        Command("ctrl+s,enter", "save", "Save", help="Save who is on the call", priority=True,
+                id="attendance.save"),
+    ]
+)  # fmt: skip
+
+
 class AttendanceModal(ModalScreen[Attendance | None]):
     DEFAULT_CSS = (
         DIALOG_CSS.format(name="AttendanceModal")
@@ -58,18 +74,8 @@ class AttendanceModal(ModalScreen[Attendance | None]):
     AttendanceModal OptionList { height: auto; max-height: 16; }
     """
     )
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "dismiss(None)", "Cancel", id="attendance.cancel"),
-        Binding("space", "tick", "Present / not", id="attendance.toggle"),
-        Binding(
-            "g",
-            "add_guest",
-            "Add guest",
-            id="attendance.guest",
-            tooltip="Someone who is not a contact of the account (optionally saved as one)",
-        ),
-        Binding("ctrl+s,enter", "save", "Save", id="attendance.save", priority=True),
-    ]
+    COMMAND_TABLE = ATTENDANCE_COMMANDS
+    BINDINGS: ClassVar[list[BindingType]] = ATTENDANCE_COMMANDS.bindings()
 
     def __init__(
         self, contacts: list[Contact], present: list[str], guests: list[str], today: date

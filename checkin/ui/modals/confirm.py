@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
+from checkin.ui.command_table import Command, CommandTable, TableCommands
 from checkin.ui.text import literal
 
 DIALOG_CSS = """
@@ -23,14 +24,21 @@ DIALOG_CSS = """
 """
 
 
-class ConfirmModal(ModalScreen[bool]):
+# Every yes/no question of checkin answers to the same keys (one key map entry moves them all).
+YES_NO = CommandTable(
+    [
+        Command("y,enter", "answer(True)", "Yes", id="confirm.yes"),
+        Command("n,escape", "answer(False)", "No", id="confirm.no"),
+    ]
+)
+
+
+class ConfirmModal(TableCommands, ModalScreen[bool]):
     """Returns True for yes, False for no."""
 
     DEFAULT_CSS = DIALOG_CSS.format(name="ConfirmModal")
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y,enter", "dismiss(True)", "Yes", id="confirm.yes"),
-        Binding("n,escape", "dismiss(False)", "No", id="confirm.no"),
-    ]
+    COMMAND_TABLE = YES_NO
+    BINDINGS: ClassVar[list[BindingType]] = YES_NO.bindings()
 
     def __init__(self, question: str) -> None:
         super().__init__()
@@ -40,3 +48,6 @@ class ConfirmModal(ModalScreen[bool]):
         with Vertical():
             yield Label(literal(self.question), classes="title")
             yield Static("y / enter: yes · n / esc: no", classes="hint")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)

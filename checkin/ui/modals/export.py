@@ -9,12 +9,13 @@ from typing import ClassVar, NamedTuple, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from checkin.markdown.audience import Audience
+from checkin.ui.command_table import Command, CommandTable
 from checkin.ui.text import literal
 
 T = TypeVar("T")
@@ -42,6 +43,11 @@ def problem(path: Path | None) -> str:
     return ""
 
 
+PATH_COMMANDS = CommandTable(
+    [Command("escape", "cancel", "Cancel", help="Close: nothing is written", id="path.cancel")]
+)
+
+
 class PathDialog(ModalScreen[T | None]):
     """The shared body of the path modals: a title, the path and what it resolves to."""
 
@@ -58,9 +64,8 @@ class PathDialog(ModalScreen[T | None]):
     PathDialog #path-buttons Button { margin-left: 2; }
     PathDialog #audience { width: 1fr; margin: 0 0 1 0; }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="path.cancel"),
-    ]
+    COMMAND_TABLE = PATH_COMMANDS
+    BINDINGS: ClassVar[list[BindingType]] = PATH_COMMANDS.bindings()
 
     def __init__(self, title: str, default: Path | str, *, action: str = "Write") -> None:
         super().__init__()

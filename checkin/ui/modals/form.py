@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
@@ -16,6 +16,7 @@ from textual.widgets import Button, Input, Label, Static
 from checkin.core.dates import human_date, parse_date
 from checkin.core.errors import CheckinError, Conflict, ValidationError
 from checkin.core.text import clean_line
+from checkin.ui.command_table import Command, CommandTable
 from checkin.ui.modals.confirm import ConfirmModal
 from checkin.ui.modals.fields import Field, Follow, convert, field_input, raw_value
 from checkin.ui.text import literal
@@ -27,6 +28,16 @@ Transform = Callable[[dict[str, Any]], dict[str, Any]]
 Save = Callable[[dict[str, Any]], object]
 HINT = "ctrl+s save · esc cancel"
 DATES_HINT = " · dates: 2026-12-01, fri, +3d, next week"
+
+
+FORM_COMMANDS = CommandTable(
+    [
+        Command("escape", "cancel", "Cancel", help="Close the form: nothing is saved",
+                id="form.cancel"),
+        Command("ctrl+s", "submit", "Save", help="Save what the form holds", priority=True,
+                id="form.save"),
+    ]
+)  # fmt: skip
 
 
 class FormModal(ModalScreen[dict[str, Any] | None]):
@@ -66,10 +77,8 @@ class FormModal(ModalScreen[dict[str, Any] | None]):
     FormModal #hint { color: $text-muted; padding: 1 1 0 1; }
     """
     AUTO_FOCUS = ""  # on_mount focuses the first field without scrolling its label away
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="form.cancel"),
-        Binding("ctrl+s", "submit", "Save", id="form.save", priority=True),
-    ]
+    COMMAND_TABLE = FORM_COMMANDS
+    BINDINGS: ClassVar[list[BindingType]] = FORM_COMMANDS.bindings()
 
     def __init__(
         self,

@@ -9,7 +9,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Input, Label, Select, Static
@@ -30,6 +30,7 @@ from checkin.services.importing import (
     warning_lines,
 )
 from checkin.services.workspace import Workspace
+from checkin.ui.command_table import Command, CommandTable
 from checkin.ui.text import literal, plain
 from checkin.ui.widgets.path_input import PathInput, expand
 from checkin.ui.widgets.record_table import fit_columns
@@ -37,6 +38,16 @@ from checkin.ui.widgets.record_table import fit_columns
 AUTO = "auto"
 CHANGE_COLUMNS = (("change", "Change"), ("id", "Id"), ("title", "Title"), ("what", "What changes"))
 ROWS_SHOWN = 500
+
+
+IMPORT_COMMANDS = CommandTable(
+    [
+        Command("escape", "cancel", "Cancel", help="Close: nothing is imported",
+                id="import.cancel"),
+        Command("ctrl+s", "confirm", "Import", help="Import what the preview shows",
+                priority=True, id="import.confirm"),
+    ]
+)  # fmt: skip
 
 
 class ImportModal(ModalScreen[ImportPlan | None]):
@@ -71,17 +82,8 @@ class ImportModal(ModalScreen[ImportPlan | None]):
     ImportModal #buttons { height: auto; align: right middle; padding: 1 1; }
     ImportModal #buttons Button { margin-left: 2; }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="import.cancel"),
-        Binding(
-            "ctrl+s",
-            "confirm",
-            "Import",
-            id="import.confirm",
-            tooltip="Import what the preview shows",
-            priority=True,
-        ),
-    ]
+    COMMAND_TABLE = IMPORT_COMMANDS
+    BINDINGS: ClassVar[list[BindingType]] = IMPORT_COMMANDS.bindings()
 
     def __init__(self, workspace: Workspace, account: Account, path: str = "") -> None:
         super().__init__()

@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -20,6 +20,8 @@ from checkin.core.errors import Problem, ValidationError
 from checkin.core.text import clean_line
 from checkin.services.draft import TemplateChoice
 from checkin.services.planning import MAX_LENGTH, MIN_LENGTH
+from checkin.ui.command_table import Command, CommandTable
+from checkin.ui.modals.confirm import YES_NO
 from checkin.ui.modals.form import Field, FormModal
 from checkin.ui.text import literal
 
@@ -159,6 +161,11 @@ def custom_item_modal(
     )
 
 
+TEMPLATE_COMMANDS = CommandTable(
+    [Command("escape", "dismiss(None)", "Cancel", help="Keep the template", id="template.cancel")]
+)
+
+
 class TemplateModal(ModalScreen[str | None]):
     """Pick a template: each with its title, length and description. Returns its name."""
 
@@ -172,9 +179,8 @@ class TemplateModal(ModalScreen[str | None]):
     TemplateModal OptionList { height: auto; max-height: 24; }
     TemplateModal .hint { color: $text-muted; padding: 1 0 0 0; }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "dismiss(None)", "Cancel", id="template.cancel"),
-    ]
+    COMMAND_TABLE = TEMPLATE_COMMANDS
+    BINDINGS: ClassVar[list[BindingType]] = TEMPLATE_COMMANDS.bindings()
 
     def __init__(self, choices: Sequence[TemplateChoice], current: str) -> None:
         super().__init__()
@@ -233,10 +239,8 @@ class AskModal(ModalScreen[bool]):
     AskModal #ask-buttons { height: auto; align: right middle; padding: 1 0 0 0; }
     AskModal #ask-buttons Button { margin-left: 2; }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y,enter", "answer(True)", "Yes", id="ask.yes"),
-        Binding("n,escape", "answer(False)", "No", id="ask.no"),
-    ]
+    COMMAND_TABLE = YES_NO
+    BINDINGS: ClassVar[list[BindingType]] = YES_NO.bindings()
 
     def __init__(self, question: str, yes: str = "Yes") -> None:
         super().__init__()

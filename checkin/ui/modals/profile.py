@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
@@ -16,6 +16,7 @@ from checkin.core.enums import Side
 from checkin.core.records import Account, Contact
 from checkin.core.summary import AccountSummary
 from checkin.core.text import clean_line
+from checkin.ui.command_table import Command, CommandTable
 from checkin.ui.text import literal
 from checkin.ui.widgets.profile import profile_text
 
@@ -40,6 +41,11 @@ def contacts_text(contacts: Sequence[Contact]) -> Text:
     return text
 
 
+PROFILE_COMMANDS = CommandTable(
+    [Command("escape,f2", "dismiss", "Close", help="Back to the meeting", id="profile.close")]
+)
+
+
 class ProfileModal(ModalScreen[None]):
     """Read-only; closing it returns to the meeting exactly as it was."""
 
@@ -53,9 +59,8 @@ class ProfileModal(ModalScreen[None]):
     ProfileModal VerticalScroll { height: auto; max-height: 100%; padding: 0 1; }
     ProfileModal .hint { dock: bottom; color: $text-muted; padding: 0 1; }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,f2", "dismiss", "Close", id="profile.close"),
-    ]
+    COMMAND_TABLE = PROFILE_COMMANDS
+    BINDINGS: ClassVar[list[BindingType]] = PROFILE_COMMANDS.bindings()
 
     def __init__(
         self, account: Account, summary: AccountSummary, contacts: Sequence[Contact]

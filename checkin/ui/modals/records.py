@@ -236,3 +236,14 @@ def record_form(
         follows=follows,
         suggested=() if record is not None else set(values),  # a new record's defaults
     )
+
+
+def new_record_defaults(cls: type[Record], today: date) -> dict[str, Any]:
+    """What a new record's form starts with."""
+    if cls is Issue:
+        return {"opened": today, "status": IssueStatus.NEW}
+    if cls is Feedback:
+        return {"received": today, "sentiment": 0}
+    if cls is ActionItem:
+        return {"owner": "us", "status": ActionStatus.OPEN}
+    return {}

@@ -9,7 +9,8 @@ from textual.screen import ModalScreen
 
 from checkin.core.errors import CheckinError
 from checkin.core.meeting import Meeting
-from checkin.services.meetings import CheckinStart, StartKind, live_meetings
+from checkin.core.records import Account
+from checkin.services.meetings import CheckinStart, StartKind, live_meetings, start_checkin
 from checkin.ui.modals.confirm import ConfirmModal
 from checkin.ui.modals.planning import AskModal
 from checkin.ui.text import agenda_size
@@ -99,3 +100,27 @@ def offer_resume(app: CheckinApp) -> None:
             )
 
     app.push_screen(ConfirmModal(question), answered)
+
+
+def begin_checkin(
+    app: CheckinApp,
+    account: Account,
+    start: CheckinStart | None = None,
+    then: Callable[[], object] | None = None,
+) -> None:
+    """Start a check-in with ``account`` as :func:`start_checkin` says (``start``: as the
+    planner said): asked first (:func:`ask_to_start`), a running one resumes at once from
+    the app; ``then`` runs before the meeting does (the planner closes)."""
+    if start is None:
+        try:
+            start = start_checkin(app.workspace, account)
+        except CheckinError as error:
+            app.notify(str(error), title="Cannot start", severity="error", markup=False)
+            return
+
+    def run(meeting: Meeting) -> None:
+        if then is not None:
+            then()
+        app.run_meeting(meeting)
+
+    ask_to_start(app, start, run)

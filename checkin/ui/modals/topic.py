@@ -12,7 +12,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList, Static
@@ -22,32 +22,14 @@ from checkin.core.dates import human_date
 from checkin.core.enums import ActionStatus, Side
 from checkin.core.records import ActionItem, Contact, Issue, Record
 from checkin.core.text import clean_line
-from checkin.core.transitions import IssueChange, offered_changes
+from checkin.core.transitions import offered_changes
 from checkin.services.topic import GUEST_PREFIX
+from checkin.ui.command_table import Command, CommandTable, TableCommands
 from checkin.ui.modals.capture import owners
 from checkin.ui.modals.confirm import DIALOG_CSS
 from checkin.ui.modals.form import Field, FormModal
 from checkin.ui.widgets.bars import KeyBar
 
-# key, operation, label, tooltip: the account screen's keys (a/g/r/v on issues, d/x/o on
-# action items), then the changes it does not have.
-ISSUE_KEYS = (
-    ("a", IssueChange.ACKNOWLEDGE, "Ack", "Acknowledge the issue (the first 48-hour rule)"),
-    ("g", IssueChange.PLAN, "Plan given", "The plan (one line) and its estimated date"),
-    ("p", IssueChange.START, "In progress", "Someone is working on it"),
-    ("w", IssueChange.WAIT, "Waiting on client", "It waits on the client's input"),
-    ("r", IssueChange.RESOLVE, "Resolve", "Fixed: it comes back as “did that work for you?”"),
-    ("c", IssueChange.CLOSE, "Close", "Closed: nothing more to do"),
-    ("v", IssueChange.VERIFY, "Worked: verified", "“Did that work for you?” Yes: verified"),
-    ("n", IssueChange.REOPEN, "Did not work", "“Did that work for you?” No: reopen with a note"),
-)
-ACTION_KEYS = (
-    ("d", "done", "Done", "The action item is done (today)"),
-    ("x", "drop", "Drop", "Not needed any more"),
-    ("o", "reopen", "Reopen", "Open again"),
-    ("u", "redate", "Re-date", "A new due date"),
-    ("h", "reassign", "Reassign", "Hand it to someone else (a contact, a guest or us)"),
-)
 # The action item statuses each operation does not apply to.
 _ACTION_NOT_FROM = {
     "done": (ActionStatus.DONE,),
@@ -56,6 +38,42 @@ _ACTION_NOT_FROM = {
     "redate": (ActionStatus.DONE, ActionStatus.DROPPED),
     "reassign": (ActionStatus.DONE, ActionStatus.DROPPED),
 }
+
+
+# The account screen's keys (a/g/r/v on issues, d/x/o on action items), then the changes it
+# does not have; each offered only when it applies to the highlighted record.
+def _op(kind: str, key: str, operation: str, label: str, tip: str) -> Command:
+    return Command(
+        key,
+        f"act('{kind}', '{operation}')",
+        label,
+        help=tip,
+        applies=lambda modal: modal.offers(kind, operation),
+        id=f"topic.{kind}.{operation}",
+    )
+
+
+TABLE = CommandTable(
+    [
+        Command("escape", "dismiss(None)", "Cancel", id="topic.cancel"),
+        _op("issue", "a", "acknowledge", "Ack", "Acknowledge the issue (the first 48-hour rule)"),
+        _op("issue", "g", "plan", "Plan given", "The plan (one line) and its estimated date"),
+        _op("issue", "p", "start", "In progress", "Someone is working on it"),
+        _op("issue", "w", "wait", "Waiting on client", "It waits on the client's input"),
+        _op("issue", "r", "resolve", "Resolve",
+            "Fixed: it comes back as “did that work for you?”"),
+        _op("issue", "c", "close", "Close", "Closed: nothing more to do"),
+        _op("issue", "v", "verify", "Worked: verified", "“Did that work for you?” Yes: verified"),
+        _op("issue", "n", "reopen", "Did not work",
+            "“Did that work for you?” No: reopen with a note"),
+        _op("action", "d", "done", "Done", "The action item is done (today)"),
+        _op("action", "x", "drop", "Drop", "Not needed any more"),
+        _op("action", "o", "reopen", "Reopen", "Open again"),
+        _op("action", "u", "redate", "Re-date", "A new due date"),
+        _op("action", "h", "reassign", "Reassign",
+            "Hand it to someone else (a contact, a guest or us)"),
+    ]
+)  # fmt: skip
 
 
 def offered(record: Record, operation: str) -> bool:
@@ -95,7 +113,7 @@ def record_line(record: Record, today: date) -> Text:
     return text
 
 
-class TopicRecordsModal(ModalScreen[tuple[str, str] | None]):
+class TopicRecordsModal(TableCommands, ModalScreen[tuple[str, str] | None]):
     """The topic's issues and action items; a key acts on the highlighted one and returns
     (operation, record id). Only the keys that apply to that record are shown and work."""
 
@@ -106,17 +124,8 @@ class TopicRecordsModal(ModalScreen[tuple[str, str] | None]):
     TopicRecordsModal OptionList { height: auto; max-height: 12; }
     """
     )
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "dismiss(None)", "Cancel", id="topic.cancel"),
-        *(
-            Binding(key, f"act('{op.value}')", label, id=f"topic.{op.value}", tooltip=tip)
-            for key, op, label, tip in ISSUE_KEYS
-        ),
-        *(
-            Binding(key, f"act('{op}')", label, id=f"topic.{op}", tooltip=tip)
-            for key, op, label, tip in ACTION_KEYS
-        ),
-    ]
+    COMMAND_TABLE = TABLE
+    BINDINGS: ClassVar[list[BindingType]] = TABLE.bindings()
 
     def __init__(self, title: str, records: list[Record], today: date) -> None:
         super().__init__()
@@ -149,25 +158,24 @@ class TopicRecordsModal(ModalScreen[tuple[str, str] | None]):
         self._hint()
 
     def _hint(self) -> None:
-        record = self.highlighted
-        keys = ISSUE_KEYS if isinstance(record, Issue) else ACTION_KEYS
         shown = [
-            f"{key} {label.lower()}"
-            for key, op, label, _tip in keys
-            if record is not None and offered(record, str(op))
+            f"{binding.key} {label.lower()}"
+            for binding, label, _help in TABLE.help_rows(self)
+            if binding.id != "topic.cancel"
         ]
         hint = " · ".join(shown) if shown else "Nothing to change here"
         self.query_one("#topic-hint", Static).update(Text(hint + " · esc closes"))
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action != "act":
-            return True
+    def offers(self, kind: str, operation: str) -> bool:
+        """Whether ``operation`` on a ``kind`` ("issue", "action") applies to the highlighted
+        record (issues and action items both reopen, on different keys)."""
         record = self.highlighted
-        return record is not None and offered(record, str(parameters[0]))
+        wanted = Issue if kind == "issue" else ActionItem
+        return isinstance(record, wanted) and offered(record, operation)
 
-    def action_act(self, operation: str) -> None:
+    def action_act(self, kind: str, operation: str) -> None:
         record = self.highlighted
-        if record is not None and offered(record, operation):
+        if record is not None and self.offers(kind, operation):
             self.dismiss((operation, record.id))
 
 

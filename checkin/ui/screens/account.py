@@ -4,18 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from datetime import date
 from typing import Any, ClassVar
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.binding import BindingType
 from textual.widgets import TabbedContent, TabPane
 
-from checkin.core.dates import human_date
-from checkin.core.enums import ActionStatus, IssueStatus
+from checkin.core.enums import ActionStatus
 from checkin.core.meeting import MeetingState
 from checkin.core.records import (
     Account,
@@ -26,14 +22,13 @@ from checkin.core.records import (
     Record,
     RoadmapItem,
 )
-from checkin.core.text import count
 from checkin.core.transitions import IssueChange
-from checkin.ui.modals.records import record_form
+from checkin.ui.command_table import Command, CommandTable, TableCommands
+from checkin.ui.modals.records import new_record_defaults, record_form
 from checkin.ui.screens.base import CheckinScreen
-from checkin.ui.text import health_badge
 from checkin.ui.widgets.bars import KeyBar, TitleBar
-from checkin.ui.widgets.facts import FactsLine
-from checkin.ui.widgets.health import HealthPanel
+from checkin.ui.widgets.facts import FactsLine, account_facts
+from checkin.ui.widgets.health import HealthPanel, HealthScroll
 from checkin.ui.widgets.profile import ProfileView
 from checkin.ui.widgets.record_table import RecordTable
 from checkin.ui.widgets.tables import (
@@ -64,58 +59,28 @@ KINDS: dict[str, tuple[type[Record], str]] = {
 }
 
 
-def new_record_defaults(cls: type[Record], today: date) -> dict[str, Any]:
-    """What a new record's form starts with."""
-    if cls is Issue:
-        return {"opened": today, "status": IssueStatus.NEW}
-    if cls is Feedback:
-        return {"received": today, "sentiment": 0}
-    if cls is ActionItem:
-        return {"owner": "us", "status": ActionStatus.OPEN}
-    return {}
-
-
-class HealthScroll(VerticalScroll):
-    """The Health tab: longer than a small terminal, so it scrolls by keyboard (f1 names the
-    keys) and takes the focus when the tab opens."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "scroll_up", "Scroll up", id="health.up", tooltip="Scroll up a line"),
-        Binding(
-            "down", "scroll_down", "Scroll down", id="health.down", tooltip="Scroll down a line"
-        ),
-        Binding("pageup", "page_up", "Page up", id="health.pageup", tooltip="Scroll up a page"),
-        Binding(
-            "pagedown,space",
-            "page_down",
-            "Page down",
-            id="health.pagedown",
-            tooltip="Scroll down a page",
-        ),
-        Binding("home", "scroll_home", "Top", id="health.top", tooltip="Back to the score"),
-        Binding(
-            "end", "scroll_end", "Bottom", id="health.bottom", tooltip="The trend, at the bottom"
-        ),
-    ]
-
-
-class AccountScreen(CheckinScreen[None]):
-    """Attributes down: tables get records. Messages up: tables ask, this screen acts."""
-
-    CSS_PATH = "account.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back", id="account.back", tooltip="Back to all accounts"),
-        Binding(
-            "p", "plan", "Plan", id="account.plan", tooltip="Plan the agenda of the next check-in"
-        ),
-        Binding(
-            "s", "start", "Start", id="account.start", tooltip="Start (or resume) the check-in"
-        ),
+TABLE = CommandTable(
+    [
+        Command("escape", "back", "Back", help="Back to all accounts", id="account.back"),
+        Command("p", "plan", "Plan", "Account: Plan agenda",
+                "Plan the agenda of the next check-in", id="account.plan"),
+        Command("s", "start", "Start", "Account: Start check-in",
+                "Start (or resume) the check-in", id="account.start"),
         *(
-            Binding(str(n), f"show_tab('{tab}')", label, id=f"account.tab.{tab}", show=False)
+            Command(str(n), f"show_tab('{tab}')", label, f"Account: Show {label.lower()}",
+                    f"The {label.lower()} tab", show=False, id=f"account.tab.{tab}")
             for n, (tab, label) in enumerate(TABS, start=1)
         ),
     ]
+)  # fmt: skip
+
+
+class AccountScreen(TableCommands, CheckinScreen[None]):
+    """Attributes down: tables get records. Messages up: tables ask, this screen acts."""
+
+    CSS_PATH = "account.tcss"
+    COMMAND_TABLE = TABLE
+    BINDINGS: ClassVar[list[BindingType]] = TABLE.bindings()
 
     def __init__(self, account: Account, tab: str = "issues") -> None:
         super().__init__()
@@ -160,7 +125,7 @@ class AccountScreen(CheckinScreen[None]):
         )
         summary = ws.summary(account)
         health = ws.health(account)
-        self._summary_line(summary, health)
+        self.query_one("#summary", FactsLine).show(account_facts(summary, health, today))
         self.query_one(HealthPanel).show(health, ws.health_trend(account, health))
         issues = sorted(
             ws.issues(account.id),
@@ -177,30 +142,6 @@ class AccountScreen(CheckinScreen[None]):
         self.query_one(ContactsTable).show(ws.contacts(account.id), now)
         self.query_one(MeetingsTable).show(ws.meetings(account.id), now)
         self.query_one(ProfileView).show(account, summary)
-
-    def _summary_line(self, summary: Any, health: Any) -> None:
-        today = self.workspace.today()
-        facts = [
-            Text.assemble(("Health ", "dim"), health_badge(health)),
-            Text.assemble(("last check-in ", "dim"), human_date(summary.last_checkin, today)),
-        ]
-        due = human_date(summary.next_due, today)
-        start = None if summary.live_meeting_id else summary.next_meeting
-        if summary.cadence_overdue:
-            facts.append(Text(f"⚑ due {due}, {summary.days_overdue} d late", "bold yellow"))
-        elif start is None or start.date() != summary.next_due:
-            facts.append(Text.assemble(("next due ", "dim"), due))
-        if start is not None:  # the planned (or agreed, or proposed) start, to the minute
-            facts.append(Text.assemble(("meets ", "dim"), f"{start:%a %d %b %H:%M}"))
-        if summary.open_critical:
-            facts.append(Text(f"{summary.open_critical} critical", "bold red"))
-        if summary.in_breach:
-            facts.append(Text(f"⚠ {summary.in_breach} past 48 h", "bold red"))
-        if summary.overdue_actions:
-            facts.append(Text(count(summary.overdue_actions, "overdue action"), "yellow"))
-        if summary.missing_focal:
-            facts.append(Text("⚠ focal contact missing", "bold yellow"))
-        self.query_one("#summary", FactsLine).show(facts)
 
     # -- tabs -----------------------------------------------------------------------------
 

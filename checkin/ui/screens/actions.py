@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.widgets import DataTable, Static
 
 from checkin.core.dates import human_date
 from checkin.core.enums import ActionStatus, Side
 from checkin.core.records import Account, ActionItem
+from checkin.ui.command_table import Command, CommandTable, TableCommands
 from checkin.ui.screens.base import CheckinScreen
 from checkin.ui.text import plain, wrapping
 from checkin.ui.widgets.bars import KeyBar, TitleBar
@@ -29,19 +30,34 @@ COLUMNS = (
 FILTERS = {"all": "everything open", "ours": "what we owe", "theirs": "what they owe"}
 
 
-class ActionsOverviewScreen(CheckinScreen[None]):
+def _on_row(screen: Any) -> bool:
+    return screen.selected_pair() is not None
+
+
+TABLE = CommandTable(
+    [
+        Command("escape", "back", "Back", help="Back to the accounts", id="actions.back"),
+        Command("w", "show('ours')", "We owe", "Action items: Show what we owe",
+                "Only the action items we owe the clients", id="actions.ours"),
+        Command("t", "show('theirs')", "They owe", "Action items: Show what they owe",
+                "Only the action items the clients owe us", id="actions.theirs"),
+        Command("l", "show('all')", "All", "Action items: Show all",
+                "Every open action item", id="actions.all"),
+        Command("d", "done", "Done", "Action items: Mark done", "Mark the action item done",
+                applies=_on_row, id="actions.done"),
+        Command("enter", "open", "Open account", help="Open the account of the action item",
+                applies=_on_row, id="actions.open"),
+    ]
+)  # fmt: skip
+
+
+class ActionsOverviewScreen(TableCommands, CheckinScreen[None]):
     DEFAULT_CSS = """
     ActionsOverviewScreen #actions-all { height: 1fr; margin: 0 1; }
     ActionsOverviewScreen #actions-status { height: 1; padding: 0 2; color: $text-muted; }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back", id="actions.back"),
-        Binding("w", "show('ours')", "We owe", id="actions.ours"),
-        Binding("t", "show('theirs')", "They owe", id="actions.theirs"),
-        Binding("l", "show('all')", "All", id="actions.all"),
-        Binding("d", "done", "Done", id="actions.done", tooltip="Mark the action item done"),
-        Binding("enter", "open", "Open account", id="actions.open"),
-    ]
+    COMMAND_TABLE = TABLE
+    BINDINGS: ClassVar[list[BindingType]] = TABLE.bindings()
 
     def __init__(self) -> None:
         super().__init__()
@@ -65,7 +81,7 @@ class ActionsOverviewScreen(CheckinScreen[None]):
     def reload(self) -> None:
         table = self.query_one(DataTable)
         today = self.workspace.today()
-        keep = self._selected()
+        keep = self.selected_pair()
         self.rows = {}
         pairs = self.workspace.open_actions()
         shown = [
@@ -83,6 +99,7 @@ class ActionsOverviewScreen(CheckinScreen[None]):
             table.move_cursor(row=table.get_row_index(keep[1].id), animate=False)
         overdue = sum(1 for _a, i in shown if i.due is not None and i.due < today)
         self.sub_title = FILTERS[self.side]
+        self.refresh_bindings()  # done and open need a row
         self.query_one("#actions-status", Static).update(
             f"{len(shown)} open · {overdue} overdue · w we owe · t they owe · l all"
         )
@@ -102,7 +119,7 @@ class ActionsOverviewScreen(CheckinScreen[None]):
             plain("we owe" if ours else "they owe", "bold" if ours else ""),
         ]
 
-    def _selected(self) -> tuple[Account, ActionItem] | None:
+    def selected_pair(self) -> tuple[Account, ActionItem] | None:
         table = self.query_one(DataTable)
         if not self.rows:
             return None
@@ -114,7 +131,7 @@ class ActionsOverviewScreen(CheckinScreen[None]):
         self.reload()
 
     def action_done(self) -> None:
-        if (pair := self._selected()) is not None:
+        if (pair := self.selected_pair()) is not None:
             _account, item = pair
             done = lambda: self.workspace.set_action_status(item.id, ActionStatus.DONE)  # noqa: E731
             if self.attempt(done, f"Done: {item.title}"):
@@ -125,7 +142,7 @@ class ActionsOverviewScreen(CheckinScreen[None]):
         self.action_open()
 
     def action_open(self) -> None:
-        if (pair := self._selected()) is not None:
+        if (pair := self.selected_pair()) is not None:
             self.checkin.open_account(pair[0], tab="actions")
 
     def action_back(self) -> None:

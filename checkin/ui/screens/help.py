@@ -4,18 +4,35 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Static
 
+from checkin.ui.command_table import Command, CommandTable
 from checkin.ui.text import plain, wrapping
 from checkin.ui.widgets.record_table import fit_columns
 
 COLUMNS = (("key", "Key"), ("action", "Action"), ("what", "What it does"))
 ACTION_WIDTH = 24
+
+
+def _tables(screen: Screen[object]) -> list[CommandTable]:
+    """The command tables of the focused widget, its containers and the screen."""
+    nodes = screen.focused.ancestors_with_self if screen.focused is not None else [screen]
+    found = []
+    for node in nodes:
+        table = getattr(node, "COMMAND_TABLE", None)
+        if isinstance(table, CommandTable) and table not in found:
+            found.append(table)
+    return found
+
+
+HELP_COMMANDS = CommandTable(
+    [Command("escape,question_mark,f1", "dismiss", "Close", help="Close the keys",
+             id="help.close")]
+)  # fmt: skip
 
 
 class HelpScreen(ModalScreen[None]):
@@ -29,9 +46,8 @@ class HelpScreen(ModalScreen[None]):
     HelpScreen #help-intro { color: $text-muted; padding: 0 0 1 0; }
     HelpScreen DataTable { height: auto; max-height: 30; }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,question_mark,f1", "dismiss", "Close", id="help.close"),
-    ]
+    COMMAND_TABLE = HELP_COMMANDS
+    BINDINGS: ClassVar[list[BindingType]] = HELP_COMMANDS.bindings()
 
     def __init__(self, under: Screen[object]) -> None:
         super().__init__()
@@ -55,19 +71,27 @@ class HelpScreen(ModalScreen[None]):
     def on_resize(self) -> None:
         self.call_after_refresh(self._fill)
 
+    def _keys(self) -> list[tuple[Binding, str, str]]:
+        """(binding, action, what it does): the screen's command tables first, as they list
+        them; then keys of the app and Textual's cursor and focus keys (they carry no id)."""
+        rows: list[tuple[Binding, str, str]] = []
+        for table in _tables(self.under):
+            rows += table.help_rows(self.under)
+        seen = {binding.action for binding, _label, _what in rows}
+        others = [active.binding for active in self.under.active_bindings.values()]
+        others.sort(key=lambda binding: binding.id is None)
+        for binding in others:
+            if binding.description and binding.action not in seen:
+                seen.add(binding.action)
+                rows.append((binding, binding.description, binding.tooltip or ""))
+        return rows
+
     def _fill(self) -> None:
         table = self.query_one(DataTable)
-        found: list[tuple[Text, str, str]] = []
-        seen: set[str] = set()
-        # checkin's own keys (they carry an id) first; Textual's cursor and focus keys last
-        bindings = [active.binding for active in self.under.active_bindings.values()]
-        bindings.sort(key=lambda binding: binding.id is None)
-        for binding in bindings:
-            if not binding.description or binding.action in seen:
-                continue
-            seen.add(binding.action)
-            key = plain(self.app.get_key_display(binding), "bold")
-            found.append((key, binding.description, binding.tooltip or ""))
+        found = [
+            (plain(self.app.get_key_display(binding), "bold"), label, what)
+            for binding, label, what in self._keys()
+        ]
         action = min(ACTION_WIDTH, max((len(name) for _k, name, _w in found), default=0))
         rows = []
         for key, name, what in found:

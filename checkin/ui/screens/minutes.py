@@ -9,7 +9,7 @@ from typing import Any, ClassVar
 
 from markdown_it import MarkdownIt
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Markdown, Static
 
@@ -19,6 +19,7 @@ from checkin.markdown.audience import Audience
 from checkin.markdown.minutes import MinutesData, render_minutes
 from checkin.markdown.wording import meeting_title
 from checkin.services import sharing
+from checkin.ui.command_table import Command, CommandTable, TableCommands
 from checkin.ui.modals.export import Export, ExportModal, PathModal
 from checkin.ui.screens.base import CheckinScreen
 from checkin.ui.text import literal
@@ -30,62 +31,42 @@ def _parser() -> MarkdownIt:
     return MarkdownIt("gfm-like", {"html": False})
 
 
-class MinutesScreen(CheckinScreen[None]):
+def _shown(screen: Any) -> bool:
+    return screen.data is not None
+
+
+TABLE = CommandTable(
+    [
+        Command("escape", "back", "Back", help="Close the minutes", id="minutes.back"),
+        Command("f", "toggle_audience", "For: client/team",
+                "Minutes: Switch client / team version",
+                "Show the client's version (what they receive) or our team's (everything)",
+                applies=_shown, id="minutes.audience"),
+        Command("c", "copy_markdown", "Copy", "Minutes: Copy Markdown",
+                "Copy the Markdown minutes to the clipboard", applies=_shown, id="minutes.copy"),
+        Command("t", "copy_chat", "Copy for chat", "Minutes: Copy chat text",
+                "Copy a plain-text version for chat (Slack, Teams): no tables, bullet lists",
+                applies=_shown, id="minutes.copy_chat"),
+        Command("w", "write_markdown", "Write .md", "Minutes: Write Markdown file",
+                "Write the Markdown minutes to a file", applies=_shown, id="minutes.write"),
+        Command("m", "mail", "Mail", "Minutes: Mail draft (.eml)",
+                "Write a mail draft (.eml) with the next meeting as an invitation, and open it",
+                applies=_shown, id="minutes.mail"),
+        Command("h", "export_html", "HTML", "Minutes: Export HTML",
+                "Export the minutes as a web page", applies=_shown, id="minutes.html"),
+        Command("i", "export_ics", "Calendar", "Minutes: Export calendar (.ics)",
+                "Export the next check-in and open action items as an .ics file",
+                applies=_shown, id="minutes.ics"),
+    ]
+)  # fmt: skip
+
+
+class MinutesScreen(TableCommands, CheckinScreen[None]):
     """The minutes of one meeting. Reusable: the meetings tab and the wrap-up push it."""
 
     CSS_PATH = "minutes.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back", id="minutes.back", tooltip="Close the minutes"),
-        Binding(
-            "f",
-            "toggle_audience",
-            "For: client/team",
-            id="minutes.audience",
-            tooltip="Show the client's version (what they receive) or our team's (everything)",
-        ),
-        Binding(
-            "c",
-            "copy_markdown",
-            "Copy",
-            id="minutes.copy",
-            tooltip="Copy the Markdown minutes to the clipboard",
-        ),
-        Binding(
-            "t",
-            "copy_chat",
-            "Copy for chat",
-            id="minutes.copy_chat",
-            tooltip="Copy a plain-text version for chat: no tables, bullet lists",
-        ),
-        Binding(
-            "w",
-            "write_markdown",
-            "Write .md",
-            id="minutes.write",
-            tooltip="Write the Markdown minutes to a file",
-        ),
-        Binding(
-            "m",
-            "mail",
-            "Mail",
-            id="minutes.mail",
-            tooltip="Write a mail draft (.eml) with the next meeting as an invitation, and open it",
-        ),
-        Binding(
-            "h",
-            "export_html",
-            "HTML",
-            id="minutes.html",
-            tooltip="Export the minutes as a web page",
-        ),
-        Binding(
-            "i",
-            "export_ics",
-            "Calendar",
-            id="minutes.ics",
-            tooltip="Export the next check-in and open action items as an .ics file",
-        ),
-    ]
+    COMMAND_TABLE = TABLE
+    BINDINGS: ClassVar[list[BindingType]] = TABLE.bindings()
 
     def __init__(self, meeting_id: str) -> None:
         super().__init__()
@@ -114,6 +95,7 @@ class MinutesScreen(CheckinScreen[None]):
             self.dismiss(None)
             return False
         data = self.data
+        self.refresh_bindings()  # the keys that need the minutes apply now
         self.markdown = render_minutes(data, self.audience)
         who = "for the client" if self.audience.is_client else "team version"
         self.title = f"{clean_line(data.account.name)} · minutes"
@@ -257,41 +239,3 @@ class MinutesScreen(CheckinScreen[None]):
 
     def action_back(self) -> None:
         self.dismiss(None)
-
-    def palette_commands(self) -> list[tuple[str, str, Any]]:
-        if self.data is None:
-            return []
-        other = "our team's version" if self.audience.is_client else "the client's version"
-        return [
-            (
-                "Minutes: Switch client / team version",
-                f"Show {other}",
-                self.action_toggle_audience,
-            ),
-            (
-                "Minutes: Mail draft (.eml)",
-                "Minutes and the next meeting's invitation, opened in your mail client",
-                self.action_mail,
-            ),
-            (
-                "Minutes: Copy Markdown",
-                "Copy the minutes to the clipboard",
-                self.action_copy_markdown,
-            ),
-            (
-                "Minutes: Copy chat text",
-                "Plain text without tables, for Slack or Teams",
-                self.action_copy_chat,
-            ),
-            (
-                "Minutes: Write Markdown file",
-                "Write the minutes to a .md file",
-                self.action_write_markdown,
-            ),
-            ("Minutes: Export HTML", "Write the minutes as a web page", self.action_export_html),
-            (
-                "Minutes: Export calendar (.ics)",
-                "Next check-in and open action items",
-                self.action_export_ics,
-            ),
-        ]

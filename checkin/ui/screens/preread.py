@@ -8,12 +8,13 @@ from typing import Any, ClassVar
 
 from markdown_it import MarkdownIt
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Markdown, Static
 
 from checkin.core.errors import CheckinError
+from checkin.ui.command_table import Command, CommandTable, TableCommands
 from checkin.ui.modals.export import PathModal
 from checkin.ui.screens.base import CheckinScreen
 from checkin.ui.text import literal
@@ -47,7 +48,18 @@ def ask_and_write(
     screen.app.push_screen(PathModal("Write the pre-read (Markdown) to", default), chosen)
 
 
-class PrereadScreen(CheckinScreen[None]):
+TABLE = CommandTable(
+    [
+        Command("escape", "back", "Back", help="Back to the planner", id="preread.back"),
+        Command("c", "copy_preread", "Copy", "Agenda: Copy pre-read",
+                "Copy the pre-read (Markdown) to the clipboard", id="preread.copy"),
+        Command("w", "write_preread", "Write .md", "Agenda: Write pre-read",
+                "Write the pre-read to a Markdown file", id="preread.write"),
+    ]
+)  # fmt: skip
+
+
+class PrereadScreen(TableCommands, CheckinScreen[None]):
     """Shows ``markdown``; ``write`` puts it in a file (the planner's service does it)."""
 
     DEFAULT_CSS = """
@@ -57,23 +69,8 @@ class PrereadScreen(CheckinScreen[None]):
         height: 1; padding: 0 2; color: $text-muted; background: $panel;
     }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back", id="preread.back", tooltip="Back to the planner"),
-        Binding(
-            "c",
-            "copy_preread",
-            "Copy",
-            id="preread.copy",
-            tooltip="Copy the pre-read (Markdown) to the clipboard",
-        ),
-        Binding(
-            "w",
-            "write_preread",
-            "Write .md",
-            id="preread.write",
-            tooltip="Write the pre-read to a Markdown file",
-        ),
-    ]
+    COMMAND_TABLE = TABLE
+    BINDINGS: ClassVar[list[BindingType]] = TABLE.bindings()
 
     def __init__(self, title: str, markdown: str, default_path: Path, write: Writer) -> None:
         super().__init__()
@@ -114,9 +111,3 @@ class PrereadScreen(CheckinScreen[None]):
 
     def action_back(self) -> None:
         self.dismiss(None)
-
-    def palette_commands(self) -> list[tuple[str, str, Any]]:
-        return [
-            ("Agenda: Copy pre-read", "Copy the Markdown pre-read", self.action_copy_preread),
-            ("Agenda: Write pre-read", "Write it to a .md file", self.action_write_preread),
-        ]

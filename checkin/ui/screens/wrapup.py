@@ -13,7 +13,7 @@ from typing import Any, ClassVar
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
@@ -31,6 +31,7 @@ from checkin.services.wrapup import (
     save_wrap_up_draft,
     wrap_up,
 )
+from checkin.ui.command_table import Command, CommandTable, TableCommands
 from checkin.ui.modals.records import SENTIMENTS, record_form
 from checkin.ui.screens.base import CheckinScreen
 from checkin.ui.widgets.bars import KeyBar, TitleBar
@@ -40,27 +41,23 @@ AUTOSAVE_SECONDS = 1.0
 RATINGS = (("5 excellent", 5), ("4 good", 4), ("3 fine", 3), ("2 poor", 2), ("1 bad", 1))
 
 
-class WrapUpScreen(CheckinScreen[Meeting]):
+TABLE = CommandTable(
+    [
+        Command("ctrl+s", "finish", "Finish", "Meeting: Finish wrap-up",
+                "Save the wrap-up and show the minutes", priority=True, id="wrap.finish"),
+        Command("escape", "back", "Back to the call", "Meeting: Back to the call",
+                "The meeting is not over yet: back to the live check-in (the wrap-up typed so "
+                "far is kept)", id="wrap.back"),
+    ]
+)  # fmt: skip
+
+
+class WrapUpScreen(TableCommands, CheckinScreen[Meeting]):
     """Dismisses with the meeting: ended (the app shows its minutes) or back in the call."""
 
     CSS_PATH = "wrapup.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "ctrl+s",
-            "finish",
-            "Finish",
-            id="wrap.finish",
-            priority=True,
-            tooltip="Save the wrap-up and show the minutes",
-        ),
-        Binding(
-            "escape",
-            "back",
-            "Back to the call",
-            id="wrap.back",
-            tooltip="The meeting is not over yet: back to the live check-in (nothing is lost)",
-        ),
-    ]
+    COMMAND_TABLE = TABLE
+    BINDINGS: ClassVar[list[BindingType]] = TABLE.bindings()
 
     def __init__(self, meeting: Meeting) -> None:
         super().__init__()
@@ -287,9 +284,3 @@ class WrapUpScreen(CheckinScreen[Meeting]):
             )
         ):
             self.dismiss(result[0])
-
-    def palette_commands(self) -> list[tuple[str, str, Any]]:
-        return [
-            ("Meeting: Finish wrap-up", "Save and show the minutes", self.action_finish),
-            ("Meeting: Back to the call", "The wrap-up typed so far is kept", self.action_back),
-        ]

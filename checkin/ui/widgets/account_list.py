@@ -9,17 +9,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import ClassVar
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
+from textual.binding import BindingType
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+
+from checkin.ui.command_table import Command, CommandTable
 
 GAP = 2
 
@@ -34,6 +38,11 @@ class Column:
     give_way: int = 0
 
 
+LIST_COMMANDS = CommandTable(
+    [Command("enter", "choose", "Open", help="Open the highlighted account", id="accounts.choose")]
+)
+
+
 class AccountList(ScrollView, can_focus=True):
     """Rows of Rich Text cells keyed by id. Attributes down (``set_rows``, ``update_row``),
     messages up (``Chosen`` on enter or a click on the highlighted row)."""
@@ -46,7 +55,8 @@ class AccountList(ScrollView, can_focus=True):
     AccountList:focus > .account-list--cursor { background: $primary 55%; }
     AccountList > .account-list--odd { background: $boost; }
     """
-    BINDINGS = [("enter", "choose", "Open")]
+    COMMAND_TABLE = LIST_COMMANDS
+    BINDINGS: ClassVar[list[BindingType]] = LIST_COMMANDS.bindings()
 
     cursor: reactive[int] = reactive(0, always_update=True)
 

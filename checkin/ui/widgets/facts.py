@@ -1,10 +1,22 @@
-"""A line of facts separated by dots that wraps between facts, never inside one."""
+"""A line of facts separated by dots that wraps between facts, never inside one; and the
+facts of an account."""
 
 from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.geometry import Size
 from textual.widget import Widget
+
+from checkin.core.dates import human_date
+from checkin.core.text import count
+from checkin.ui.text import health_badge
+
+if TYPE_CHECKING:
+    from checkin.core.health import Health
+    from checkin.core.summary import AccountSummary
 
 SEPARATOR = "  ·  "
 
@@ -48,3 +60,28 @@ class FactsLine(Widget):
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(self.laid_out(width).split("\n")) if self._facts else 1
+
+
+def account_facts(summary: AccountSummary, health: Health, today: date) -> list[Text]:
+    """The facts an account screen opens with: health, last and next check-in, what burns."""
+    facts = [
+        Text.assemble(("Health ", "dim"), health_badge(health)),
+        Text.assemble(("last check-in ", "dim"), human_date(summary.last_checkin, today)),
+    ]
+    due = human_date(summary.next_due, today)
+    start = None if summary.live_meeting_id else summary.next_meeting
+    if summary.cadence_overdue:
+        facts.append(Text(f"⚑ due {due}, {summary.days_overdue} d late", "bold yellow"))
+    elif start is None or start.date() != summary.next_due:
+        facts.append(Text.assemble(("next due ", "dim"), due))
+    if start is not None:  # the planned (or agreed, or proposed) start, to the minute
+        facts.append(Text.assemble(("meets ", "dim"), f"{start:%a %d %b %H:%M}"))
+    if summary.open_critical:
+        facts.append(Text(f"{summary.open_critical} critical", "bold red"))
+    if summary.in_breach:
+        facts.append(Text(f"⚠ {summary.in_breach} past 48 h", "bold red"))
+    if summary.overdue_actions:
+        facts.append(Text(count(summary.overdue_actions, "overdue action"), "yellow"))
+    if summary.missing_focal:
+        facts.append(Text("⚠ focal contact missing", "bold yellow"))
+    return facts

@@ -3,14 +3,18 @@ the thresholds and red-flag rules that decide the band."""
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.binding import BindingType
+from textual.containers import Vertical, VerticalScroll
 from textual.widgets import DataTable, Static
 
 from checkin.core.health import GOOD_FROM, GRACE, WATCH_FROM, Band, Health
 from checkin.core.redflags import PROMISE_LATE_DAYS, RENEWAL_NEAR_DAYS, SILENT_DAYS
 from checkin.core.trend import TrendPoint
+from checkin.ui.command_table import Command, CommandTable
 from checkin.ui.text import health_badge, plain, wrapping
 from checkin.ui.widgets.record_table import fit_columns
 
@@ -125,3 +129,25 @@ class HealthPanel(Vertical):
                 ("\n" + points, "dim"),
             )
         )
+
+
+SCROLL_TABLE = CommandTable(
+    [
+        Command("up", "scroll_up", "Scroll up", help="Scroll up a line", id="health.up"),
+        Command("down", "scroll_down", "Scroll down", help="Scroll down a line", id="health.down"),
+        Command("pageup", "page_up", "Page up", help="Scroll up a page", id="health.pageup"),
+        Command("pagedown,space", "page_down", "Page down", help="Scroll down a page",
+                id="health.pagedown"),
+        Command("home", "scroll_home", "Top", help="Back to the score", id="health.top"),
+        Command("end", "scroll_end", "Bottom", help="The trend, at the bottom",
+                id="health.bottom"),
+    ]
+)  # fmt: skip
+
+
+class HealthScroll(VerticalScroll):
+    """The Health tab: longer than a small terminal, so it scrolls by keyboard (f1 names the
+    keys) and takes the focus when the tab opens."""
+
+    COMMAND_TABLE = SCROLL_TABLE
+    BINDINGS: ClassVar[list[BindingType]] = SCROLL_TABLE.bindings()

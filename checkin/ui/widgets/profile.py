@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import Static
@@ -13,6 +13,7 @@ from textual.widgets import Static
 from checkin.core.records import Account
 from checkin.core.summary import AccountSummary
 from checkin.core.text import clean_text
+from checkin.ui.command_table import Command, CommandTable
 
 
 def profile_text(account: Account, summary: AccountSummary) -> Text:
@@ -50,15 +51,23 @@ def profile_text(account: Account, summary: AccountSummary) -> Text:
     return text
 
 
+PROFILE_COMMANDS = CommandTable(
+    [
+        Command("e", "edit", "Edit profile",
+                help="Edit the account: tier, phase, cadence, renewal, culture notes",
+                id="profile.edit"),
+    ]
+)  # fmt: skip
+
+
 class ProfileView(VerticalScroll, can_focus=True):
     """Read-only view of the profile; ``e`` asks the screen to edit it."""
 
     DEFAULT_CSS = """
     ProfileView { padding: 1 2; }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("e", "edit", "Edit profile", id="profile.edit"),
-    ]
+    COMMAND_TABLE = PROFILE_COMMANDS
+    BINDINGS: ClassVar[list[BindingType]] = PROFILE_COMMANDS.bindings()
 
     class EditRequested(Message):
         pass

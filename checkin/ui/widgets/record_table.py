@@ -9,12 +9,13 @@ from typing import Any, ClassVar, Generic, TypeVar
 from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.message import Message
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey
 
 from checkin.core.records import Record
+from checkin.ui.command_table import Command, CommandTable, TableCommands
 from checkin.ui.text import plain
 
 R = TypeVar("R", bound=Record)
@@ -90,7 +91,20 @@ def two_lines(cell: Text, width: int) -> Text:
     return shown
 
 
-class RecordTable(DataTable[Text], Generic[R]):
+def _on_row(table: Any) -> bool:
+    return table.selected is not None
+
+
+RECORD_COMMANDS = CommandTable(
+    [
+        Command("n", "create", "New", help="Add a new one", id="table.new"),
+        Command("e", "edit", "Edit", help="Edit the selected one (or enter)", applies=_on_row,
+                show=False, id="table.edit"),
+    ]
+)  # fmt: skip
+
+
+class RecordTable(TableCommands, DataTable[Text], Generic[R]):
     """Rows are records keyed by id; subclasses define COLUMNS and ``cells``.
 
     Keys post messages up (attributes down, messages up): the screen decides what they do.
@@ -106,17 +120,8 @@ class RecordTable(DataTable[Text], Generic[R]):
     FLEX_WANT: ClassVar[int] = 36
     NOUN: ClassVar[str] = "record"
     EMPTY: ClassVar[str] = "Nothing here yet: press n to add one."
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "create", "New", id="table.new", tooltip="Add a new one"),
-        Binding(
-            "e",
-            "edit",
-            "Edit",
-            id="table.edit",
-            tooltip="Edit the selected one (or enter)",
-            show=False,
-        ),
-    ]
+    COMMAND_TABLE: ClassVar[CommandTable] = RECORD_COMMANDS
+    BINDINGS: ClassVar[list[BindingType]] = RECORD_COMMANDS.bindings()
 
     class CreateRequested(Message):
         def __init__(self, table: RecordTable[Any]) -> None:
@@ -219,6 +224,9 @@ class RecordTable(DataTable[Text], Generic[R]):
 
     def action_request(self, action: str) -> None:
         self.request(action)
+
+    def on_data_table_row_highlighted(self) -> None:
+        self.refresh_bindings()  # the keys that apply follow the highlighted record
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.text import Text
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.message import Message
 
 from checkin.core.dates import human_date
@@ -24,8 +24,10 @@ from checkin.core.enums import (
 from checkin.core.meeting import Meeting, MeetingState
 from checkin.core.records import ActionItem, Contact, Feedback, Issue, RoadmapItem
 from checkin.core.sla import ack_breach_hours, plan_breach_hours
+from checkin.ui.command_table import Command, CommandTable
+from checkin.ui.modals.topic import offered
 from checkin.ui.text import plain
-from checkin.ui.widgets.record_table import RecordTable
+from checkin.ui.widgets.record_table import RECORD_COMMANDS, RecordTable
 
 SEVERITY_STYLE = {
     Severity.CRITICAL: "bold red",
@@ -40,6 +42,74 @@ def _due(day: object, today: object, open_: bool = True) -> Text:
         return plain("—", "dim")
     late = open_ and day < today  # type: ignore[operator]
     return plain(human_date(day, today), "bold red" if late else "")  # type: ignore[arg-type]
+
+
+def _can(operation: str) -> Callable[[Any], bool]:
+    """Whether ``operation`` applies to the table's highlighted issue or action item."""
+
+    def applies(table: Any) -> bool:
+        record = table.selected
+        return record is not None and offered(record, operation)
+
+    return applies
+
+
+def _on(check: Callable[[Any], bool]) -> Callable[[Any], bool]:
+    """Whether the table has a highlighted record that passes ``check``."""
+    return lambda table: table.selected is not None and check(table.selected)
+
+
+ISSUE_COMMANDS = CommandTable(
+    [
+        Command("a", "request('acknowledge')", "Ack",
+                help="Acknowledge the issue (the first 48-hour rule)",
+                applies=_can("acknowledge"), id="issues.acknowledge"),
+        Command("g", "request('plan')", "Plan given",
+                help="Findings and an action plan were given to the client",
+                applies=_can("plan"), id="issues.plan"),
+        Command("r", "request('resolve')", "Resolve",
+                help="Fixed: it comes back as “did that work for you?”",
+                applies=_can("resolve"), id="issues.resolve"),
+        Command("v", "request('verify')", "Verified", help="The client confirmed the fix works",
+                applies=_can("verify"), id="issues.verify"),
+        Command("i", "import_issues", "Import",
+                help="Import issues from Jira, GitHub, Zendesk, Linear or CSV", id="issues.import"),
+    ]
+)  # fmt: skip
+FEEDBACK_COMMANDS = CommandTable(
+    [
+        Command("x", "request('addressed')", "Addressed",
+                help="Mark this feedback as addressed today",
+                applies=_on(lambda feedback: feedback.addressed is None), id="feedback.addressed"),
+    ]
+)  # fmt: skip
+ACTION_COMMANDS = CommandTable(
+    [
+        Command("d", "request('done')", "Done", help="The action item is done (today)",
+                applies=_can("done"), id="actions.done"),
+        Command("x", "request('drop')", "Drop", help="Not needed any more",
+                applies=_can("drop"), id="actions.drop"),
+        Command("o", "request('reopen')", "Reopen", help="Open again",
+                applies=_can("reopen"), id="actions.reopen"),
+    ]
+)  # fmt: skip
+CONTACT_COMMANDS = CommandTable(
+    [
+        Command("f", "request('focal')", "Make focal",
+                help="Make this the focal contact for their side",
+                applies=_on(lambda contact: not contact.focal), id="contacts.focal"),
+    ]
+)  # fmt: skip
+MEETING_COMMANDS = CommandTable(
+    [
+        Command("n", "create", "New", help="Plan the next check-in", show=False, id="table.new"),
+        Command("e", "edit", "Open", help="Open the selected meeting (or enter)", show=False,
+                applies=_on(bool), id="table.edit"),
+        Command("enter", "edit", "Open",
+                help="Resume a running meeting, plan a planned one, or read the minutes",
+                applies=_on(bool), id="meetings.open"),
+    ]
+)  # fmt: skip
 
 
 class IssuesTable(RecordTable[Issue]):
@@ -58,37 +128,8 @@ class IssuesTable(RecordTable[Issue]):
     FLEX = "title"
     # The 48 h rules column is as wide as what it says: "ok" leaves the room to the title.
     OPTIONAL = ("source", "opened", "owner", "due")
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "a",
-            "request('acknowledge')",
-            "Ack",
-            id="issues.acknowledge",
-            tooltip="Acknowledge the issue (the first 48-hour rule)",
-        ),
-        Binding(
-            "g",
-            "request('plan')",
-            "Plan given",
-            id="issues.plan",
-            tooltip="Findings and an action plan were given to the client",
-        ),
-        Binding("r", "request('resolve')", "Resolve", id="issues.resolve"),
-        Binding(
-            "v",
-            "request('verify')",
-            "Verified",
-            id="issues.verify",
-            tooltip="The client confirmed the fix works",
-        ),
-        Binding(
-            "i",
-            "import_issues",
-            "Import",
-            id="issues.import",
-            tooltip="Import issues from Jira, GitHub, Zendesk, Linear or CSV",
-        ),
-    ]
+    COMMAND_TABLE = RECORD_COMMANDS + ISSUE_COMMANDS
+    BINDINGS: ClassVar[list[BindingType]] = ISSUE_COMMANDS.bindings()
 
     class ImportRequested(Message):
         """Import was asked for; unlike row actions it needs no selected row."""
@@ -167,15 +208,8 @@ class FeedbackTable(RecordTable[Feedback]):
     FLEX = "text"
     # The topic is as wide as the longest one: short labels, typed by the user.
     OPTIONAL = ("addressed", "topic")
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "x",
-            "request('addressed')",
-            "Addressed",
-            id="feedback.addressed",
-            tooltip="Mark this feedback as addressed today",
-        ),
-    ]
+    COMMAND_TABLE = RECORD_COMMANDS + FEEDBACK_COMMANDS
+    BINDINGS: ClassVar[list[BindingType]] = FEEDBACK_COMMANDS.bindings()
 
     def cells(self, item: Feedback) -> Sequence[Text]:
         negative_open = item.sentiment < 0 and item.addressed is None
@@ -202,11 +236,8 @@ class ActionsTable(RecordTable[ActionItem]):
         ("status", "Status"),
     )
     FLEX = "title"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("d", "request('done')", "Done", id="actions.done"),
-        Binding("x", "request('drop')", "Drop", id="actions.drop"),
-        Binding("o", "request('reopen')", "Reopen", id="actions.reopen"),
-    ]
+    COMMAND_TABLE = RECORD_COMMANDS + ACTION_COMMANDS
+    BINDINGS: ClassVar[list[BindingType]] = ACTION_COMMANDS.bindings()
 
     def cells(self, item: ActionItem) -> Sequence[Text]:
         muted = "" if item.is_open else "dim"
@@ -236,15 +267,8 @@ class ContactsTable(RecordTable[Contact]):
     FLEX = "role"
     OPTIONAL = ("email",)
     FLEX_WANT = 24
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "f",
-            "request('focal')",
-            "Make focal",
-            id="contacts.focal",
-            tooltip="Make this the focal contact for their side",
-        ),
-    ]
+    COMMAND_TABLE = RECORD_COMMANDS + CONTACT_COMMANDS
+    BINDINGS: ClassVar[list[BindingType]] = CONTACT_COMMANDS.bindings()
 
     def cells(self, contact: Contact) -> Sequence[Text]:
         return [
@@ -269,17 +293,8 @@ class MeetingsTable(RecordTable[Meeting]):
         ("rating", "Rating"),
         ("id", "Id"),
     )
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "create", "New", id="table.new", show=False),
-        Binding("e", "edit", "Open", id="table.edit", show=False),
-        Binding(
-            "enter",
-            "edit",
-            "Open",
-            id="meetings.open",
-            tooltip="Resume a running meeting, plan a planned one, or read the minutes",
-        ),
-    ]
+    COMMAND_TABLE = MEETING_COMMANDS
+    BINDINGS: ClassVar[list[BindingType]] = MEETING_COMMANDS.bindings()
 
     def show(self, records: Sequence[Meeting], now: datetime) -> None:
         """As a record table does; a meeting that started since the last showing gets the
