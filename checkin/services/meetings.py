@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from checkin.core.agenda import Agenda
 from checkin.core.meeting import AgendaItem, Meeting, MeetingState
 from checkin.core.records import Account
 from checkin.core.schedule import likely_start
 from checkin.services.workspace import Workspace
+
+if TYPE_CHECKING:
+    from checkin.services.draft import Draft
 
 
 def _in_state(ws: Workspace, meeting_ids: Iterable[str], state: MeetingState) -> list[str]:
@@ -117,13 +123,92 @@ def save_plan(
     )
 
 
-def meeting_to_run(ws: Workspace, account: Account) -> Meeting:
-    """The meeting a check-in runs: the live one (resume), else the planned one, else a new
-    meeting with the agenda the engine builds now."""
+class StartKind(StrEnum):
+    """What starting a check-in with an account does."""
+
+    RESUME = "resume"  # a check-in with it is running (or in its wrap-up): carry on with it
+    PLANNED = "planned"  # run the planned agenda (the upcoming meeting's, or the planner's)
+    NEW = "new"  # nothing planned: a new meeting with the agenda the engine builds now
+
+
+@dataclass(frozen=True)
+class CheckinStart:
+    """What starting a check-in with ``account`` does, told once and nothing saved yet: the
+    app and the planner ask the user with its figures, then :meth:`begin` does it."""
+
+    account: Account
+    kind: StartKind
+    meeting: Meeting | None = None  # RESUME: the running meeting; PLANNED: the planned one
+    draft: Draft | None = None  # the planner's plan (PLANNED: saved by begin)
+    agenda: Agenda | None = None  # NEW: the agenda the engine built
+    # Told the draft once begin saved it (the planner's session keeps it, with its meeting).
+    on_saved: Callable[[Draft], object] | None = None
+
+    @property
+    def items(self) -> list[AgendaItem]:
+        """The items the check-in runs, in order (the parking lot left out)."""
+        if self.agenda is not None:
+            return list(self.agenda.items)
+        if self.kind is StartKind.PLANNED and self.draft is not None:
+            return list(self.draft.plan.items)
+        return [item for item in self.meeting.agenda if not item.parked] if self.meeting else []
+
+    @property
+    def planned_minutes(self) -> int:
+        """The minutes planned for those items."""
+        return sum(item.planned_minutes for item in self.items)
+
+    @property
+    def length_minutes(self) -> int:
+        """The meeting's length in minutes."""
+        if self.agenda is not None:
+            return self.agenda.length_minutes
+        if self.kind is StartKind.PLANNED and self.draft is not None:
+            return self.draft.plan.length_minutes
+        return self.meeting.length_minutes if self.meeting is not None else 0
+
+    def begin(self, ws: Workspace) -> Meeting:
+        """The meeting to run: the running or planned one; the planner's plan or the engine's
+        agenda saved as the upcoming meeting first."""
+        if self.kind is StartKind.PLANNED and self.draft is not None:
+            from checkin.services.draft import save_draft
+
+            saved = save_draft(ws, self.draft)
+            assert saved.meeting_id is not None
+            if self.on_saved is not None:
+                self.on_saved(saved)
+            return ws.meeting(saved.meeting_id)
+        if self.meeting is not None:
+            return self.meeting
+        assert self.agenda is not None
+        return save_plan(ws, self.account, self.agenda)
+
+
+def start_checkin(
+    ws: Workspace,
+    account: Account,
+    draft: Draft | None = None,
+    on_saved: Callable[[Draft], object] | None = None,
+) -> CheckinStart:
+    """What starting a check-in with ``account`` does now (the one place that decides, for the
+    app, the planner and ``checkin.bench``): resume its running meeting; else run ``draft`` (the
+    planner's plan), else the planned meeting, else a new one on the agenda the engine builds
+    now. Nothing is saved until :meth:`CheckinStart.begin` (``on_saved`` is then told the
+    saved draft)."""
+    running = live_meeting(ws, account)
+    if running is not None:
+        return CheckinStart(account, StartKind.RESUME, meeting=running, draft=draft)
+    if draft is not None:
+        return CheckinStart(account, StartKind.PLANNED, draft=draft, on_saved=on_saved)
+    planned = planned_meeting(ws, account)
+    if planned is not None:
+        return CheckinStart(account, StartKind.PLANNED, meeting=planned)
     from checkin.services.planning import plan
 
-    return (
-        live_meeting(ws, account)
-        or planned_meeting(ws, account)
-        or save_plan(ws, account, plan(ws, account, at=ws.now()))
-    )
+    return CheckinStart(account, StartKind.NEW, agenda=plan(ws, account, at=ws.now()))
+
+
+def meeting_to_run(ws: Workspace, account: Account) -> Meeting:
+    """The meeting a check-in runs: the live one (resume), else the planned one, else a new
+    meeting with the agenda the engine builds now (:func:`start_checkin`, begun)."""
+    return start_checkin(ws, account).begin(ws)

@@ -20,6 +20,7 @@ from checkin.services.workspace import Workspace
 
 if TYPE_CHECKING:
     from checkin.services.importing import ImportPlan
+    from checkin.services.meetings import CheckinStart
 from checkin.ui.command_table import Command, CommandTable
 from checkin.ui.commands import AccountCommands, ScreenCommands
 from checkin.ui.keys import UserKeys
@@ -138,37 +139,10 @@ class CheckinApp(UserKeys):
 
     def offer_resume(self) -> None:
         """A meeting still running (the app was closed or killed during a call or its
-        wrap-up) is offered for resuming, with everything typed up to the last autosave."""
-        from checkin.services.meetings import live_meetings
-        from checkin.ui.modals.confirm import ConfirmModal
+        wrap-up) is offered for resuming (ui/modals/starting.py)."""
+        from checkin.ui.modals.starting import offer_resume
 
-        running = live_meetings(self.workspace)
-        if not running:
-            return
-        meeting = running[-1]
-        account = self.workspace.account(meeting.account_id)
-        started = meeting.started or meeting.planned_start
-        if meeting.in_wrap_up:
-            question = (
-                f"The wrap-up of the check-in with {account.name} on {started:%a %d %b} "
-                "is not finished. Finish it now?"
-            )
-        else:
-            question = (
-                f"The check-in with {account.name} started {started:%a %d %b at %H:%M} is "
-                "still running. Resume it now?"
-            )
-
-        def answered(resume: bool | None) -> None:
-            if resume:
-                self.run_meeting(meeting)
-            else:
-                self.notify(
-                    f"It stays open: Run check-in (ctrl+r) on {account.name} resumes it.",
-                    markup=False,
-                )
-
-        self.push_screen(ConfirmModal(question), answered)
+        offer_resume(self)
 
     def _install_signal_handlers(self) -> None:
         """A closed terminal (SIGHUP) or a kill (SIGTERM) saves and exits like ctrl+q.
@@ -270,54 +244,17 @@ class CheckinApp(UserKeys):
             return
         self.push_screen(PlannerScreen(account))
 
-    def start_checkin(self, account: Account) -> None:
-        """Resume the account's running meeting at once; else ask before starting the planned
-        one, or one with the agenda the engine builds now (the question says which, and its
-        size), as the planner does."""
-        from checkin.services import meetings
-        from checkin.services.planning import plan
-        from checkin.ui.modals.confirm import ConfirmModal
-        from checkin.ui.text import agenda_size
+    def start_checkin(
+        self,
+        account: Account,
+        start: CheckinStart | None = None,
+        then: Callable[[], object] | None = None,
+    ) -> None:
+        """Start (or resume) a check-in with the account, asked first; ``start``: what the
+        planner says, ``then``: before the meeting runs (ui/modals/starting.py)."""
+        from checkin.ui.modals.starting import begin_checkin
 
-        ws = self.workspace
-        try:
-            running = meetings.live_meeting(ws, account)
-            planned = None if running else meetings.planned_meeting(ws, account)
-            built = None if running or planned else plan(ws, account, at=ws.now())
-        except CheckinError as error:
-            self.notify(str(error), title="Cannot start", severity="error", markup=False)
-            return
-        if running is not None:
-            self.run_meeting(running)
-            return
-        if planned is not None:
-            items = [item for item in planned.agenda if not item.parked]
-            minutes = sum(item.planned_minutes for item in items)
-            size = agenda_size(len(items), minutes, planned.length_minutes)
-            question = f"Start the planned check-in with {account.name} now? {size}."
-        else:
-            assert built is not None
-            size = agenda_size(len(built.items), built.planned_minutes, built.length_minutes)
-            question = (
-                f"Start a check-in with {account.name} now, on the agenda built from its "
-                f"records? {size}. To change the agenda first, answer n and plan it."
-            )
-
-        def answered(start: bool | None) -> None:
-            if not start:
-                return
-            try:
-                if planned is not None:
-                    meeting = planned
-                else:
-                    assert built is not None
-                    meeting = meetings.save_plan(ws, account, built)
-            except CheckinError as error:
-                self.notify(str(error), title="Cannot start", severity="error", markup=False)
-                return
-            self.run_meeting(meeting)
-
-        self.push_screen(ConfirmModal(question), answered)
+        begin_checkin(self, account, start, then)
 
     def run_meeting(self, meeting: Meeting) -> None:
         """The live screen; when the call ends, the wrap-up, then the minutes. A meeting whose

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, ClassVar
 
 from textual import on
@@ -10,40 +11,55 @@ from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.widgets import OptionList, Static
 
-from checkin.core.agenda import arrangement
-from checkin.core.agenda.model import AgendaWarning
 from checkin.core.errors import CheckinError
-from checkin.core.text import clean_line, count
-from checkin.services import draft as drafts
-from checkin.services import meetings
-from checkin.ui.screens.planner_agenda import SECTION_WIDTH, PlannerBase, over, quoted
-from checkin.ui.screens.planner_commands import BINDINGS, palette_commands
+from checkin.core.records import Account
+from checkin.services.draft import Draft
+from checkin.services.plan_session import Outcome, PlanSession
+from checkin.ui.command_table import TableCommands
+from checkin.ui.modals import planning as modals
+from checkin.ui.screens.base import CheckinScreen
+from checkin.ui.screens.planner_commands import TABLE, bindings, check
+from checkin.ui.screens.preread import PrereadScreen, ask_and_write
+from checkin.ui.text import literal
 from checkin.ui.widgets.bars import KeyBar, TitleBar
 from checkin.ui.widgets.minutes_bar import MinutesBar
 from checkin.ui.widgets.plan_detail import PlanDetail, Shown
-from checkin.ui.widgets.plan_list import PlanList
+from checkin.ui.widgets.plan_list import PlanList, View
+from checkin.ui.widgets.plan_warnings import PlanWarnings
+
+# What a rebuild does to the plan, for the questions before one.
+KEPT = (
+    "Items you added stay, after urgent issues and standing items; what no longer fits goes "
+    "to the parking lot."
+)
 
 
-def warning_banner(warnings: tuple[AgendaWarning, ...]) -> str:
-    """The relationship warnings as one banner line each ("⚠ Last check-in 45 days ago; ...")."""
-    return "\n".join(
-        f"⚠ {clean_line(w.text)[:1].upper()}{clean_line(w.text)[1:]}" for w in warnings
-    )
-
-
-class PlannerScreen(PlannerBase):
-    """Attributes down (the list, the bar and the detail get the draft), messages up (the list
-    says what is highlighted); every change is saved with the upcoming meeting at once."""
+class PlannerScreen(TableCommands, CheckinScreen[None]):
+    """Attributes down (the list, the bar and the detail get the plan), messages up (the list
+    says what is highlighted). The :class:`PlanSession` does the planning and saves every
+    change at once; the screen forwards keys, asks what needs asking and shows the outcome."""
 
     CSS_PATH = "planner.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = BINDINGS
+    COMMAND_TABLE = TABLE  # the keys, the palette and the help
+    BINDINGS: ClassVar[list[BindingType]] = bindings()
     # Below 90 columns the item's details go under the agenda (planner.tcss).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (90, "-wide")]
+
+    def __init__(self, account: Account) -> None:
+        super().__init__()
+        self.account = account
+        self.session: PlanSession | None = None
+        self.view = View()  # what the list shows: the plan, which reasons are unfolded
+
+    @property
+    def draft(self) -> Draft | None:
+        """The plan as the session holds it (None until it is loaded)."""
+        return self.session.draft if self.session is not None else None
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
         yield MinutesBar(id="plan-bar")
-        yield Static("", id="plan-warnings", markup=False)
+        yield PlanWarnings(id="plan-warnings")
         with Horizontal(id="plan-body"):
             yield PlanList(id="plan-list")
             yield PlanDetail(id="plan-detail")
@@ -55,65 +71,48 @@ class PlannerScreen(PlannerBase):
     def on_mount(self) -> None:
         self.title = f"{self.account.name} · agenda"
         try:
-            self.draft = drafts.load_draft(self.workspace, self.account)
+            self.session = PlanSession(self.workspace, self.account)
         except CheckinError as error:
             self.notify(str(error), title="Cannot plan", severity="error", markup=False)
             self.dismiss(None)
             return
         self.render_draft()
         self.query_one(PlanList).focus()
-        self._status(self._opening_note())
-
-    def _opening_note(self) -> str:
-        draft = self.draft
-        assert draft is not None
-        live = meetings.live_meeting(self.workspace, self.account)
-        if live is not None:
-            return "A check-in with this account is running: s resumes it."
-        if draft.meeting_id is None:
-            # One line at 80 columns: f1 is in the key bar anyway.
-            return "From the records, most important first · saved as you go · ctrl+p all actions"
-        if draft.changed_since:
-            return f"{drafts.stale_note(draft.changed_since)} g rebuilds it."
-        new = draft.new_items()
-        if new:
-            since = count(len(new), "new item")
-            return f"Your saved plan · the records have {since} since · g rebuilds it."
-        return "Your saved plan for the next check-in · g rebuilds it from the records."
+        self._status(self.session.opening_note())
 
     # -- attributes down --------------------------------------------------------------------
 
     def render_draft(self, highlight: str | None = None) -> None:
-        draft = self.draft
-        if draft is None:
+        """Show the plan: the bar, the warnings, the list (``highlight`` an item by key)."""
+        if (session := self.session) is None:
             return
-        plan = draft.plan
-        self.sub_title = f"{draft.template.title} · {plan.length_minutes} min"
+        plan = session.plan
+        self.sub_title = f"{session.title} · {session.length} min"
         self.query_one(MinutesBar).show(
-            f"{draft.template.title} · {draft.now:%a %d %b %H:%M}",
+            f"{session.title} · {session.start_at:%a %d %b %H:%M}",
             plan.planned_minutes,
             plan.length_minutes,
             len(plan.parked),
         )
-        banner = self.query_one("#plan-warnings", Static)
-        banner.update(warning_banner(draft.warnings))
-        banner.display = bool(draft.warnings)
+        self.query_one(PlanWarnings).show(session.warnings)
         self.view.plan = plan
         self.query_one(PlanList).show(self.view, highlight)
         self._show_detail()
 
     def _show_detail(self) -> None:
-        current = self.query_one(PlanList).current
-        if current is None or self.draft is None:
+        current = self.current
+        if current is None or self.session is None:
             self.query_one(PlanDetail).show(None)
         else:
             key, parked = current
-            item = self.draft.plan.find(key)
-            ws = self.workspace
-            record = ws.linked_record(item.source_ref) if item.source_ref else None
-            linked = tuple((ref, ws.linked_record(ref)) for ref in item.records)
-            self.query_one(PlanDetail).show(Shown(item, parked, record, ws.now(), linked))
+            item = self.session.item(key)
+            record, linked = self.session.records_of(item)
+            now = self.workspace.now()
+            self.query_one(PlanDetail).show(Shown(item, parked, record, now, linked))
         self.refresh_bindings()
+
+    def _status(self, text: str) -> None:
+        self.query_one("#plan-status", Static).update(literal(text))
 
     @on(OptionList.OptionHighlighted, "#plan-list")
     def _highlighted(self) -> None:
@@ -122,125 +121,120 @@ class PlannerScreen(PlannerBase):
     @on(OptionList.OptionSelected, "#plan-list")
     def _selected(self) -> None:
         """enter (or a click on the highlighted item) shows or hides its reasons."""
-        current = self.query_one(PlanList).current
+        current = self.current
         if current is not None:
             self.view.expanded ^= {current[0]}
             self.render_draft()
 
     @property
     def current(self) -> tuple[str, bool] | None:
+        """The highlighted item's key and whether it is parked."""
         return self.query_one(PlanList).current
-
-    def _neighbour(self, key: str) -> str | None:
-        """The item to highlight once ``key`` leaves the agenda: the next, else the previous."""
-        assert self.draft is not None
-        keys = [item.key for item in self.draft.plan.items]
-        index = keys.index(key)
-        rest = keys[index + 1 :] or keys[:index][-1:]
-        return rest[0] if rest else None
-
-    # -- item actions -----------------------------------------------------------------------
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Offer only what the highlighted item allows (park on the agenda, restore in the
-        parking lot); shown but dimmed when it cannot be done right now."""
-        if self.draft is None:
-            return True
-        current = self.current
-        if action == "park":
-            return None if current is None else not current[1]
-        if action == "restore":
-            return current is not None and current[1]
-        if action == "move":
-            step = int(str(parameters[0])) if parameters else 1
-            possible = current is not None and arrangement.can_move(
-                self.draft.plan, current[0], step
-            )
-            return True if possible else None
-        if action in ("minutes", "set_minutes"):
-            return True if current is not None else None
-        return True
-
-    def action_move(self, step: int) -> None:
-        if self.draft is None or (current := self.current) is None or current[1]:
-            return
-        plan = arrangement.move(self.draft.plan, current[0], step)
-        if plan is self.draft.plan:
-            self.notify("It is already " + ("first." if step < 0 else "last."), timeout=2)
-            return
-        before, item = self.draft.plan.find(current[0]), plan.find(current[0])
-        if item.section != before.section:
-            where = f"into {quoted(item.section, SECTION_WIDTH)}"
-        else:
-            where = f"{'up' if step < 0 else 'down'} to number {plan.items.index(item) + 1}"
-        self._change(plan, f"Moved {quoted(item.title)} {where}.", current[0])
-
-    def action_minutes(self, delta: int) -> None:
-        if self.draft is None or (current := self.current) is None:
-            return
-        item = self.draft.plan.find(current[0])
-        minutes = item.planned_minutes + delta
-        if minutes < arrangement.MIN_ITEM_MINUTES:
-            self.notify("1 minute is the least: park the item (x) to take it off.", timeout=3)
-            return
-        if minutes > arrangement.MAX_ITEM_MINUTES:
-            return
-        plan = arrangement.set_minutes(self.draft.plan, item.key, minutes)
-        self._change(plan, f"{quoted(item.title)}: {minutes} min.")
-
-    def action_set_minutes(self) -> None:
-        if self.draft is None or (current := self.current) is None:
-            return
-        from checkin.ui.modals.planning import minutes_modal
-
-        item = self.draft.plan.find(current[0])
-
-        def chosen(values: dict[str, Any] | None) -> None:
-            if values is not None and self.draft is not None:
-                plan = arrangement.set_minutes(self.draft.plan, item.key, values["minutes"])
-                self._change(plan, f"{quoted(item.title)}: {values['minutes']} min.")
-
-        modal = minutes_modal(
-            item.title,
-            item.planned_minutes,
-            self.workspace.today(),
-            meeting_minutes=self.draft.plan.length_minutes,
-        )
-        self.app.push_screen(modal, chosen)
-
-    def action_park(self) -> None:
-        if self.draft is None or (current := self.current) is None or current[1]:
-            return
-        key = current[0]
-        item = self.draft.plan.find(key)
-        following = self._neighbour(key)
-        plan = arrangement.park(self.draft.plan, key)
-        freed = f"frees {item.planned_minutes} min" if plan.free_minutes > 0 else "still over"
-        self._change(plan, f"Parked {quoted(item.title)} ({freed}) · x restores it.", following)
-
-    def action_restore(self) -> None:
-        if self.draft is None or (current := self.current) is None or not current[1]:
-            return
-        key = current[0]
-        item = self.draft.plan.find(key)
-        lot = [i.key for i in self.draft.plan.parked]
-        index = lot.index(key)
-        rest = lot[index + 1 :] or lot[:index][-1:]
-        plan = arrangement.restore(self.draft.plan, key)
-        message = f"Restored {quoted(item.title)} to {quoted(item.section, SECTION_WIDTH)}"
-        message += over(plan.free_minutes)
-        self._change(plan, message, rest[0] if rest else key)
 
     @property
     def detail_shown(self) -> bool:
         return not self.has_class("-no-detail")
 
+    # -- doing -----------------------------------------------------------------------------
+
+    def _do(
+        self,
+        operation: Callable[[PlanSession], Outcome | None],
+        title: str = "Not saved",
+        notice_timeout: float = 3,
+    ) -> None:
+        """Run a session operation and show what it did (a notice when it did nothing, an
+        error notification when it failed: the plan is then as it was)."""
+        if (session := self.session) is None:
+            return
+        try:
+            outcome = operation(session)
+        except CheckinError as error:
+            self.notify(str(error), title=title, severity="error", markup=False)
+            return
+        if outcome is None:
+            return
+        if not outcome.done:
+            self.notify(outcome.message, timeout=notice_timeout, markup=False)
+            return
+        self.render_draft(outcome.highlight)
+        self._status(outcome.message)
+
+    def _rebuild(self, operation: Callable[[PlanSession], Outcome]) -> None:
+        """A rebuild folds every item's reasons again."""
+
+        def rebuilt(session: PlanSession) -> Outcome:
+            outcome = operation(session)
+            self.view.expanded.clear()
+            return outcome
+
+        self._do(rebuilt, "Cannot rebuild")
+
+    def _confirm_then(self, needed: bool, question: str, then: Callable[[], Any], yes: str) -> None:
+        if not needed:
+            then()
+            return
+        self.app.push_screen(
+            modals.AskModal(question, yes), lambda answer: then() if answer else None
+        )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return check(self, action, parameters)
+
+    # -- one item ---------------------------------------------------------------------------
+
+    def _on_agenda(self) -> str | None:
+        """The highlighted item's key if it is on the agenda (not parked)."""
+        current = self.current
+        return current[0] if current is not None and not current[1] else None
+
+    def action_move(self, step: int) -> None:
+        if (key := self._on_agenda()) is not None:
+            self._do(lambda s: s.move(key, step), notice_timeout=2)
+
+    def action_minutes(self, delta: int) -> None:
+        if (current := self.current) is not None:
+            self._do(lambda s: s.add_minutes(current[0], delta))
+
+    def action_set_minutes(self) -> None:
+        if (current := self.current) is None or self.session is None:
+            return
+        key, item = current[0], self.session.item(current[0])
+
+        def chosen(values: dict[str, Any] | None) -> None:
+            if values is not None:
+                self._do(lambda s: s.set_minutes(key, values["minutes"]))
+
+        today, length = self.workspace.today(), self.session.length
+        modal = modals.minutes_modal(
+            item.title, item.planned_minutes, today, meeting_minutes=length
+        )
+        self.app.push_screen(modal, chosen)
+
+    def action_park(self) -> None:
+        if (key := self._on_agenda()) is not None:
+            self._do(lambda s: s.park(key))
+
+    def action_restore(self) -> None:
+        if (current := self.current) is not None and current[1]:
+            self._do(lambda s: s.restore(current[0]))
+
+    def action_add_item(self) -> None:
+        def added(values: dict[str, Any] | None) -> None:
+            if values is not None:
+                self._do(lambda s: s.add(values["title"], values["minutes"]))
+
+        length = self.session.length if self.session is not None else None
+        modal = modals.custom_item_modal(self.workspace.today(), meeting_minutes=length)
+        self.app.push_screen(modal, added)
+
+    # -- what is shown ----------------------------------------------------------------------
+
     def action_toggle_detail(self) -> None:
         """Hide the details pane (the agenda takes the room) or show it again."""
         shown = not self.detail_shown
         self.set_class(not shown, "-no-detail")
-        detail = self.query_one(PlanDetail)
-        if not shown and detail.has_focus_within:
+        if not shown and self.query_one(PlanDetail).has_focus_within:
             self.query_one(PlanList).focus()
         self._status(
             "Item details shown · i hides them." if shown else "Details hidden · i shows them."
@@ -251,25 +245,98 @@ class PlannerScreen(PlannerBase):
         self.view.expanded.clear()
         self.render_draft()
 
-    def action_add_item(self) -> None:
-        from checkin.ui.modals.planning import custom_item_modal
+    # -- the whole agenda -------------------------------------------------------------------
 
-        def added(values: dict[str, Any] | None) -> None:
-            if values is None or self.draft is None:
+    def action_regenerate(self) -> None:
+        if (session := self.session) is None:
+            return
+        question = (
+            "Rebuild the agenda from the records? Your order, minutes and parking are "
+            f"replaced. {KEPT}"
+        )
+        rebuild = lambda: self._rebuild(PlanSession.rebuild)  # noqa: E731
+        self._confirm_then(session.edited, question, rebuild, "Rebuild")
+
+    def action_switch_template(self) -> None:
+        if (session := self.session) is None:
+            return
+        current, edited = session.draft.template.name, session.edited
+
+        def chosen(name: str | None) -> None:
+            if name is None or name == current:
                 return
-            new, item = drafts.add_custom(
-                self.workspace, self.draft, values["title"], values["minutes"]
+            question = (
+                f"Switch to the {name} template? The agenda is rebuilt for it: your order, "
+                f"minutes and parking are replaced. {KEPT}"
             )
-            message = (
-                f"Added {quoted(values['title'])} to {quoted(new.custom_section, SECTION_WIDTH)}"
-            )
-            message += over(new.plan.free_minutes)
-            self._save(new, message, item.key)
+            switch = lambda: self._rebuild(lambda s: s.switch_template(name))  # noqa: E731
+            self._confirm_then(edited, question, switch, "Switch")
 
-        length = self.draft.plan.length_minutes if self.draft is not None else None
-        self.app.push_screen(
-            custom_item_modal(self.workspace.today(), meeting_minutes=length), added
+        self.app.push_screen(modals.TemplateModal(session.template_choices(), current), chosen)
+
+    def action_change_length(self) -> None:
+        if (session := self.session) is None:
+            return
+
+        def chosen(values: dict[str, Any] | None) -> None:
+            if values is None:
+                return
+            resize = lambda s: s.resize(values["minutes"])  # noqa: E731
+            # An edited plan is kept as it is; an untouched one is rebuilt for the length.
+            self._do(resize) if session.edited else self._rebuild(resize)
+
+        self.app.push_screen(modals.length_modal(session.length, self.workspace.today()), chosen)
+
+    def action_change_start(self) -> None:
+        if (session := self.session) is None:
+            return
+
+        def chosen(values: dict[str, Any] | None) -> None:
+            if values is not None:
+                self._do(lambda s: s.set_start(values["start"]))
+
+        self.app.push_screen(modals.start_modal(session.start_at, self.workspace.today()), chosen)
+
+    # -- the pre-read -----------------------------------------------------------------------
+
+    def action_preview(self) -> None:
+        if (session := self.session) is None:
+            return
+        title = f"{self.account.name} · {session.title}"
+        screen = PrereadScreen(
+            title, session.preread(), session.preread_path(), session.write_preread
+        )
+        self.app.push_screen(screen)
+
+    def action_copy_preread(self) -> None:
+        if self.session is None:
+            return
+        self.app.copy_to_clipboard(self.session.preread())
+        self.notify("Copied the pre-read (Markdown) to the clipboard.", timeout=3)
+        self._status("Copied the pre-read (Markdown) to the clipboard.")
+
+    def action_write_preread(self) -> None:
+        if (session := self.session) is None:
+            return
+        ask_and_write(
+            self,
+            session.write_preread,
+            session.preread_path(),
+            lambda written: self._status(f"Wrote the pre-read to {written}"),
         )
 
-    def palette_commands(self) -> list[tuple[str, str, Any]]:
-        return palette_commands(self)
+    # -- leaving ----------------------------------------------------------------------------
+
+    def action_start(self) -> None:
+        """Resume the running check-in or start this plan, after asking (the app runs it)."""
+        if (session := self.session) is None:
+            return
+        try:
+            start = session.start()
+        except CheckinError as error:
+            self.notify(str(error), title="Cannot start", severity="error", markup=False)
+            return
+        self.checkin.start_checkin(self.account, start, then=lambda: self.dismiss(None))
+
+    def action_back(self) -> None:
+        self.dismiss(None)

@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from checkin.core.agenda.arrangement import Arrangement, importance, is_urgent
+from checkin.core.agenda.arrangement import Arrangement, arrange, importance, is_urgent
 from checkin.core.meeting import AgendaItem
 from checkin.core.text import clean_line, count
 
@@ -117,7 +117,7 @@ def header_prompt(title: str, minutes: int | None, width: int, note: str = "") -
 class View:
     """What the list shows, kept to redraw it at another width."""
 
-    plan: Arrangement
+    plan: Arrangement = field(default_factory=lambda: arrange([], [], 30))  # none loaded yet
     expanded_all: bool = False
     expanded: set[str] = field(default_factory=set)
 
