@@ -14,6 +14,7 @@ from checkin.core.agenda import Agenda
 from checkin.core.agenda.arrangement import importance
 from checkin.core.dates import parse_moment
 from checkin.core.meeting import AgendaItem
+from checkin.core.rules import MEETING_MINUTES
 from checkin.services.paths import user_template_dir
 from checkin.services.workspace import system_clock
 
@@ -79,7 +80,7 @@ def render(agenda: Agenda, fmt: str, audience: str = "client") -> str:
 @click.argument("account")
 @click.option(
     "--minutes",
-    type=click.IntRange(5, 480),
+    type=click.IntRange(MEETING_MINUTES.low, MEETING_MINUTES.high),
     default=None,
     help="Meeting length in minutes (default: the template's).",
 )

@@ -11,13 +11,13 @@ import click
 
 from checkin.cli.context import CliState, F, db_option
 from checkin.core.dates import parse_moment
-from checkin.core.errors import CheckinError
+from checkin.core.errors import CheckinError, ExitCode
 from checkin.services.paths import demo_db_path
 from checkin.services.workspace import Workspace, system_clock
 
 
 class NotADemoWorkspace(CheckinError):
-    exit_code = 1
+    exit_code = ExitCode.ERROR
 
 
 def demo_path(state: CliState) -> Path:

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from checkin.cli.context import NoWorkspace, db_option, db_path
-from checkin.core.errors import CheckinError
+from checkin.core.errors import CheckinError, ExitCode
 from checkin.importers import ImportFormat, detect
 from checkin.importers.mapping import Maps, parse_map
 from checkin.services.import_merge import shown
@@ -27,13 +27,13 @@ from checkin.services.workspace import Workspace
 
 
 class InputMissing(CheckinError):
-    exit_code = 66
+    exit_code = ExitCode.INPUT_MISSING
 
 
 class CannotDetect(CheckinError):
     """No FORMAT was given and the file does not say which tracker wrote it."""
 
-    exit_code = 65
+    exit_code = ExitCode.BAD_DATA
 
 
 def read_input(file: str) -> tuple[bytes, str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from checkin.core.errors import CheckinError
+from checkin.core.errors import CheckinError, ExitCode
 from checkin.services.workspace import Workspace
 
 Probe = Literal["ready", "settled"]
@@ -46,7 +46,7 @@ def run_app(path: Path, *, probe: Probe | None = None) -> dict[str, float]:
 class AppCrashed(CheckinError):
     """The app stopped on a bug; the details are in a private crash report."""
 
-    exit_code = 70  # EX_SOFTWARE
+    exit_code = ExitCode.CRASHED
 
 
 CRASH_REPORT_SUFFIX = ".crash.txt"

@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from checkin.core.errors import CheckinError, ValidationError
+from checkin.core.errors import CheckinError, ExitCode, ValidationError
 from checkin.core.records import Account, Issue
 from checkin.core.text import count
 from checkin.importers import ImportFormat, ImportProblem, ImportRow, ParsedFile, parse
@@ -122,7 +122,7 @@ class ImportReport:
 class ImportRejected(CheckinError):
     """The file has bad rows: nothing of it was imported. The message lists the problems."""
 
-    exit_code = 65
+    exit_code = ExitCode.BAD_DATA
 
     def __init__(self, name: str, problems: Sequence[ImportProblem]) -> None:
         self.problems = tuple(problems)

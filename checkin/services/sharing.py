@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from checkin.core.enums import IssueStatus, Severity
-from checkin.core.errors import CheckinError, NotFound
+from checkin.core.errors import CheckinError, ExitCode, NotFound
 from checkin.core.health import Health
 from checkin.core.meeting import Meeting, MeetingState
 from checkin.core.records import Account, Issue
@@ -50,7 +50,7 @@ class MinutesFormat(StrEnum):
 class ExportError(CheckinError):
     """A file could not be written where the user asked."""
 
-    exit_code = 1
+    exit_code = ExitCode.ERROR
 
 
 # -- finding the meeting ----------------------------------------------------------------------
