@@ -9,7 +9,7 @@ from enum import StrEnum
 from typing import Any, ClassVar
 
 from checkin.core import rules
-from checkin.core.enums import IssueStatus, ItemKind, ItemStatus
+from checkin.core.enums import IssueStatus, ItemKind, ItemStatus, RecordKind
 from checkin.core.errors import Problem, ValidationError
 from checkin.core.records import Record
 
@@ -144,6 +144,7 @@ class WrapUpDraft:
 @dataclass(kw_only=True)
 class Meeting(Record):
     LABEL: ClassVar[str] = "Meeting"
+    KIND: ClassVar[RecordKind] = RecordKind.MEETING
     account_id: str
     template: str = "monthly"
     planned_start: datetime

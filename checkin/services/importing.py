@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from checkin.core.enums import RecordKind
 from checkin.core.errors import CheckinError, ExitCode, ValidationError
 from checkin.core.records import Account, Issue
 from checkin.core.text import count
@@ -318,7 +319,7 @@ def _by_key(issues: Iterable[Issue], fmt: ImportFormat) -> dict[str, Issue]:
 def _fresh_id(ws: Workspace, taken: set[str]) -> str:
     """A new issue id, unique in the workspace and among the ids of this import."""
     while True:
-        candidate = ws.new_id("issue")
+        candidate = ws.new_id(RecordKind.ISSUE)
         if candidate not in taken:
             taken.add(candidate)
             return candidate

@@ -99,7 +99,6 @@ def save_plan(
     if meeting is None:
         return ws.add(
             Meeting,
-            "meeting",
             account_id=account.id,
             template=template or "monthly",
             planned_start=planned_start or default_start(ws, account),

@@ -204,7 +204,6 @@ class MeetingSession(TopicActions):
         """``owner`` is "us", a contact id or "guest:<name>" (a guest of the call)."""
         action = self.ws.add(
             ActionItem,
-            "action",
             account_id=self.account.id,
             meeting_id=self.meeting.id,
             title=title,
@@ -227,7 +226,6 @@ class MeetingSession(TopicActions):
     ) -> Feedback:
         feedback = self.ws.add(
             Feedback,
-            "feedback",
             account_id=self.account.id,
             direction=direction,
             sentiment=sentiment,
@@ -245,7 +243,6 @@ class MeetingSession(TopicActions):
         now = self.ws.now()
         issue = self.ws.add(
             Issue,
-            "issue",
             account_id=self.account.id,
             title=title,
             body=body,

@@ -226,9 +226,7 @@ class TopicActions:
 
     def save_guest_as_contact(self, name: str, side: Side, role: str = "") -> Contact:
         """A guest who should be known next time: a contact of the account, present now."""
-        contact = self.ws.add(
-            Contact, "contact", account_id=self.account_id, name=name, side=side, role=role
-        )
+        contact = self.ws.add(Contact, account_id=self.account_id, name=name, side=side, role=role)
         guests = [g for g in self.meeting.guests if g.casefold() != contact.name.casefold()]
         self.set_attendance([*self.meeting.attendees, contact.id], guests)
         return contact

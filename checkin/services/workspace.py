@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from checkin.core import transitions
-from checkin.core.enums import ActionStatus, IssueStatus, Side
+from checkin.core.enums import ActionStatus, IssueStatus, RecordKind, Side
 from checkin.core.errors import Conflict, NotFound
 from checkin.core.meeting import Meeting
 from checkin.core.records import (
@@ -37,6 +37,8 @@ if TYPE_CHECKING:
 Clock = Callable[[], datetime]
 R = TypeVar("R", bound=Record)
 OVERVIEW_FRESH_SECONDS = 60
+# The kinds an agenda item's source reference may name (an account is never one).
+_LINKABLE = frozenset(kind.value for kind in RecordKind) - {RecordKind.ACCOUNT.value}
 
 
 def system_clock() -> datetime:
@@ -81,6 +83,7 @@ class Workspace:
         self.store = store
         self.clock = clock
         self._rng = rng
+        self._repos: dict[RecordKind, Repository[Any]] = {}  # see _repo_for_kind
         # account id -> (version, when, account, (summary, health)): see known_overview
         self._overviews: dict[
             str, tuple[tuple[int, int], datetime, Account, tuple[AccountSummary, Health]]
@@ -146,7 +149,8 @@ class Workspace:
     def today(self) -> date:
         return self.clock().date()
 
-    def new_id(self, kind: str) -> str:
+    def new_id(self, kind: RecordKind) -> str:
+        """An id for a new record of ``kind`` that no record of it has yet."""
         repo = self._repo_for_kind(kind)
         while True:
             from checkin.core.ids import new_id
@@ -161,14 +165,11 @@ class Workspace:
 
         return token(self._rng)
 
-    def _repo_for_kind(self, kind: str) -> Repository[Any]:
-        s = self.store
-        repos: dict[str, Repository[Any]] = {
-            "account": s.accounts, "contact": s.contacts, "issue": s.issues,
-            "roadmap": s.roadmap, "feedback": s.feedback, "action": s.actions,
-            "meeting": s.meetings,
-        }  # fmt: skip
-        return repos[kind]
+    def _repo_for_kind(self, kind: RecordKind) -> Repository[Any]:
+        """The repository of ``kind`` (KeyError for a word that names no kind)."""
+        if not self._repos:
+            self._repos = {repo.cls.KIND: repo for repo in self.store.repositories()}
+        return self._repos[RecordKind(kind)]
 
     def transaction(self) -> Any:
         """Group several changes into one all-or-nothing save."""
@@ -200,7 +201,7 @@ class Workspace:
         raise NotFound("account", key, f"Accounts: {slugs}")
 
     def add_account(self, **fields: Any) -> Account:
-        account = Account(id=fields.pop("id", None) or self.new_id("account"), **fields)
+        account = Account(id=fields.pop("id", None) or self.new_id(RecordKind.ACCOUNT), **fields)
         self._check_slug(account)
         return self.store.accounts.add(account)
 
@@ -360,23 +361,19 @@ class Workspace:
     def linked_record(self, source_ref: str) -> Record | None:
         """The record an agenda item is about ("issue:i-7k2q9x"), or None if it is gone."""
         kind, _sep, record_id = source_ref.partition(":")
-        repos: dict[str, Repository[Any]] = {
-            "issue": self.store.issues, "action": self.store.actions,
-            "roadmap": self.store.roadmap, "feedback": self.store.feedback,
-            "contact": self.store.contacts, "meeting": self.store.meetings,
-        }  # fmt: skip
-        repo = repos.get(kind)
-        return repo.find(record_id) if repo is not None and record_id else None
+        if kind not in _LINKABLE or not record_id:
+            return None
+        return self._repo_for_kind(RecordKind(kind)).find(record_id)
 
     def meeting(self, meeting_id: str) -> Meeting:
         return self.store.meetings.get(meeting_id)
 
     # -- creating and changing records -----------------------------------------------------
 
-    def add(self, cls: type[R], kind: str, **fields: Any) -> R:
+    def add(self, cls: type[R], **fields: Any) -> R:
         """Create a record of ``cls`` with a new id; validation errors name the fields."""
-        record = cls(id=fields.pop("id", None) or self.new_id(kind), **fields)
-        repo: Repository[R] = self._repo_for_kind(kind)
+        record = cls(id=fields.pop("id", None) or self.new_id(cls.KIND), **fields)
+        repo: Repository[R] = self._repo_for_kind(cls.KIND)
         if isinstance(record, Contact) and record.focal:
             with self.transaction():
                 self._clear_focal(record)

@@ -242,7 +242,7 @@ class AccountScreen(CheckinScreen[None]):
             contacts=self.workspace.contacts(self.account.id),
             issues=self.workspace.issues(self.account.id),
             defaults=defaults,
-            save=lambda fields: self.workspace.add(cls, kind, account_id=self.account.id, **fields),
+            save=lambda fields: self.workspace.add(cls, account_id=self.account.id, **fields),
         )
         self.app.push_screen(modal, self._saved(f"Added the {noun}"))
 

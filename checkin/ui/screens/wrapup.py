@@ -246,7 +246,7 @@ class WrapUpScreen(CheckinScreen[Meeting]):
             contacts=self.workspace.contacts(account_id),
             defaults={"owner": "us", "status": ActionStatus.OPEN},
             save=lambda fields: self.workspace.add(
-                ActionItem, "action", account_id=account_id, meeting_id=self.meeting.id, **fields
+                ActionItem, account_id=account_id, meeting_id=self.meeting.id, **fields
             ),
         )
 
