@@ -39,7 +39,7 @@ def ensure_demo(path: Path, at: datetime | None) -> tuple[int, bool]:
     try:
         existing = ws.accounts(include_archived=True)
         if existing:
-            if not ws.store.meta().get("demo"):
+            if not ws.is_demo:
                 raise NotADemoWorkspace(
                     f"{path} already holds a workspace with {len(existing)} accounts; the demo "
                     "only seeds an empty file. Pass --db with another path."
@@ -47,7 +47,7 @@ def ensure_demo(path: Path, at: datetime | None) -> tuple[int, bool]:
             return len(existing), False
         with ws.transaction():
             accounts = seed_demo(ws, moment)
-            ws.store.set_meta(demo=True)
+            ws.mark_demo()
         return len(accounts), True
     finally:
         ws.close()

@@ -295,8 +295,8 @@ def apply(ws: Workspace, plan: ImportPlan) -> ImportReport:
     updated = [item.issue for item in plan.of_kind(ChangeKind.UPDATED)]
     if new or updated:
         with ws.transaction():
-            ws.store.issues.add_many(new)
-            ws.store.issues.save_many(updated)
+            ws.add_many(Issue, new)
+            ws.save_many(Issue, updated)
     return ImportReport(
         plan.account,
         plan.fmt,
@@ -331,7 +331,7 @@ def _check_fresh(ws: Workspace, plan: ImportPlan) -> None:
         now = current.get(item.row.external_id)
         then = item.before
         same = now == then  # every field: two edits within a second share updated_at
-        if then is None and ws.store.issues.exists(item.issue.id):
+        if then is None and ws.exists(Issue, item.issue.id):
             same = False
         if not same:
             raise StalePreview(

@@ -15,61 +15,27 @@ them, and nothing else gets them.
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Any
 
 from checkin.core.agenda import AccountData, weights
 from checkin.core.agenda.commercial_rules import SPONSOR_WINDOW
-from checkin.core.enums import IssueStatus
 from checkin.core.meeting import Meeting
-from checkin.core.records import Account, ActionItem, Issue
+from checkin.core.records import Account, ActionItem, Contact, Feedback, Issue, RoadmapItem
 from checkin.services.workspace import Workspace
-
-_OPEN = {status.value for status in IssueStatus if status.is_open}
-_RESOLVED = IssueStatus.RESOLVED.value
-
-
-def _may_matter(doc: dict[str, Any]) -> bool:
-    """Open, or resolved with a date and not yet confirmed by the client: the issues an
-    agenda may look at, whatever the moment (the follow-up window is applied per plan)."""
-    status = doc.get("status")
-    if status in _OPEN:
-        return True
-    return status == _RESOLVED and bool(doc.get("resolved")) and not doc.get("verified")
 
 
 def _issues(ws: Workspace, account_id: str) -> list[Issue]:
     """Open and unconfirmed resolved issues, decoded, in storage order (kept)."""
-    repo = ws.store.issues
-
-    def compute() -> list[Issue]:
-        docs = repo.raw_for_account(account_id)
-        return [repo.decode_raw(doc) for doc in docs if _may_matter(doc)]
-
-    return repo.derived(account_id, "agenda:issues", compute)
+    return ws.unsettled_issues(account_id)
 
 
 def _actions(ws: Workspace, account_id: str) -> list[ActionItem]:
     """Open actions, decoded, in storage order (kept)."""
-    repo = ws.store.actions
-
-    def compute() -> list[ActionItem]:
-        docs = repo.raw_for_account(account_id)
-        return [repo.decode_raw(doc) for doc in docs if doc.get("status") == "open"]
-
-    return repo.derived(account_id, "agenda:actions", compute)
+    return ws.open_actions_of(account_id)
 
 
 def _meetings(ws: Workspace, account_id: str) -> list[tuple[datetime, str, Meeting]]:
     """Ended meetings with their end and id, newest first, ties by id reversed (kept)."""
-    repo = ws.store.meetings
-
-    def compute() -> list[tuple[datetime, str, Meeting]]:
-        meetings = [repo.decode_raw(doc) for doc in repo.raw_for_account(account_id)]
-        found = [(m.ended, m.id, m) for m in meetings if m.ended is not None]
-        found.sort(key=lambda entry: (entry[0], entry[1]), reverse=True)
-        return found
-
-    return repo.derived(account_id, "agenda:meetings", compute)
+    return ws.ended_meetings(account_id)
 
 
 def _followed_up(issue: Issue, since: datetime) -> bool:
@@ -97,14 +63,13 @@ def _recent(ended: list[tuple[datetime, str, Meeting]], at: datetime) -> list[Me
 
 def plan_data(ws: Workspace, account: Account, at: datetime) -> AccountData:
     """What the engine reads to plan ``account``'s agenda at ``at``, from the kept records."""
-    store = ws.store
     since = at - timedelta(days=weights.FOLLOW_UP_DAYS)
     return AccountData(
         account=account,
-        contacts=store.contacts.for_account(account.id),
+        contacts=ws.of_account(Contact, account.id),
         issues=[issue for issue in _issues(ws, account.id) if _followed_up(issue, since)],
-        roadmap=store.roadmap.for_account(account.id),
-        feedback=store.feedback.for_account(account.id),
+        roadmap=ws.of_account(RoadmapItem, account.id),
+        feedback=ws.of_account(Feedback, account.id),
         actions=list(_actions(ws, account.id)),
         meetings=_recent(_meetings(ws, account.id), at),
     )

@@ -198,7 +198,7 @@ class MeetingSession(TopicActions):
         item = self.current
         if item is None or item.source_kind != "issue" or item.source_id is None:
             return None
-        return self.ws.store.issues.find(item.source_id)
+        return self.ws.find(Issue, item.source_id)
 
     def add_action(self, title: str, owner: str, due: date | None) -> ActionItem:
         """``owner`` is "us", a contact id or "guest:<name>" (a guest of the call)."""

@@ -108,7 +108,7 @@ class TopicActions:
         }
 
     def _action(self, action_id: str) -> ActionItem:
-        action = self.ws.store.actions.find(action_id)
+        action = self.ws.find(ActionItem, action_id)
         if action is None or action.account_id != self.account_id:
             raise TopicError(f"no action item {action_id} on this account")
         return action
@@ -166,7 +166,7 @@ class TopicActions:
             change = IssueChange(change)
         except ValueError:
             raise TopicError(f"unknown issue change {change!r}") from None
-        issue = self.ws.store.issues.get(issue_id)
+        issue = self.ws.get(Issue, issue_id)
         note = " ".join(note.split())
         if change is IssueChange.REOPEN and not note:
             raise TopicError("say what still does not work: the note goes into the minutes")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -11,7 +12,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from checkin.core import transitions
 from checkin.core.enums import ActionStatus, IssueStatus, RecordKind, Side
 from checkin.core.errors import Conflict, NotFound
-from checkin.core.meeting import Meeting
+from checkin.core.meeting import Meeting, MeetingState
 from checkin.core.records import (
     Account,
     ActionItem,
@@ -39,6 +40,14 @@ R = TypeVar("R", bound=Record)
 OVERVIEW_FRESH_SECONDS = 60
 # The kinds an agenda item's source reference may name (an account is never one).
 _LINKABLE = frozenset(kind.value for kind in RecordKind) - {RecordKind.ACCOUNT.value}
+
+
+@dataclass(frozen=True)
+class Captured:
+    """What was captured in one meeting: its action items and feedback, oldest first."""
+
+    actions: list[ActionItem]
+    feedback: list[Feedback]
 
 
 def system_clock() -> datetime:
@@ -347,9 +356,9 @@ class Workspace:
         """Open action items of every active account, overdue first, then by due date."""
         repo = self.store.actions  # through the status index: only open ones are decoded
         found = [
-            (account, repo.get(action_id))
+            (account, action)
             for account in self.accounts()
-            for action_id in repo.ids_by_field(account.id, "status").get(ActionStatus.OPEN, [])
+            for action in repo.in_state(account.id, ActionStatus.OPEN)
         ]
         return sorted(found, key=lambda pair: (pair[1].due is None, pair[1].due, pair[0].name))
 
@@ -367,6 +376,97 @@ class Workspace:
 
     def meeting(self, meeting_id: str) -> Meeting:
         return self.store.meetings.get(meeting_id)
+
+    # -- typed questions, answered by storage ----------------------------------------------
+
+    def get(self, cls: type[R], record_id: str) -> R:
+        """The record of ``cls`` with ``record_id``; raises NotFound."""
+        repo: Repository[R] = self._repo_for_kind(cls.KIND)
+        return repo.get(record_id)
+
+    def find(self, cls: type[R], record_id: str) -> R | None:
+        """The record of ``cls`` with ``record_id``, or None."""
+        repo: Repository[R] = self._repo_for_kind(cls.KIND)
+        return repo.find(record_id)
+
+    def exists(self, cls: type[Record], record_id: str) -> bool:
+        return self._repo_for_kind(cls.KIND).exists(record_id)
+
+    def of_account(self, cls: type[R], account_id: str) -> list[R]:
+        """Every record of ``cls`` of the account, in stored order (oldest first)."""
+        repo: Repository[R] = self._repo_for_kind(cls.KIND)
+        return repo.for_account(account_id)
+
+    def count(self, cls: type[Record], account_id: str) -> int:
+        """How many records of ``cls`` the account has (none is decoded)."""
+        return len(self._repo_for_kind(cls.KIND).ids_for_account(account_id))
+
+    def all_meetings(self) -> list[Meeting]:
+        """Every meeting of every account, in stored order."""
+        return self.store.meetings.all()
+
+    def captured_in(self, meeting: Meeting) -> Captured:
+        """The action items and feedback captured in ``meeting``, oldest first (only those
+        are decoded)."""
+        return Captured(
+            actions=self.store.actions.for_meeting(meeting),
+            feedback=self.store.feedback.for_meeting(meeting),
+        )
+
+    def open_issues_by_severity(self, account_id: str, limit: int) -> tuple[list[Issue], int]:
+        """The first ``limit`` open issues, most severe then oldest, and how many are open."""
+        return self.store.issues.open_by_severity(account_id, limit)
+
+    def meeting_in_state(self, account_id: str, state: MeetingState) -> Meeting | None:
+        """The account's latest meeting in ``state`` (by its planned start, start or end)."""
+        return self.store.meetings.latest(account_id, state)
+
+    def meetings_in_state(self, state: MeetingState) -> list[Meeting]:
+        """Every meeting in ``state``, in any account."""
+        return self.store.meetings.in_state(state)
+
+    def unsettled_issues(self, account_id: str) -> list[Issue]:
+        """Open issues and resolved ones the client has not confirmed, oldest first. Kept
+        between calls until an issue changes: shared, read only."""
+        return self.store.issues.unsettled_kept(account_id)
+
+    def open_actions_of(self, account_id: str) -> list[ActionItem]:
+        """The account's open action items, oldest first. Kept between calls until an action
+        item changes: shared, read only."""
+        return self.store.actions.open_kept(account_id)
+
+    def ended_meetings(self, account_id: str) -> list[tuple[datetime, str, Meeting]]:
+        """The account's ended meetings with their end and id, newest first (ties by id
+        reversed). Kept between calls until a meeting changes: shared, read only."""
+        return self.store.meetings.ended_kept(account_id)
+
+    def changed_since(self, account: Account, since: datetime) -> int:
+        """How many of the account's records (issues, action items, roadmap items, feedback,
+        contacts, the account itself) were changed after ``since``."""
+        s = self.store
+        records: list[Record] = [account]
+        for repo in (s.issues, s.actions, s.roadmap, s.feedback, s.contacts):
+            records.extend(repo.for_account(account.id))
+        return sum(1 for r in records if r.updated_at is not None and r.updated_at > since)
+
+    # -- workspace metadata -----------------------------------------------------------------
+
+    @property
+    def is_demo(self) -> bool:
+        """Whether ``checkin demo`` seeded this workspace."""
+        return bool(self.store.meta().get("demo"))
+
+    def mark_demo(self) -> None:
+        self.store.set_meta(demo=True)
+
+    @property
+    def saves(self) -> int:
+        """How many saves reached the disk in this session (the benchmark counts them)."""
+        return self.store.storage.saves
+
+    def wait_for_backup(self) -> None:
+        """Wait until the backup of the workspace as it was opened is written."""
+        self.store.wait_for_backup()
 
     # -- creating and changing records -----------------------------------------------------
 
@@ -388,6 +488,16 @@ class Workspace:
                 self._clear_focal(record)
                 return repo.save(record)
         return repo.save(record)
+
+    def add_many(self, cls: type[R], records: list[R]) -> list[R]:
+        """Store many new records of ``cls`` in one write (they have their ids already)."""
+        repo: Repository[R] = self._repo_for_kind(cls.KIND)
+        return repo.add_many(records)
+
+    def save_many(self, cls: type[R], records: list[R]) -> list[R]:
+        """Store many changed records of ``cls`` in one write; NotFound before any change."""
+        repo: Repository[R] = self._repo_for_kind(cls.KIND)
+        return repo.save_many(records)
 
     def delete(self, record: Record) -> None:
         self._repo_for_record(record).delete(record.id)

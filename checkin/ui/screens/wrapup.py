@@ -178,11 +178,7 @@ class WrapUpScreen(CheckinScreen[Meeting]):
         )
 
     def _actions(self) -> None:
-        items = [
-            a
-            for a in self.workspace.actions(self.meeting.account_id)
-            if a.meeting_id == self.meeting.id
-        ]
+        items = self.workspace.captured_in(self.meeting).actions
         self.query_one(ActionsTable).show(items, self.workspace.now())
 
     @on(Input.Changed, "#next")
