@@ -44,6 +44,17 @@ _ID_PREFIX = {
 _NOUN = {RecordKind.ROADMAP: "roadmap item", RecordKind.ACTION: "action item"}
 
 
+class Audience(StrEnum):
+    """Who a document is for: the client (what they receive) or our team (everything)."""
+
+    CLIENT = "client"
+    TEAM = "team"
+
+    @property
+    def is_client(self) -> bool:
+        return self is Audience.CLIENT
+
+
 class Tier(StrEnum):
     STRATEGIC = "strategic"
     GROWTH = "growth"

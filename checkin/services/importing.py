@@ -13,7 +13,10 @@ from checkin.core.enums import RecordKind
 from checkin.core.errors import CheckinError, ExitCode, ValidationError
 from checkin.core.records import Account, Issue
 from checkin.core.text import count
-from checkin.importers import ImportFormat, ImportProblem, ImportRow, ParsedFile, parse
+
+# ImportFormat is what the import modal offers: from here (ui -> services).
+from checkin.importers import ImportFormat as ImportFormat
+from checkin.importers import ImportProblem, ImportRow, ParsedFile, parse
 from checkin.importers import source_field as _source_field
 from checkin.importers.mapping import Maps
 from checkin.importers.notes import ImportWarning, clip

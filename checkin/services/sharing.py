@@ -13,12 +13,15 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from checkin.core.enums import Audience
 from checkin.core.errors import CheckinError, ExitCode, NotFound
 from checkin.core.health import Health
 from checkin.core.meeting import Meeting, MeetingState
 from checkin.core.records import Account
-from checkin.markdown.audience import Audience
-from checkin.markdown.minutes import MinutesData, render_minutes
+
+# What the minutes screen holds, offered from here (ui -> services, never ui -> markdown).
+from checkin.markdown.minutes import MinutesData as MinutesData
+from checkin.markdown.minutes import render_minutes
 from checkin.markdown.tables import ISSUE_ROWS
 from checkin.services.workspace import Workspace
 from checkin.storage.files import write_private
@@ -147,6 +150,18 @@ Who = Audience | str
 def minutes_markdown(ws: Workspace, meeting_id: str, audience: Who = Audience.CLIENT) -> str:
     """The minutes as GitHub-flavoured Markdown, for the client (default) or our team."""
     return render_minutes(minutes_data(ws, meeting_id, audience), audience)
+
+
+def render_markdown(data: MinutesData, audience: Who = Audience.CLIENT) -> str:
+    """The Markdown of minutes read already (:func:`minutes_data`)."""
+    return render_minutes(data, audience)
+
+
+def meeting_kind(meeting: Meeting) -> str:
+    """What the meeting is called after its template ("Monthly check-in")."""
+    from checkin.markdown.wording import meeting_title
+
+    return meeting_title(meeting.template)
 
 
 def minutes_html(ws: Workspace, meeting_id: str, audience: Who = Audience.CLIENT) -> str:

@@ -11,10 +11,9 @@ import pytest
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from checkin.core.enums import ActionStatus, ItemKind, ItemStatus, Severity
+from checkin.core.enums import ActionStatus, Audience, ItemKind, ItemStatus, Severity
 from checkin.core.meeting import AgendaItem, Meeting, Reason
 from checkin.core.records import Account, Issue
-from checkin.markdown.audience import Audience
 from checkin.markdown.chat import render_chat
 from checkin.markdown.html import render_page
 from checkin.markdown.minutes import SECTIONS, MinutesData, render_minutes, sections
