@@ -70,9 +70,9 @@ def render(agenda: Agenda, fmt: str, audience: str = "client") -> str:
     newline."""
     if fmt == "json":
         return orjson.dumps(agenda_json(agenda), option=orjson.OPT_INDENT_2).decode() + "\n"
-    from checkin.markdown.preread import render_preread
+    from checkin.services.sharing import preread_markdown
 
-    return render_preread(agenda, audience)
+    return preread_markdown(agenda, audience)
 
 
 @click.command(epilog=f"Your templates folder: {user_template_dir()}")

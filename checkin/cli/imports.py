@@ -10,16 +10,18 @@ import click
 
 from checkin.cli.context import NoWorkspace, db_option, db_path
 from checkin.core.errors import CheckinError, ExitCode
-from checkin.importers import ImportFormat, detect
-from checkin.importers.mapping import Maps, parse_map
 from checkin.services.import_merge import shown
 from checkin.services.importing import (
     ChangeKind,
+    ImportFormat,
     ImportPlan,
     ImportRejected,
+    Maps,
     PlannedIssue,
     apply,
+    detect,
     not_in_file_note,
+    parse_map,
     preview,
     warning_lines,
 )

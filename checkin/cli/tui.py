@@ -66,14 +66,14 @@ def crashed(error: Exception, path: Path) -> CheckinError:
     """
     import traceback
 
-    from checkin.storage.files import write_private
+    from checkin.services.paths import write_private_file
 
     if isinstance(error, CheckinError):
         return error
     report = crash_report_path(path)
     text = "".join(traceback.format_exception(error))
     try:
-        write_private(report, text.encode("utf-8", "replace"))
+        write_private_file(report, text.encode("utf-8", "replace"))
         where = f"The details are in {report} (it may quote client data: share it with care)."
     except OSError:
         where = "No crash report could be written beside the workspace."

@@ -14,11 +14,14 @@ from checkin.core.errors import CheckinError, ExitCode, ValidationError
 from checkin.core.records import Account, Issue
 from checkin.core.text import count
 
-# ImportFormat is what the import modal offers: from here (ui -> services).
+# What the import modal and `checkin import` use of the importers is offered from here
+# (ui, cli -> services; never straight to importers).
 from checkin.importers import ImportFormat as ImportFormat
 from checkin.importers import ImportProblem, ImportRow, ParsedFile, parse
+from checkin.importers import detect as detect
 from checkin.importers import source_field as _source_field
-from checkin.importers.mapping import Maps
+from checkin.importers.mapping import Maps as Maps
+from checkin.importers.mapping import parse_map as parse_map
 from checkin.importers.notes import ImportWarning, clip
 from checkin.services.import_merge import FieldChange, changes, merged_issue, new_issue
 

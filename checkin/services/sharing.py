@@ -28,6 +28,7 @@ from checkin.storage.files import write_private
 
 if TYPE_CHECKING:
     from checkin.calendar.ics import CalendarData
+    from checkin.core.agenda import Agenda
 
 # The user's own address: organizer and sender of last resort, when no contact on our side of
 # an account has an email address (`CHECKIN_EMAIL=me@example.com`).
@@ -150,6 +151,13 @@ Who = Audience | str
 def minutes_markdown(ws: Workspace, meeting_id: str, audience: Who = Audience.CLIENT) -> str:
     """The minutes as GitHub-flavoured Markdown, for the client (default) or our team."""
     return render_minutes(minutes_data(ws, meeting_id, audience), audience)
+
+
+def preread_markdown(agenda: Agenda, audience: Who = Audience.CLIENT) -> str:
+    """The pre-read of ``agenda`` as Markdown, for the client (default) or our team."""
+    from checkin.markdown.preread import render_preread
+
+    return render_preread(agenda, audience)
 
 
 def render_markdown(data: MinutesData, audience: Who = Audience.CLIENT) -> str:
