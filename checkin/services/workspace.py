@@ -546,6 +546,13 @@ class Workspace:
         contact = self.store.contacts.get(contact_id)
         return self.save(dataclasses.replace(contact, focal=True))
 
+    def change_action(self, action_id: str, change: transitions.ActionChange) -> ActionItem:
+        """Done, dropped or open again (:class:`ActionChange` with a status)."""
+        status = change.status
+        if status is None:
+            raise ValueError(f"{change} needs a value: a new date or owner")
+        return self.set_action_status(action_id, status)
+
     def set_action_status(self, action_id: str, status: ActionStatus) -> ActionItem:
         action = self.store.actions.get(action_id)
         changed = transitions.change_action_status(action, status, self.today())

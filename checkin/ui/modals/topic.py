@@ -19,10 +19,15 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from checkin.core.dates import human_date
-from checkin.core.enums import ActionStatus, Side
+from checkin.core.enums import Side
 from checkin.core.records import ActionItem, Contact, Issue, Record
 from checkin.core.text import clean_line
-from checkin.core.transitions import IssueChange, offered_changes
+from checkin.core.transitions import (
+    ActionChange,
+    IssueChange,
+    offered_action_changes,
+    offered_changes,
+)
 from checkin.services.topic import GUEST_PREFIX
 from checkin.ui.modals.capture import owners
 from checkin.ui.modals.confirm import DIALOG_CSS
@@ -42,20 +47,12 @@ ISSUE_KEYS = (
     ("n", IssueChange.REOPEN, "Did not work", "“Did that work for you?” No: reopen with a note"),
 )
 ACTION_KEYS = (
-    ("d", "done", "Done", "The action item is done (today)"),
-    ("x", "drop", "Drop", "Not needed any more"),
-    ("o", "reopen", "Reopen", "Open again"),
-    ("u", "redate", "Re-date", "A new due date"),
-    ("h", "reassign", "Reassign", "Hand it to someone else (a contact, a guest or us)"),
+    ("d", ActionChange.DONE, "Done", "The action item is done (today)"),
+    ("x", ActionChange.DROP, "Drop", "Not needed any more"),
+    ("o", ActionChange.REOPEN, "Reopen", "Open again"),
+    ("u", ActionChange.REDATE, "Re-date", "A new due date"),
+    ("h", ActionChange.REASSIGN, "Reassign", "Hand it to someone else (a contact, a guest or us)"),
 )
-# The action item statuses each operation does not apply to.
-_ACTION_NOT_FROM = {
-    "done": (ActionStatus.DONE,),
-    "drop": (ActionStatus.DROPPED,),
-    "reopen": (ActionStatus.OPEN,),
-    "redate": (ActionStatus.DONE, ActionStatus.DROPPED),
-    "reassign": (ActionStatus.DONE, ActionStatus.DROPPED),
-}
 
 
 def offered(record: Record, operation: str) -> bool:
@@ -63,8 +60,7 @@ def offered(record: Record, operation: str) -> bool:
     if isinstance(record, Issue):
         return operation in {change.value for change in offered_changes(record)}
     if isinstance(record, ActionItem):
-        not_from = _ACTION_NOT_FROM.get(operation)
-        return not_from is not None and record.status not in not_from
+        return operation in {change.value for change in offered_action_changes(record)}
     return False
 
 

@@ -27,7 +27,7 @@ from checkin.core.records import (
     RoadmapItem,
 )
 from checkin.core.text import count
-from checkin.core.transitions import IssueChange
+from checkin.core.transitions import ActionChange, IssueChange
 from checkin.ui.modals.records import record_form
 from checkin.ui.screens.base import CheckinScreen
 from checkin.ui.text import health_badge
@@ -280,21 +280,24 @@ class AccountScreen(CheckinScreen[None]):
     def _action(self, event: RecordTable.ActionRequested) -> None:
         ws, record = self.workspace, event.record
         operations = {
-            "acknowledge": (
+            IssueChange.ACKNOWLEDGE: (
                 lambda: ws.change_issue(record.id, IssueChange.ACKNOWLEDGE),
                 "Acknowledged",
             ),
-            "resolve": (
+            IssueChange.RESOLVE: (
                 lambda: ws.change_issue(record.id, IssueChange.RESOLVE),
                 "Resolved: it will come back as “did that work for you?”",
             ),
-            "verify": (
+            IssueChange.VERIFY: (
                 lambda: ws.change_issue(record.id, IssueChange.VERIFY),
                 "Verified by the client",
             ),
-            "done": (lambda: ws.set_action_status(record.id, ActionStatus.DONE), "Done"),
-            "drop": (lambda: ws.set_action_status(record.id, ActionStatus.DROPPED), "Dropped"),
-            "reopen": (lambda: ws.set_action_status(record.id, ActionStatus.OPEN), "Reopened"),
+            ActionChange.DONE: (lambda: ws.change_action(record.id, ActionChange.DONE), "Done"),
+            ActionChange.DROP: (lambda: ws.change_action(record.id, ActionChange.DROP), "Dropped"),
+            ActionChange.REOPEN: (
+                lambda: ws.change_action(record.id, ActionChange.REOPEN),
+                "Reopened",
+            ),
             "addressed": (lambda: ws.mark_addressed(record.id), "Marked as addressed"),
             "focal": (lambda: ws.make_focal(record.id), "Focal contact set"),
         }

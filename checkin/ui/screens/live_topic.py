@@ -11,11 +11,10 @@ from typing import TYPE_CHECKING, Any
 
 from textual.binding import Binding
 
-from checkin.core.enums import ActionStatus
 from checkin.core.history import PastMention
 from checkin.core.records import ActionItem, Issue
 from checkin.core.text import clean_line
-from checkin.core.transitions import IssueChange
+from checkin.core.transitions import ActionChange, IssueChange
 from checkin.ui.modals import topic
 from checkin.ui.modals.attendance import Attendance, AttendanceModal
 from checkin.ui.widgets.topic_history import history_lines
@@ -46,7 +45,7 @@ RECORDS_TOOLTIP = (
     "plan given, did the fix work (verified or reopened)"
 )
 
-_MESSAGES = {
+_MESSAGES: dict[str, str] = {
     IssueChange.ACKNOWLEDGE: "Acknowledged",
     IssueChange.PLAN: "Plan saved",
     IssueChange.START: "In progress",
@@ -55,16 +54,11 @@ _MESSAGES = {
     IssueChange.CLOSE: "Closed",
     IssueChange.VERIFY: "Verified: the fix works for the client",
     IssueChange.REOPEN: "Reopened: it comes back on the next agenda",
-    "done": "Action item done",
-    "drop": "Action item dropped",
-    "reopen": "Action item open again",
-    "redate": "New due date saved",
-    "reassign": "Action item reassigned",
-}
-_ACTION_STATUS = {
-    "done": ActionStatus.DONE,
-    "drop": ActionStatus.DROPPED,
-    "reopen": ActionStatus.OPEN,
+    ActionChange.DONE: "Action item done",
+    ActionChange.DROP: "Action item dropped",
+    ActionChange.REOPEN: "Action item open again",
+    ActionChange.REDATE: "New due date saved",
+    ActionChange.REASSIGN: "Action item reassigned",
 }
 
 
@@ -133,23 +127,25 @@ class TopicCommands:
             elif self.attempt(lambda: s.change_issue(record.id, change), message):
                 self.render_all()
         elif isinstance(record, ActionItem):
-            if operation == "redate":
+            action_change = ActionChange.named(operation)
+            status = action_change.status if action_change else None
+            if action_change is ActionChange.REDATE:
                 self._capture(
                     topic.redate_modal(record, today),
                     lambda v: s.redate_action(record.id, v["due"]),
                     message,
                 )
-            elif operation == "reassign":
+            elif action_change is ActionChange.REASSIGN:
                 contacts = self.workspace.contacts(s.account.id)
                 self._capture(
                     topic.reassign_modal(record, contacts, s.meeting.guests, today),
                     lambda v: s.reassign_action(record.id, v["owner"]),
                     message,
                 )
-            elif operation in _ACTION_STATUS:
-                status = _ACTION_STATUS[operation]
-                if self.attempt(lambda: s.set_action_status(record.id, status), message):
-                    self.render_all()
+            elif status is not None and self.attempt(
+                lambda: s.set_action_status(record.id, status), message
+            ):
+                self.render_all()
 
     def _first(self, kind: type[Any], operation: str) -> Any:
         """The topic's first record of ``kind`` that ``operation`` applies to."""
@@ -233,10 +229,11 @@ class TopicCommands:
             ("Meeting: Mark issue waiting on client", "", Issue, IssueChange.WAIT),
             ("Meeting: Resolve issue", "", Issue, IssueChange.RESOLVE),
             ("Meeting: Close issue", "", Issue, IssueChange.CLOSE),
-            ("Meeting: Mark action done", "", ActionItem, "done"),
-            ("Meeting: Drop action item", "", ActionItem, "drop"),
-            ("Meeting: Re-date action item", "A new due date", ActionItem, "redate"),
-            ("Meeting: Reassign action item", "A contact, a guest or us", ActionItem, "reassign"),
+            ("Meeting: Mark action done", "", ActionItem, ActionChange.DONE),
+            ("Meeting: Drop action item", "", ActionItem, ActionChange.DROP),
+            ("Meeting: Re-date action item", "A new due date", ActionItem, ActionChange.REDATE),
+            ("Meeting: Reassign action item", "A contact, a guest or us", ActionItem,
+             ActionChange.REASSIGN),
         )  # fmt: skip
         for title, help_text, kind, operation in wanted:
             record = self._first(kind, str(operation))

@@ -23,6 +23,7 @@ from checkin.core.errors import CheckinError
 from checkin.core.meeting import Meeting, WrapUpDraft, carried_over, closing_status
 from checkin.core.records import ActionItem
 from checkin.core.text import clean_text, count
+from checkin.core.transitions import ActionChange
 from checkin.services.wrapup import (
     back_to_call,
     default_next_meeting,
@@ -202,11 +203,8 @@ class WrapUpScreen(CheckinScreen[Meeting]):
 
     @on(ActionsTable.ActionRequested)
     def _action_key(self, event: ActionsTable.ActionRequested) -> None:
-        status = {
-            "done": ActionStatus.DONE,
-            "drop": ActionStatus.DROPPED,
-            "reopen": ActionStatus.OPEN,
-        }.get(event.action)
+        change = ActionChange.named(event.action)
+        status = change.status if change else None
         if status is not None and self.attempt(
             lambda: self.workspace.set_action_status(event.record.id, status)
         ):
