@@ -18,6 +18,7 @@ from datetime import datetime, timedelta
 
 from checkin.core.agenda import AccountData, weights
 from checkin.core.agenda.commercial_rules import SPONSOR_WINDOW
+from checkin.core.enums import ActionStatus
 from checkin.core.meeting import Meeting
 from checkin.core.records import Account, ActionItem, Contact, Feedback, Issue, RoadmapItem
 from checkin.services.workspace import Workspace
@@ -25,17 +26,29 @@ from checkin.services.workspace import Workspace
 
 def _issues(ws: Workspace, account_id: str) -> list[Issue]:
     """Open and unconfirmed resolved issues, decoded, in storage order (kept)."""
-    return ws.unsettled_issues(account_id)
+
+    def compute() -> list[Issue]:
+        return ws.unsettled_issues(account_id)
+
+    return ws.kept(Issue, account_id, "agenda:issues", compute)
 
 
 def _actions(ws: Workspace, account_id: str) -> list[ActionItem]:
     """Open actions, decoded, in storage order (kept)."""
-    return ws.open_actions_of(account_id)
+
+    def compute() -> list[ActionItem]:
+        return ws.actions_in_state(account_id, ActionStatus.OPEN)
+
+    return ws.kept(ActionItem, account_id, "agenda:actions", compute)
 
 
 def _meetings(ws: Workspace, account_id: str) -> list[tuple[datetime, str, Meeting]]:
     """Ended meetings with their end and id, newest first, ties by id reversed (kept)."""
-    return ws.ended_meetings(account_id)
+
+    def compute() -> list[tuple[datetime, str, Meeting]]:
+        return ws.ended_meetings(account_id)
+
+    return ws.kept(Meeting, account_id, "agenda:meetings", compute)
 
 
 def _followed_up(issue: Issue, since: datetime) -> bool:

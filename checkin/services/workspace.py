@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 
 Clock = Callable[[], datetime]
 R = TypeVar("R", bound=Record)
+T = TypeVar("T")
 OVERVIEW_FRESH_SECONDS = 60
 # The kinds an agenda item's source reference may name (an account is never one).
 _LINKABLE = frozenset(kind.value for kind in RecordKind) - {RecordKind.ACCOUNT.value}
@@ -178,7 +179,7 @@ class Workspace:
         """The repository of ``kind`` (KeyError for a word that names no kind)."""
         if not self._repos:
             self._repos = {repo.cls.KIND: repo for repo in self.store.repositories()}
-        return self._repos[RecordKind(kind)]
+        return self._repos[kind]  # a RecordKind, or its word: they hash alike
 
     def transaction(self) -> Any:
         """Group several changes into one all-or-nothing save."""
@@ -426,19 +427,23 @@ class Workspace:
         return self.store.meetings.in_state(state)
 
     def unsettled_issues(self, account_id: str) -> list[Issue]:
-        """Open issues and resolved ones the client has not confirmed, oldest first. Kept
-        between calls until an issue changes: shared, read only."""
-        return self.store.issues.unsettled_kept(account_id)
+        """Open issues and resolved ones the client has not confirmed, oldest first."""
+        return self.store.issues.unsettled(account_id)
 
-    def open_actions_of(self, account_id: str) -> list[ActionItem]:
-        """The account's open action items, oldest first. Kept between calls until an action
-        item changes: shared, read only."""
-        return self.store.actions.open_kept(account_id)
+    def actions_in_state(self, account_id: str, status: ActionStatus) -> list[ActionItem]:
+        """The account's action items with ``status``, oldest first."""
+        return self.store.actions.in_state(account_id, status)
 
     def ended_meetings(self, account_id: str) -> list[tuple[datetime, str, Meeting]]:
         """The account's ended meetings with their end and id, newest first (ties by id
-        reversed). Kept between calls until a meeting changes: shared, read only."""
-        return self.store.meetings.ended_kept(account_id)
+        reversed)."""
+        return self.store.meetings.ended_newest_first(account_id)
+
+    def kept(self, cls: type[Record], account_id: str, name: str, compute: Callable[[], T]) -> T:
+        """``compute()``, kept under ``name`` until a record of ``cls`` changes (or a rollback
+        swaps the data): what a service works out from those records, shared between calls
+        (callers only read it)."""
+        return self._repo_for_kind(cls.KIND).derived(account_id, name, compute)
 
     def changed_since(self, account: Account, since: datetime) -> int:
         """How many of the account's records (issues, action items, roadmap items, feedback,

@@ -1,9 +1,8 @@
 """Typed questions services ask of one kind of record (open issues, a meeting's captures).
 
 Each answers from the stored documents' fields and indexes, decoding only the records it
-returns; field names and raw documents stay in here. The answers marked *kept* are the same
-decoded objects until a record of that kind changes (see :meth:`Repository.derived`): callers
-only read them.
+returns; field names and raw documents stay in here. A caller that wants an answer kept
+between calls keeps it with :meth:`Repository.derived` (dropped when that kind changes).
 """
 
 from __future__ import annotations
@@ -45,12 +44,6 @@ class ActionRepository(CapturedRepository[ActionItem]):
         ids = self.ids_by_field(account_id, "status").get(status.value, [])
         return [self.get(record_id) for record_id in ids]
 
-    def open_kept(self, account_id: str) -> list[ActionItem]:
-        """The account's open action items, oldest first (kept)."""
-        return self.derived(
-            account_id, "open", lambda: self.in_state(account_id, ActionStatus.OPEN)
-        )
-
 
 class IssueRepository(Repository[Issue]):
     """Issues."""
@@ -75,23 +68,19 @@ class IssueRepository(Repository[Issue]):
         open_ids = self.derived(account_id, "open issues by severity", in_order)
         return [self.get(i) for i in open_ids[:limit]], len(open_ids)
 
-    def unsettled_kept(self, account_id: str) -> list[Issue]:
+    def unsettled(self, account_id: str) -> list[Issue]:
         """The account's open issues and the resolved ones (with a resolution date) the
-        client has not confirmed yet, oldest first (kept): what an agenda may look at."""
-
-        def compute() -> list[Issue]:
-            found = []
-            for doc in self.raw_for_account(account_id):
-                status = doc.get("status")
-                if status in _OPEN_STATUSES or (
-                    status == IssueStatus.RESOLVED.value
-                    and doc.get("resolved")
-                    and not doc.get("verified")
-                ):
-                    found.append(self.decode_raw(doc))
-            return found
-
-        return self.derived(account_id, "unsettled", compute)
+        client has not confirmed yet, oldest first: what an agenda may look at."""
+        found = []
+        for doc in self.raw_for_account(account_id):
+            status = doc.get("status")
+            if status in _OPEN_STATUSES or (
+                status == IssueStatus.RESOLVED.value
+                and doc.get("resolved")
+                and not doc.get("verified")
+            ):
+                found.append(self.decode_raw(doc))
+        return found
 
 
 class MeetingQueries(MeetingRepository):
@@ -122,18 +111,13 @@ class MeetingQueries(MeetingRepository):
         ]
         return self.get(max(dated)[1]) if dated else None
 
-    def ended_kept(self, account_id: str) -> list[tuple[datetime, str, Meeting]]:
+    def ended_newest_first(self, account_id: str) -> list[tuple[datetime, str, Meeting]]:
         """The account's ended meetings with their end and id, newest first, ties by id
-        reversed (kept)."""
-
-        def compute() -> list[tuple[datetime, str, Meeting]]:
-            found = [
-                (m.ended, m.id, m) for m in self.for_account(account_id) if m.ended is not None
-            ]
-            found.sort(key=lambda entry: (entry[0], entry[1]), reverse=True)
-            return found
-
-        return self.derived(account_id, "ended", compute)
+        reversed."""
+        meetings = self.for_account(account_id)
+        found = [(m.ended, m.id, m) for m in meetings if m.ended is not None]
+        found.sort(key=lambda entry: (entry[0], entry[1]), reverse=True)
+        return found
 
 
 class FeedbackRepository(CapturedRepository[Feedback]):

@@ -81,7 +81,7 @@ def test_open_issues_by_severity(workspace: Workspace, acme: Account) -> None:
     assert workspace.open_issues_by_severity(acme.id, 9)[0][-1] == low
 
 
-def test_unsettled_issues_and_open_actions_are_kept_until_a_change(
+def test_unsettled_issues_open_actions_and_what_is_kept_until_a_change(
     workspace: Workspace, acme: Account
 ) -> None:
     open_one = workspace.add(Issue, account_id=acme.id, title="Open", opened=NOW)
@@ -103,16 +103,19 @@ def test_unsettled_issues_and_open_actions_are_kept_until_a_change(
         verified=NOW,
     )
     workspace.add(Issue, account_id=acme.id, title="Closed", opened=NOW, status=IssueStatus.CLOSED)
-    kept = workspace.unsettled_issues(acme.id)
-    assert kept == [open_one, fixed]
-    assert workspace.unsettled_issues(acme.id) is kept  # the same objects, not decoded again
+    assert workspace.unsettled_issues(acme.id) == [open_one, fixed]
+    kept = workspace.kept(Issue, acme.id, "test", lambda: workspace.unsettled_issues(acme.id))
+    again = workspace.kept(Issue, acme.id, "test", lambda: [])
+    assert again is kept  # worked out once, until an issue changes
+    assert workspace.kept(ActionItem, acme.id, "test", lambda: []) == []  # kept per kind
     workspace.verify_issue(fixed.id)
     assert workspace.unsettled_issues(acme.id) == [open_one]
+    assert workspace.kept(Issue, acme.id, "test", lambda: []) == []
 
     todo = workspace.add(ActionItem, account_id=acme.id, title="Todo", owner="us")
     done = workspace.add(ActionItem, account_id=acme.id, title="Done", owner="us")
     workspace.set_action_status(done.id, ActionStatus.DONE)
-    assert workspace.open_actions_of(acme.id) == [todo]
+    assert workspace.actions_in_state(acme.id, ActionStatus.OPEN) == [todo]
     assert workspace.open_actions() == [(acme, todo)]
 
 
