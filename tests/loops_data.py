@@ -34,10 +34,9 @@ def loops_workspace(clock: Clock) -> Workspace:
             ("c-ben", "Ben Okafor", Side.CLIENT, False),
             ("c-chris", "Chris Lane", Side.OURS, True),
         ):
-            ws.add(Contact, "contact", id=cid, account_id=aid, name=name, side=side, focal=focal)
+            ws.add(Contact, id=cid, account_id=aid, name=name, side=side, focal=focal)
         ws.add(
             ActionItem,
-            "action",
             id="a-sso",
             account_id=aid,
             title="Send the SSO checklist",
@@ -52,7 +51,6 @@ def loops_workspace(clock: Clock) -> Workspace:
         ):
             ws.add(
                 Issue,
-                "issue",
                 id=iid,
                 account_id=aid,
                 title=title,
@@ -65,7 +63,6 @@ def loops_workspace(clock: Clock) -> Workspace:
             )
         ws.add(
             Issue,
-            "issue",
             id="i-totals",
             account_id=aid,
             title="Report totals are wrong",
@@ -79,13 +76,12 @@ def loops_workspace(clock: Clock) -> Workspace:
             ("r-mobile", RoadmapSide.THEIRS, "Their mobile app launch", date(2027, 1, 10)),
         ):
             ws.add(
-                RoadmapItem, "roadmap", id=rid, account_id=aid, side=side, title=title,
+                RoadmapItem, id=rid, account_id=aid, side=side, title=title,
                 target=target,
             )  # fmt: skip
         last = datetime(2026, 11, 16, 10, 0)
         ws.add(
             Meeting,
-            "meeting",
             account_id=aid,
             planned_start=last,
             started=last,

@@ -52,7 +52,6 @@ def hostile_workspace(now: datetime = NOW) -> tuple[Workspace, Meeting]:
     account = ws.add_account(name="Acme | <b>Corp</b> #1 *", slug="acme", cadence_days=14)
     dana = ws.add(
         Contact,
-        "contact",
         account_id=account.id,
         name="Dana [x](y) *Whit*field",
         role="VP | Ops <i>",
@@ -61,7 +60,6 @@ def hostile_workspace(now: datetime = NOW) -> tuple[Workspace, Meeting]:
     )
     sam = ws.add(
         Contact,
-        "contact",
         account_id=account.id,
         name="Sam `Reyes`",
         side=Side.OURS,
@@ -70,7 +68,6 @@ def hostile_workspace(now: datetime = NOW) -> tuple[Workspace, Meeting]:
     )
     issue = ws.add(
         Issue,
-        "issue",
         account_id=account.id,
         title="Sync | fails <script>x</script> #",
         severity=Severity.CRITICAL,
@@ -83,7 +80,6 @@ def hostile_workspace(now: datetime = NOW) -> tuple[Workspace, Meeting]:
     )
     ws.add(
         RoadmapItem,
-        "roadmap",
         account_id=account.id,
         side=RoadmapSide.THEIRS,
         title="EU | rollout ## next",
@@ -126,7 +122,6 @@ def hostile_workspace(now: datetime = NOW) -> tuple[Workspace, Meeting]:
     ]
     meeting = ws.add(
         Meeting,
-        "meeting",
         account_id=account.id,
         template="monthly",
         planned_start=start,
@@ -157,7 +152,6 @@ def hostile_workspace(now: datetime = NOW) -> tuple[Workspace, Meeting]:
     ):
         ws.add(
             ActionItem,
-            "action",
             account_id=account.id,
             meeting_id=meeting.id,
             title=title,
@@ -170,7 +164,6 @@ def hostile_workspace(now: datetime = NOW) -> tuple[Workspace, Meeting]:
         )
     ws.add(
         Feedback,
-        "feedback",
         account_id=account.id,
         direction=Direction.FROM_CLIENT,
         sentiment=-2,

@@ -103,7 +103,7 @@ def _save_one(w: Workspaces, size: Size, runs: int) -> tuple[float, float]:
 
     ws = w.open(size)
     try:
-        ws.store.wait_for_backup()
+        ws.wait_for_backup()
         from checkin.storage.platform import sync_all
 
         sync_all()

@@ -95,6 +95,7 @@ def bare_latencies(keys: int) -> list[float]:
 def live_latencies(path: Path, keys: int) -> tuple[list[float], int]:
     """Checkin's live screen on ``path``'s busiest account; returns the latencies and how
     many saves the autosave made meanwhile."""
+    from checkin.core.records import Issue
     from checkin.services import meetings
     from checkin.services.workspace import Workspace
     from checkin.ui.app import CheckinApp
@@ -102,10 +103,10 @@ def live_latencies(path: Path, keys: int) -> tuple[list[float], int]:
 
     ws = Workspace.open(path)
     try:
-        account = max(ws.accounts(), key=lambda a: len(ws.store.issues.ids_for_account(a.id)))
+        account = max(ws.accounts(), key=lambda a: ws.count(Issue, a.id))
         meeting = meetings.meeting_to_run(ws, account)
         app = CheckinApp(ws, exit_at="bench")
-        before = ws.store.storage.saves
+        before = ws.saves
         latencies = asyncio.run(
             _run(
                 app,
@@ -114,7 +115,7 @@ def live_latencies(path: Path, keys: int) -> tuple[list[float], int]:
                 prepare=lambda: app.run_meeting(meeting),
             )
         )
-        saves = ws.store.storage.saves - before
+        saves = ws.saves - before
     finally:
         ws.close()
     return latencies, saves

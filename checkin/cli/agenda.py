@@ -14,6 +14,7 @@ from checkin.core.agenda import Agenda
 from checkin.core.agenda.arrangement import importance
 from checkin.core.dates import parse_moment
 from checkin.core.meeting import AgendaItem
+from checkin.core.rules import MEETING_MINUTES
 from checkin.services.paths import user_template_dir
 from checkin.services.workspace import system_clock
 
@@ -69,9 +70,9 @@ def render(agenda: Agenda, fmt: str, audience: str = "client") -> str:
     newline."""
     if fmt == "json":
         return orjson.dumps(agenda_json(agenda), option=orjson.OPT_INDENT_2).decode() + "\n"
-    from checkin.markdown.preread import render_preread
+    from checkin.services.sharing import preread_markdown
 
-    return render_preread(agenda, audience)
+    return preread_markdown(agenda, audience)
 
 
 @click.command(epilog=f"Your templates folder: {user_template_dir()}")
@@ -79,7 +80,7 @@ def render(agenda: Agenda, fmt: str, audience: str = "client") -> str:
 @click.argument("account")
 @click.option(
     "--minutes",
-    type=click.IntRange(5, 480),
+    type=click.IntRange(MEETING_MINUTES.low, MEETING_MINUTES.high),
     default=None,
     help="Meeting length in minutes (default: the template's).",
 )

@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 import click
 
-from checkin.core.errors import CheckinError
+from checkin.core.errors import CheckinError, ExitCode
 from checkin.services.paths import DB_ENV, default_db_path, demo_db_path
 from checkin.services.workspace import Workspace
 
@@ -19,7 +19,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 class NoWorkspace(CheckinError):
-    exit_code = 66
+    exit_code = ExitCode.INPUT_MISSING
 
     def __init__(self, path: Path) -> None:
         demo = demo_db_path().expanduser().absolute()

@@ -11,13 +11,13 @@ import click
 
 from checkin.cli.context import CliState, F, db_option
 from checkin.core.dates import parse_moment
-from checkin.core.errors import CheckinError
+from checkin.core.errors import CheckinError, ExitCode
 from checkin.services.paths import demo_db_path
 from checkin.services.workspace import Workspace, system_clock
 
 
 class NotADemoWorkspace(CheckinError):
-    exit_code = 1
+    exit_code = ExitCode.ERROR
 
 
 def demo_path(state: CliState) -> Path:
@@ -39,7 +39,7 @@ def ensure_demo(path: Path, at: datetime | None) -> tuple[int, bool]:
     try:
         existing = ws.accounts(include_archived=True)
         if existing:
-            if not ws.store.meta().get("demo"):
+            if not ws.is_demo:
                 raise NotADemoWorkspace(
                     f"{path} already holds a workspace with {len(existing)} accounts; the demo "
                     "only seeds an empty file. Pass --db with another path."
@@ -47,7 +47,7 @@ def ensure_demo(path: Path, at: datetime | None) -> tuple[int, bool]:
             return len(existing), False
         with ws.transaction():
             accounts = seed_demo(ws, moment)
-            ws.store.set_meta(demo=True)
+            ws.mark_demo()
         return len(accounts), True
     finally:
         ws.close()

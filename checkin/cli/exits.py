@@ -4,32 +4,26 @@ from __future__ import annotations
 
 import sys
 
-from checkin.core.errors import CheckinError, NotFound, ValidationError
+from checkin.core.errors import CheckinError, ExitCode
 
-OK = 0
-ERROR = 1
-USAGE = 2
-BAD_DATA = 65  # EX_DATAERR: malformed import, corrupt database, invalid record
-INPUT_MISSING = 66  # EX_NOINPUT: unknown account or meeting, missing file
-CANNOT_CREATE = 73  # EX_CANTCREAT: the workspace path cannot hold a workspace
-IO_ERROR = 74  # EX_IOERR: the disk refused a read or a save (full, failing, read-only)
-LOCKED = 75  # EX_TEMPFAIL: another checkin holds the database
-CRASHED = 70  # EX_SOFTWARE: a bug in checkin; what was typed is saved where it can be
+# The codes by name (each error class carries its own as ``exit_code``).
+OK = ExitCode.OK
+ERROR = ExitCode.ERROR
+USAGE = ExitCode.USAGE
+BAD_DATA = ExitCode.BAD_DATA
+INPUT_MISSING = ExitCode.INPUT_MISSING
+CANNOT_CREATE = ExitCode.CANNOT_CREATE
+IO_ERROR = ExitCode.IO_ERROR
+LOCKED = ExitCode.LOCKED
+CRASHED = ExitCode.CRASHED
 
 MESSAGE_CHARS = 8000  # the longest message printed (a 1,000,000-column CSV must not flood it)
 MESSAGE_LINES = 40  # an import lists up to twenty problems (issue 18) with their header
 
 
 def code_for(error: CheckinError) -> int:
-    from checkin.storage.errors import CorruptDatabase, DatabaseLocked, NewerSchema
-
-    if isinstance(error, DatabaseLocked):
-        return LOCKED
-    if isinstance(error, CorruptDatabase | NewerSchema | ValidationError):
-        return BAD_DATA
-    if isinstance(error, NotFound):
-        return INPUT_MISSING
-    return getattr(error, "exit_code", ERROR)
+    """The exit code ``error`` carries (:data:`ERROR` unless its class says otherwise)."""
+    return int(error.exit_code)
 
 
 def capped(message: str) -> str:

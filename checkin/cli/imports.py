@@ -9,17 +9,19 @@ from pathlib import Path
 import click
 
 from checkin.cli.context import NoWorkspace, db_option, db_path
-from checkin.core.errors import CheckinError
-from checkin.importers import ImportFormat, detect
-from checkin.importers.mapping import Maps, parse_map
+from checkin.core.errors import CheckinError, ExitCode
 from checkin.services.import_merge import shown
 from checkin.services.importing import (
     ChangeKind,
+    ImportFormat,
     ImportPlan,
     ImportRejected,
+    Maps,
     PlannedIssue,
     apply,
+    detect,
     not_in_file_note,
+    parse_map,
     preview,
     warning_lines,
 )
@@ -27,13 +29,13 @@ from checkin.services.workspace import Workspace
 
 
 class InputMissing(CheckinError):
-    exit_code = 66
+    exit_code = ExitCode.INPUT_MISSING
 
 
 class CannotDetect(CheckinError):
     """No FORMAT was given and the file does not say which tracker wrote it."""
 
-    exit_code = 65
+    exit_code = ExitCode.BAD_DATA
 
 
 def read_input(file: str) -> tuple[bytes, str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from checkin.core.errors import CheckinError
+from checkin.core.errors import CheckinError, ExitCode
 from checkin.services.workspace import Workspace
 
 Probe = Literal["ready", "settled"]
@@ -48,7 +48,7 @@ def run_app(path: Path, *, probe: Probe | None = None) -> dict[str, float]:
 class AppCrashed(CheckinError):
     """The app stopped on a bug; the details are in a private crash report."""
 
-    exit_code = 70  # EX_SOFTWARE
+    exit_code = ExitCode.CRASHED
 
 
 CRASH_REPORT_SUFFIX = ".crash.txt"
@@ -68,14 +68,14 @@ def crashed(error: Exception, path: Path) -> CheckinError:
     """
     import traceback
 
-    from checkin.storage.files import write_private
+    from checkin.services.paths import write_private_file
 
     if isinstance(error, CheckinError):
         return error
     report = crash_report_path(path)
     text = "".join(traceback.format_exception(error))
     try:
-        write_private(report, text.encode("utf-8", "replace"))
+        write_private_file(report, text.encode("utf-8", "replace"))
         where = f"The details are in {report} (it may quote client data: share it with care)."
     except OSError:
         where = "No crash report could be written beside the workspace."

@@ -5,6 +5,56 @@ from __future__ import annotations
 from enum import StrEnum
 
 
+class RecordKind(StrEnum):
+    """The kinds of stored record: the word of a source reference ("issue:i-7k2q9x") and of a
+    new id's kind; each record class names its own (``Issue.KIND``)."""
+
+    ACCOUNT = "account"
+    CONTACT = "contact"
+    ISSUE = "issue"
+    ROADMAP = "roadmap"
+    FEEDBACK = "feedback"
+    ACTION = "action"
+    MEETING = "meeting"
+
+    @property
+    def prefix(self) -> str:
+        """The letter record ids of this kind start with ("i" of "i-7k2q9x")."""
+        return _ID_PREFIX[self]
+
+    @property
+    def noun(self) -> str:
+        """What a message calls one record of this kind ("action item")."""
+        return _NOUN.get(self, self.value)
+
+    def ref(self, record_id: str) -> str:
+        """The source reference of a record of this kind: "issue:i-7k2q9x"."""
+        return f"{self.value}:{record_id}"
+
+
+_ID_PREFIX = {
+    RecordKind.ACCOUNT: "a",
+    RecordKind.CONTACT: "c",
+    RecordKind.ISSUE: "i",
+    RecordKind.ROADMAP: "r",
+    RecordKind.FEEDBACK: "f",
+    RecordKind.ACTION: "t",
+    RecordKind.MEETING: "m",
+}
+_NOUN = {RecordKind.ROADMAP: "roadmap item", RecordKind.ACTION: "action item"}
+
+
+class Audience(StrEnum):
+    """Who a document is for: the client (what they receive) or our team (everything)."""
+
+    CLIENT = "client"
+    TEAM = "team"
+
+    @property
+    def is_client(self) -> bool:
+        return self is Audience.CLIENT
+
+
 class Tier(StrEnum):
     STRATEGIC = "strategic"
     GROWTH = "growth"

@@ -3,10 +3,29 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import IntEnum
+from typing import ClassVar
+
+
+class ExitCode(IntEnum):
+    """How a command line run ends (sysexits.h values where one fits)."""
+
+    OK = 0
+    ERROR = 1
+    USAGE = 2
+    BAD_DATA = 65  # EX_DATAERR: malformed import, corrupt database, invalid record
+    INPUT_MISSING = 66  # EX_NOINPUT: unknown account or meeting, missing file
+    CRASHED = 70  # EX_SOFTWARE: a bug in checkin; what was typed is saved where it can be
+    CANNOT_CREATE = 73  # EX_CANTCREAT: the workspace path cannot hold a workspace
+    IO_ERROR = 74  # EX_IOERR: the disk refused a read or a save (full, failing, read-only)
+    LOCKED = 75  # EX_TEMPFAIL: another checkin holds the database
 
 
 class CheckinError(Exception):
-    """Base class of every error checkin reports to a user."""
+    """Base class of every error checkin reports to a user; ``exit_code`` is how the command
+    line ends when it reports one."""
+
+    exit_code: ClassVar[int] = ExitCode.ERROR
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +42,8 @@ class Problem:
 class ValidationError(CheckinError):
     """A record breaks one or more rules; nothing was saved."""
 
+    exit_code = ExitCode.BAD_DATA
+
     def __init__(self, record: str, problems: list[Problem]) -> None:
         self.record = record
         self.problems = tuple(problems)
@@ -36,6 +57,8 @@ class ValidationError(CheckinError):
 
 class NotFound(CheckinError):
     """A record looked up by id or slug does not exist."""
+
+    exit_code = ExitCode.INPUT_MISSING
 
     def __init__(self, kind: str, key: str, hint: str = "") -> None:
         self.kind = kind

@@ -6,16 +6,10 @@ import hashlib
 import random
 import secrets
 
+from checkin.core.enums import RecordKind
+
 ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"  # no 0/o, 1/l/i: easy to read aloud and type
-PREFIX = {
-    "account": "a",
-    "contact": "c",
-    "issue": "i",
-    "roadmap": "r",
-    "feedback": "f",
-    "action": "t",
-    "meeting": "m",
-}
+PREFIX: dict[str, str] = {kind.value: kind.prefix for kind in RecordKind}
 
 
 def token(rng: random.Random | None = None, length: int = 6) -> str:

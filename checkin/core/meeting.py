@@ -9,9 +9,11 @@ from enum import StrEnum
 from typing import Any, ClassVar
 
 from checkin.core import rules
-from checkin.core.enums import IssueStatus, ItemKind, ItemStatus
+from checkin.core.enums import IssueStatus, ItemKind, ItemStatus, RecordKind
 from checkin.core.errors import Problem, ValidationError
 from checkin.core.records import Record
+
+_TIMED_LOW, _TIMED_HIGH = rules.TIMED_MINUTES.low, rules.TIMED_MINUTES.high  # the fast check
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -63,14 +65,14 @@ class AgendaItem:
         if (
             self.key
             and 0 < len(title) <= rules.MAX_TITLE
-            and (minutes is None or 0 <= minutes <= 480)
+            and (minutes is None or _TIMED_LOW <= minutes <= _TIMED_HIGH)
             and title.strip()
             and "\n" not in title
             and "\r" not in title
         ):
             return  # valid: the common case, checked without building problem lists
         problems = list(rules.required_text("title", self.title))
-        problems += rules.in_range("planned_minutes", self.planned_minutes, 0, 480)
+        problems += rules.TIMED_MINUTES.problems("planned_minutes", self.planned_minutes)
         if not self.key:
             problems.append(Problem("key", "must not be empty"))
         if problems:
@@ -142,6 +144,7 @@ class WrapUpDraft:
 @dataclass(kw_only=True)
 class Meeting(Record):
     LABEL: ClassVar[str] = "Meeting"
+    KIND: ClassVar[RecordKind] = RecordKind.MEETING
     account_id: str
     template: str = "monthly"
     planned_start: datetime
@@ -184,9 +187,9 @@ class Meeting(Record):
 
     def problems(self) -> Iterator[Problem]:
         yield from Record.problems(self)
-        yield from rules.in_range("length_minutes", self.length_minutes, 5, 480)
-        yield from rules.in_range("rating", self.rating, 1, 5)
-        yield from rules.in_range("health_score", self.health_score, 0, 100)
+        yield from rules.MEETING_MINUTES.problems("length_minutes", self.length_minutes)
+        yield from rules.RATING.problems("rating", self.rating)
+        yield from rules.HEALTH_SCORE.problems("health_score", self.health_score)
         yield from rules.not_before("ended", self.ended, "started", self.started)
         yield from rules.not_before("call_ended", self.call_ended, "started", self.started)
         if self.ended is not None and self.started is None:

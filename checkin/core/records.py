@@ -13,6 +13,7 @@ from checkin.core.enums import (
     Direction,
     IssueStatus,
     Phase,
+    RecordKind,
     RoadmapSide,
     RoadmapStatus,
     Severity,
@@ -28,6 +29,7 @@ class Record:
     """Fields every record has: an app-owned id and its timestamps."""
 
     LABEL: ClassVar[str] = "record"
+    KIND: ClassVar[RecordKind]  # each kind of record names its own
     id: str
     created_at: datetime | None = None
     updated_at: datetime | None = None
@@ -46,6 +48,7 @@ class Record:
 @dataclass(kw_only=True)
 class Account(Record):
     LABEL: ClassVar[str] = "Account"
+    KIND: ClassVar[RecordKind] = RecordKind.ACCOUNT
     name: str
     slug: str
     tier: Tier = Tier.STANDARD
@@ -100,6 +103,7 @@ class Account(Record):
 @dataclass(kw_only=True)
 class Contact(Record):
     LABEL: ClassVar[str] = "Contact"
+    KIND: ClassVar[RecordKind] = RecordKind.CONTACT
     account_id: str
     name: str
     role: str = ""
@@ -121,6 +125,7 @@ class Contact(Record):
 @dataclass(kw_only=True)
 class Issue(Record):
     LABEL: ClassVar[str] = "Issue"
+    KIND: ClassVar[RecordKind] = RecordKind.ISSUE
     account_id: str
     title: str
     body: str = ""
@@ -170,6 +175,7 @@ class Issue(Record):
 @dataclass(kw_only=True)
 class RoadmapItem(Record):
     LABEL: ClassVar[str] = "Roadmap item"
+    KIND: ClassVar[RecordKind] = RecordKind.ROADMAP
     account_id: str
     side: RoadmapSide
     title: str
@@ -197,6 +203,7 @@ class RoadmapItem(Record):
 @dataclass(kw_only=True)
 class Feedback(Record):
     LABEL: ClassVar[str] = "Feedback"
+    KIND: ClassVar[RecordKind] = RecordKind.FEEDBACK
     account_id: str
     direction: Direction
     sentiment: int = 0
@@ -218,6 +225,7 @@ class Feedback(Record):
 @dataclass(kw_only=True)
 class ActionItem(Record):
     LABEL: ClassVar[str] = "Action item"
+    KIND: ClassVar[RecordKind] = RecordKind.ACTION
     account_id: str
     meeting_id: str | None = None
     title: str

@@ -1,9 +1,10 @@
-"""Small reusable checks that records use to validate their fields."""
+"""The domain's limits, in one place, and the small checks records use to validate fields."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from checkin.core.errors import Problem
@@ -12,6 +13,38 @@ SLUG_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$")
 MAX_SLUG = 40  # the longest slug SLUG_RE takes
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 MAX_TITLE = 300
+
+
+@dataclass(frozen=True)
+class Limit:
+    """An inclusive range of whole numbers a field may take ("5 to 480")."""
+
+    low: int
+    high: int
+
+    def __contains__(self, value: object) -> bool:
+        return isinstance(value, int) and self.low <= value <= self.high
+
+    def __str__(self) -> str:
+        return f"{self.low} to {self.high}"
+
+    def problems(self, field: str, value: int | None) -> Iterator[Problem]:
+        """A problem when ``value`` is given and outside the range (None is not checked)."""
+        return in_range(field, value, self.low, self.high)
+
+
+# A meeting's length in minutes: forms, the command line, templates and the record agree.
+MEETING_MINUTES = Limit(5, 480)
+# The minutes a person plans for one agenda item (the planner, a template's standing items):
+# at least one, and never more than the longest meeting. (Templates capped items at 120 and
+# the planner at 480; 480 is the one that follows from the rule that an item never outlasts
+# its meeting, so a 4-hour workshop template can give one item 3 hours.)
+ITEM_MINUTES = Limit(1, MEETING_MINUTES.high)
+# The minutes stored on an agenda item and a template's ``timing`` entries: as above, and 0
+# for an item the template gives no time of its own (it is still listed).
+TIMED_MINUTES = Limit(0, ITEM_MINUTES.high)
+RATING = Limit(1, 5)  # a meeting's rating
+HEALTH_SCORE = Limit(0, 100)  # the relationship health score kept with a meeting
 
 
 def required_text(field: str, value: str, *, max_len: int = MAX_TITLE) -> Iterator[Problem]:

@@ -189,6 +189,49 @@ def check_plan(text: str, estimate: date | None, today: date) -> str:
     return line
 
 
+class ActionChange(StrEnum):
+    """The named changes a user can make to an action item, in the order they are offered."""
+
+    DONE = "done"
+    DROP = "drop"
+    REOPEN = "reopen"
+    REDATE = "redate"
+    REASSIGN = "reassign"
+
+    @property
+    def status(self) -> ActionStatus | None:
+        """The status the change sets; None for one that keeps it (a new date or owner)."""
+        return _ACTION_TARGET.get(self)
+
+    @classmethod
+    def named(cls, word: str) -> ActionChange | None:
+        """The change called ``word`` ("done"), or None for a word that names none."""
+        try:
+            return cls(word)
+        except ValueError:
+            return None
+
+
+_ACTION_TARGET = {
+    ActionChange.DONE: ActionStatus.DONE,
+    ActionChange.DROP: ActionStatus.DROPPED,
+    ActionChange.REOPEN: ActionStatus.OPEN,
+}
+# The statuses each change does not apply to: nothing to re-date or reassign once finished.
+_ACTION_NOT_FROM = {
+    ActionChange.DONE: (ActionStatus.DONE,),
+    ActionChange.DROP: (ActionStatus.DROPPED,),
+    ActionChange.REOPEN: (ActionStatus.OPEN,),
+    ActionChange.REDATE: (ActionStatus.DONE, ActionStatus.DROPPED),
+    ActionChange.REASSIGN: (ActionStatus.DONE, ActionStatus.DROPPED),
+}
+
+
+def offered_action_changes(action: ActionItem) -> tuple[ActionChange, ...]:
+    """The changes that make sense for ``action`` as it is now."""
+    return tuple(c for c in ActionChange if action.status not in _ACTION_NOT_FROM[c])
+
+
 def change_action_status(action: ActionItem, status: ActionStatus, today: date) -> ActionItem:
     done_on = today if status is ActionStatus.DONE else None
     return dataclasses.replace(action, status=status, done_on=done_on)

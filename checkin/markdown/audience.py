@@ -11,19 +11,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from enum import StrEnum
 
+from checkin.core.enums import Audience
 from checkin.core.meeting import AgendaItem, Reason
-
-
-class Audience(StrEnum):
-    CLIENT = "client"
-    TEAM = "team"
-
-    @property
-    def is_client(self) -> bool:
-        return self is Audience.CLIENT
-
 
 # Reasons the client never reads: our own breaches, their ratings of us, our warnings about
 # the relationship, and where the planner (or the account manager) placed an item.

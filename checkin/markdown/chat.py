@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from checkin.core.enums import Direction
+from checkin.core.enums import Audience, Direction
 from checkin.core.text import clean_line, clean_text
 from checkin.markdown import wording as w
-from checkin.markdown.audience import Audience
 from checkin.markdown.minutes import MinutesData
 from checkin.markdown.summary import summary_text
 

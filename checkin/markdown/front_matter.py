@@ -5,16 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from checkin.core.agenda import TIMING_KEYS
-from checkin.core.errors import CheckinError
+from checkin.core.errors import CheckinError, ExitCode
+from checkin.core.rules import MEETING_MINUTES, TIMED_MINUTES, Limit
 
 KEYS = ("title", "minutes", "description", "timing")
-MAX_ITEM_MINUTES = 120
 
 
 class TemplateError(CheckinError):
     """A template file that does not follow agendas/README.md; names the file and line."""
 
-    exit_code = 65
+    exit_code = ExitCode.BAD_DATA
 
     def __init__(self, source: str, line: int | None, message: str) -> None:
         self.source = source
@@ -40,10 +40,10 @@ def _unquote(value: str) -> str:
     return value
 
 
-def _integer(value: str, low: int, high: int, what: str, fail: _Fail) -> int:
+def _integer(value: str, limit: Limit, what: str, fail: _Fail) -> int:
     text = _unquote(value)
-    if not text.isdigit() or not low <= int(text) <= high:
-        raise fail(f"{what} must be a whole number from {low} to {high}, not {text!r}")
+    if not text.isdigit() or int(text) not in limit:
+        raise fail(f"{what} must be a whole number from {limit}, not {text!r}")
     return int(text)
 
 
@@ -79,7 +79,7 @@ def parse_front_matter(text: str, first_line: int, source: str) -> FrontMatter:
             if key not in TIMING_KEYS:
                 known = ", ".join(sorted(TIMING_KEYS))
                 raise fail(f"unknown timing key {key!r}; use one of: {known}")
-            meta.timing[key] = _integer(value, 0, MAX_ITEM_MINUTES, f"timing {key}", fail)
+            meta.timing[key] = _integer(value, TIMED_MINUTES, f"timing {key}", fail)
             continue
         in_timing = False
         if key not in KEYS:
@@ -92,7 +92,7 @@ def parse_front_matter(text: str, first_line: int, source: str) -> FrontMatter:
                 raise fail("list the timing entries on the lines below 'timing:', indented")
             in_timing = True
         elif key == "minutes":
-            meta.minutes = _integer(value, 5, 480, "minutes", fail)
+            meta.minutes = _integer(value, MEETING_MINUTES, "minutes", fail)
         elif key == "title":
             meta.title = _unquote(value)
         else:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from checkin.core.enums import ActionStatus, Direction
+from checkin.core.enums import ActionStatus, Audience, Direction
 from checkin.core.health import Health
 from checkin.core.meeting import Meeting, MeetingState
 from checkin.core.records import Account, ActionItem, Contact, Feedback, Issue, RoadmapItem
@@ -16,7 +16,6 @@ from checkin.markdown import wording as w
 from checkin.markdown.audience import (
     LATER,
     TEAM_BANNER,
-    Audience,
     parked_by_hand,
     quiet_references,
 )

@@ -10,12 +10,12 @@ from __future__ import annotations
 from datetime import datetime
 
 from checkin.core.agenda import Agenda
+from checkin.core.enums import Audience
 from checkin.core.meeting import AgendaItem
 from checkin.core.text import clean_line
 from checkin.markdown.audience import (
     PLACEMENT_RULES,
     TEAM_BANNER,
-    Audience,
     parked_by_hand,
     quiet_references,
     shared_reasons,

@@ -16,10 +16,9 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from checkin.core.agenda import GENERATED_KINDS, Section, StandingItem, Template
 from checkin.core.enums import ItemKind
-from checkin.core.rules import MAX_TITLE
+from checkin.core.rules import ITEM_MINUTES, MAX_TITLE
 from checkin.core.text import clean_line
 from checkin.markdown.front_matter import (
-    MAX_ITEM_MINUTES,
     FrontMatter,
     TemplateError,
     parse_front_matter,
@@ -172,8 +171,8 @@ def _title_and_minutes(text: str, fail: Callable[[str], TemplateError]) -> tuple
         words = tail[:-1].split()
         if len(words) == 2 and words[1].casefold() in _MINUTE_UNITS and words[0].isdigit():
             minutes = int(words[0])
-            if not 1 <= minutes <= MAX_ITEM_MINUTES:
-                raise fail(f"a standing item takes 1 to {MAX_ITEM_MINUTES} minutes, not {minutes}")
+            if minutes not in ITEM_MINUTES:
+                raise fail(f"a standing item takes {ITEM_MINUTES} minutes, not {minutes}")
             return head.strip(), minutes
     return text.strip(), DEFAULT_STANDING_MINUTES
 

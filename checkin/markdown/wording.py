@@ -6,11 +6,11 @@ import re
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 
-from checkin.core.enums import SENTIMENT_WORDS, ActionStatus, ItemKind, ItemStatus, Side
+from checkin.core.enums import SENTIMENT_WORDS, ActionStatus, Audience, ItemKind, ItemStatus, Side
 from checkin.core.meeting import AgendaItem, Meeting, MeetingState, Reason
 from checkin.core.records import ActionItem, Contact
 from checkin.core.text import clean_line, count
-from checkin.markdown.audience import INTERNAL_RULES, Audience, score_text
+from checkin.markdown.audience import INTERNAL_RULES, score_text
 
 # English names on purpose: calendar.day_name follows the locale, the minutes should not.
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

@@ -11,7 +11,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from checkin.core.agenda import OTHER_SECTION, Agenda, Template, arrangement, rebuild
 from checkin.core.agenda.arrangement import Arrangement
@@ -147,11 +146,7 @@ def records_changed_since(ws: Workspace, account: Account, since: datetime | Non
     what they say."""
     if since is None:
         return 0
-    store = ws.store
-    records: list[Any] = [account]
-    for repo in (store.issues, store.actions, store.roadmap, store.feedback, store.contacts):
-        records.extend(repo.for_account(account.id))
-    return sum(1 for r in records if r.updated_at is not None and r.updated_at > since)
+    return ws.changed_since(account, since)
 
 
 def generate(

@@ -9,12 +9,19 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from checkin.core.errors import CheckinError, ValidationError
+from checkin.core.enums import RecordKind
+from checkin.core.errors import CheckinError, ExitCode, ValidationError
 from checkin.core.records import Account, Issue
 from checkin.core.text import count
-from checkin.importers import ImportFormat, ImportProblem, ImportRow, ParsedFile, parse
+
+# What the import modal and `checkin import` use of the importers is offered from here
+# (ui, cli -> services; never straight to importers).
+from checkin.importers import ImportFormat as ImportFormat
+from checkin.importers import ImportProblem, ImportRow, ParsedFile, parse
+from checkin.importers import detect as detect
 from checkin.importers import source_field as _source_field
-from checkin.importers.mapping import Maps
+from checkin.importers.mapping import Maps as Maps
+from checkin.importers.mapping import parse_map as parse_map
 from checkin.importers.notes import ImportWarning, clip
 from checkin.services.import_merge import FieldChange, changes, merged_issue, new_issue
 
@@ -122,7 +129,7 @@ class ImportReport:
 class ImportRejected(CheckinError):
     """The file has bad rows: nothing of it was imported. The message lists the problems."""
 
-    exit_code = 65
+    exit_code = ExitCode.BAD_DATA
 
     def __init__(self, name: str, problems: Sequence[ImportProblem]) -> None:
         self.problems = tuple(problems)
@@ -294,8 +301,8 @@ def apply(ws: Workspace, plan: ImportPlan) -> ImportReport:
     updated = [item.issue for item in plan.of_kind(ChangeKind.UPDATED)]
     if new or updated:
         with ws.transaction():
-            ws.store.issues.add_many(new)
-            ws.store.issues.save_many(updated)
+            ws.add_many(Issue, new)
+            ws.save_many(Issue, updated)
     return ImportReport(
         plan.account,
         plan.fmt,
@@ -318,7 +325,7 @@ def _by_key(issues: Iterable[Issue], fmt: ImportFormat) -> dict[str, Issue]:
 def _fresh_id(ws: Workspace, taken: set[str]) -> str:
     """A new issue id, unique in the workspace and among the ids of this import."""
     while True:
-        candidate = ws.new_id("issue")
+        candidate = ws.new_id(RecordKind.ISSUE)
         if candidate not in taken:
             taken.add(candidate)
             return candidate
@@ -330,7 +337,7 @@ def _check_fresh(ws: Workspace, plan: ImportPlan) -> None:
         now = current.get(item.row.external_id)
         then = item.before
         same = now == then  # every field: two edits within a second share updated_at
-        if then is None and ws.store.issues.exists(item.issue.id):
+        if then is None and ws.exists(Issue, item.issue.id):
             same = False
         if not same:
             raise StalePreview(

@@ -19,43 +19,20 @@ if TYPE_CHECKING:
     from checkin.services.draft import Draft
 
 
-def _in_state(ws: Workspace, meeting_ids: Iterable[str], state: MeetingState) -> list[str]:
-    """The meetings in ``state``, told from two stored fields without decoding them: the
-    planner and the app's start ask this of hundreds of meetings on a busy workspace."""
-    repo = ws.store.meetings
-
-    def state_of(meeting_id: str) -> MeetingState:
-        if repo.field(meeting_id, "ended"):
-            return MeetingState.ENDED
-        return MeetingState.LIVE if repo.field(meeting_id, "started") else MeetingState.PLANNED
-
-    return [meeting_id for meeting_id in meeting_ids if state_of(meeting_id) is state]
-
-
-def _latest(ws: Workspace, meeting_ids: list[str], field: str) -> Meeting | None:
-    """The meeting whose ISO date-time ``field`` is the latest (decoded alone), or None."""
-    repo = ws.store.meetings
-    dated = [(datetime.fromisoformat(repo.field(i, field)), i) for i in meeting_ids]
-    return repo.get(max(dated)[1]) if dated else None
-
-
 def planned_meeting(ws: Workspace, account: Account) -> Meeting | None:
     """The account's upcoming meeting: planned, not started yet (the latest planned)."""
-    ids = ws.store.meetings.ids_for_account(account.id)
-    return _latest(ws, _in_state(ws, ids, MeetingState.PLANNED), "planned_start")
+    return ws.meeting_in_state(account.id, MeetingState.PLANNED)
 
 
 def live_meeting(ws: Workspace, account: Account) -> Meeting | None:
     """The account's meeting that started and has not ended (there is at most one)."""
-    ids = ws.store.meetings.ids_for_account(account.id)
-    return _latest(ws, _in_state(ws, ids, MeetingState.LIVE), "started")
+    return ws.meeting_in_state(account.id, MeetingState.LIVE)
 
 
 def live_meetings(ws: Workspace) -> list[Meeting]:
     """Every meeting still running, in any account: a crash or a closed terminal leaves one,
     and the app offers to resume it."""
-    repo = ws.store.meetings
-    found = [repo.get(i) for i in _in_state(ws, repo.ids(), MeetingState.LIVE)]
+    found = ws.meetings_in_state(MeetingState.LIVE)
     return sorted(found, key=lambda m: (m.started or m.planned_start, m.id))
 
 
@@ -67,8 +44,7 @@ def default_start(ws: Workspace, account: Account) -> datetime:
     The same rules as the calendar's :func:`checkin.calendar.upcoming.upcoming`
     (:func:`checkin.core.schedule.next_start`)."""
     now = ws.now()
-    ids = ws.store.meetings.ids_for_account(account.id)
-    last = _latest(ws, _in_state(ws, ids, MeetingState.ENDED), "ended")
+    last = ws.meeting_in_state(account.id, MeetingState.ENDED)
     return likely_start(account, last, now)
 
 
@@ -105,7 +81,6 @@ def save_plan(
     if meeting is None:
         return ws.add(
             Meeting,
-            "meeting",
             account_id=account.id,
             template=template or "monthly",
             planned_start=planned_start or default_start(ws, account),

@@ -12,6 +12,13 @@ DB_ENV = "CHECKIN_DB"
 DB_NAME = "workspace.json"
 
 
+def write_private_file(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically, readable by the user alone (0600)."""
+    from checkin.storage.files import write_private
+
+    write_private(path, data)
+
+
 def data_dir() -> Path:
     """The platform's user data folder for checkin (~/.local/share/checkin on Linux)."""
     return platformdirs.user_data_path(APP)

@@ -15,67 +15,45 @@ them, and nothing else gets them.
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Any
 
 from checkin.core.agenda import AccountData, weights
 from checkin.core.agenda.commercial_rules import SPONSOR_WINDOW
-from checkin.core.enums import IssueStatus
+from checkin.core.enums import ActionStatus
 from checkin.core.meeting import Meeting
-from checkin.core.records import Account, ActionItem, Issue
+from checkin.core.records import Account, ActionItem, Contact, Feedback, Issue, RoadmapItem
 from checkin.services.workspace import Workspace
-
-_OPEN = {status.value for status in IssueStatus if status.is_open}
-_RESOLVED = IssueStatus.RESOLVED.value
-
-
-def _may_matter(doc: dict[str, Any]) -> bool:
-    """Open, or resolved with a date and not yet confirmed by the client: the issues an
-    agenda may look at, whatever the moment (the follow-up window is applied per plan)."""
-    status = doc.get("status")
-    if status in _OPEN:
-        return True
-    return status == _RESOLVED and bool(doc.get("resolved")) and not doc.get("verified")
 
 
 def _issues(ws: Workspace, account_id: str) -> list[tuple[Issue, datetime | None]]:
     """Open and unconfirmed resolved issues, decoded, in storage order, each with the date
     it was resolved (None while open: it always matters) (kept)."""
-    repo = ws.store.issues
 
     def compute() -> list[tuple[Issue, datetime | None]]:
-        docs = repo.raw_for_account(account_id)
-        issues = [repo.decode_raw(doc) for doc in docs if _may_matter(doc)]
         return [
             (i, None if i.status.is_open else i.resolved)
-            for i in issues
+            for i in ws.unsettled_issues(account_id)
             if i.status.is_open or i.resolved is not None
         ]
 
-    return repo.derived(account_id, "agenda:issues", compute)
+    return ws.kept(Issue, account_id, "agenda:issues", compute)
 
 
 def _actions(ws: Workspace, account_id: str) -> list[ActionItem]:
     """Open actions, decoded, in storage order (kept)."""
-    repo = ws.store.actions
 
     def compute() -> list[ActionItem]:
-        docs = repo.raw_for_account(account_id)
-        return [repo.decode_raw(doc) for doc in docs if doc.get("status") == "open"]
+        return ws.actions_in_state(account_id, ActionStatus.OPEN)
 
-    return repo.derived(account_id, "agenda:actions", compute)
+    return ws.kept(ActionItem, account_id, "agenda:actions", compute)
 
 
 def _meetings(ws: Workspace, account_id: str) -> list[tuple[datetime, str, Meeting]]:
     """Ended meetings with their end and id, newest first, ties by id reversed (kept)."""
-    repo = ws.store.meetings
 
     def compute() -> list[tuple[datetime, str, Meeting]]:
-        meetings = [repo.decode_raw(doc) for doc in repo.raw_for_account(account_id)]
-        found = [(m.ended, m.id, m) for m in meetings if m.ended is not None]
-        found.sort(key=lambda entry: (entry[0], entry[1]), reverse=True)
-        return found
+        return ws.ended_meetings(account_id)
 
-    return repo.derived(account_id, "agenda:meetings", compute)
+    return ws.kept(Meeting, account_id, "agenda:meetings", compute)
 
 
 def _recent(ended: list[tuple[datetime, str, Meeting]], at: datetime) -> list[Meeting]:
@@ -96,17 +74,16 @@ def _recent(ended: list[tuple[datetime, str, Meeting]], at: datetime) -> list[Me
 
 def plan_data(ws: Workspace, account: Account, at: datetime) -> AccountData:
     """What the engine reads to plan ``account``'s agenda at ``at``, from the kept records."""
-    store = ws.store
     since = at - timedelta(days=weights.FOLLOW_UP_DAYS)
     return AccountData(
         account=account,
-        contacts=store.contacts.for_account(account.id),
+        contacts=ws.of_account(Contact, account.id),
         # Open, or resolved within the follow-up window (the kept ones are unconfirmed).
         issues=[
             i for i, resolved in _issues(ws, account.id) if resolved is None or resolved >= since
         ],
-        roadmap=store.roadmap.for_account(account.id),
-        feedback=store.feedback.for_account(account.id),
+        roadmap=ws.of_account(RoadmapItem, account.id),
+        feedback=ws.of_account(Feedback, account.id),
         actions=list(_actions(ws, account.id)),
         meetings=_recent(_meetings(ws, account.id), at),
     )

@@ -198,7 +198,7 @@ class PlanSession:
         return self.set_minutes(key, minutes)
 
     def set_minutes(self, key: str, minutes: int) -> Outcome:
-        """Plan ``minutes`` for the item (ValidationError outside 1 to 480)."""
+        """Plan ``minutes`` for the item (ValidationError outside ``ITEM_MINUTES``)."""
         low, high = arrangement.MIN_ITEM_MINUTES, arrangement.MAX_ITEM_MINUTES
         if not low <= minutes <= high:
             problem = Problem("minutes", f"must be between {low} and {high}, not {minutes}")
@@ -265,10 +265,7 @@ class PlanSession:
     def resize(self, minutes: int) -> Outcome:
         """Make the meeting ``minutes`` long: an edited plan is kept as it is (the free or
         missing minutes are said); an untouched one is refitted by the engine."""
-        low, high = planning.MIN_LENGTH, planning.MAX_LENGTH
-        if not low <= minutes <= high:
-            problem = Problem("minutes", f"must be between {low} and {high}, not {minutes}")
-            raise ValidationError("Agenda", [problem])
+        planning.check_length(minutes)
         if not self.draft.edited:
             new = self._generate(self.draft.template.name, minutes)
             return self._rebuilt(new, f"{minutes} min meeting: agenda refitted.")

@@ -6,25 +6,23 @@ package (``checkin/agendas``); a file of the same name in the user's template fo
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 import checkin
 from checkin.core.agenda import AccountData, Agenda, Template, build_agenda, weights
 from checkin.core.agenda.commercial_rules import SPONSOR_WINDOW
 from checkin.core.dates import to_local
-from checkin.core.enums import IssueStatus, Phase
-from checkin.core.errors import NotFound, Problem, ValidationError
-from checkin.core.records import Account
+from checkin.core.enums import ActionStatus, IssueStatus, Phase
+from checkin.core.errors import NotFound, ValidationError
+from checkin.core.meeting import Meeting
+from checkin.core.records import Account, ActionItem, Contact, Feedback, Issue, RoadmapItem
+from checkin.core.rules import MEETING_MINUTES
 from checkin.markdown.template import TemplateError, parse_template
 from checkin.services import paths
 from checkin.services.plan_data import plan_data
 from checkin.services.workspace import Workspace
 
-MIN_LENGTH, MAX_LENGTH = 5, 480
-_OPEN = {status.value for status in IssueStatus if status.is_open}
 _PHASE_TEMPLATE = {Phase.ESCALATION: "escalation", Phase.PROJECT: "weekly"}
 DEFAULT_TEMPLATE = "monthly"
 
@@ -104,54 +102,56 @@ def account_data(
     agenda as the full data.
     """
     acct = _account(ws, account)
-    store = ws.store
-    issues: Iterable[dict[str, Any]] = store.issues.raw_for_account(acct.id)
-    actions: Iterable[dict[str, Any]] = store.actions.raw_for_account(acct.id)
-    meetings: list[dict[str, Any]] = list(store.meetings.raw_for_account(acct.id))
+    issues = ws.of_account(Issue, acct.id)
+    actions = ws.of_account(ActionItem, acct.id)
+    meetings = ws.of_account(Meeting, acct.id)
     if at is not None:
-        issues = [doc for doc in issues if _issue_matters(doc, at)]
-        actions = [doc for doc in actions if doc.get("status") == "open"]
+        issues = [issue for issue in issues if _issue_matters(issue, at)]
+        actions = [action for action in actions if action.status is ActionStatus.OPEN]
         meetings = _recent_meetings(meetings, at)
     return AccountData(
         account=acct,
-        contacts=store.contacts.for_account(acct.id),
-        issues=[store.issues.decode_raw(doc) for doc in issues],
-        roadmap=store.roadmap.for_account(acct.id),
-        feedback=store.feedback.for_account(acct.id),
-        actions=[store.actions.decode_raw(doc) for doc in actions],
-        meetings=[store.meetings.decode_raw(doc) for doc in meetings],
+        contacts=ws.of_account(Contact, acct.id),
+        issues=issues,
+        roadmap=ws.of_account(RoadmapItem, acct.id),
+        feedback=ws.of_account(Feedback, acct.id),
+        actions=actions,
+        meetings=meetings,
     )
 
 
-def _issue_matters(doc: dict[str, Any], at: datetime) -> bool:
+def _issue_matters(issue: Issue, at: datetime) -> bool:
     """Open, or resolved and unconfirmed within the follow-up window."""
-    status = doc.get("status")
-    if status in _OPEN:
+    if issue.status.is_open:
         return True
-    resolved = doc.get("resolved")
-    if status != IssueStatus.RESOLVED.value or not resolved or doc.get("verified"):
+    if issue.status is not IssueStatus.RESOLVED or issue.resolved is None or issue.verified:
         return False
-    return datetime.fromisoformat(resolved) >= at - timedelta(days=weights.FOLLOW_UP_DAYS)
+    return issue.resolved >= at - timedelta(days=weights.FOLLOW_UP_DAYS)
 
 
-def _recent_meetings(docs: list[dict[str, Any]], at: datetime) -> list[dict[str, Any]]:
+def _recent_meetings(meetings: list[Meeting], at: datetime) -> list[Meeting]:
     """Meetings ended by ``at``: those in the follow-up window, and at least the last
     ``RATINGS_LOOKED_AT`` rated ones and the last one (all the engine looks at)."""
-    ended = [(datetime.fromisoformat(d["ended"]), d) for d in docs if d.get("ended")]
+    ended = [(m.ended, m) for m in meetings if m.ended is not None and m.ended <= at]
     # Newest first, ties broken by id: the reverse of the engine's order.
-    ended = sorted(
-        (pair for pair in ended if pair[0] <= at), key=lambda p: (p[0], p[1]["id"]), reverse=True
-    )
+    ended.sort(key=lambda pair: (pair[0], pair[1].id), reverse=True)
     # The sponsor rule looks back six months (commercial_rules.SPONSOR_WINDOW).
     window = at - max(timedelta(days=weights.FOLLOW_UP_DAYS), SPONSOR_WINDOW)
-    kept: list[dict[str, Any]] = []
+    kept: list[Meeting] = []
     rated = 0
-    for moment, doc in ended:
+    for moment, meeting in ended:
         if kept and moment < window and rated >= weights.RATINGS_LOOKED_AT:
             break
-        kept.append(doc)
-        rated += doc.get("rating") is not None
+        kept.append(meeting)
+        rated += meeting.rating is not None
     return kept
+
+
+def check_length(minutes: int) -> None:
+    """A meeting length within :data:`MEETING_MINUTES`, or a ValidationError."""
+    problems = list(MEETING_MINUTES.problems("minutes", minutes))
+    if problems:
+        raise ValidationError("Agenda", problems)
 
 
 def plan(
@@ -170,9 +170,7 @@ def plan(
     acct = _account(ws, account)
     chosen = load_template(template or default_template(acct))
     length = chosen.minutes if minutes is None else minutes
-    if not MIN_LENGTH <= length <= MAX_LENGTH:
-        problem = Problem("minutes", f"must be between {MIN_LENGTH} and {MAX_LENGTH}, not {length}")
-        raise ValidationError("Agenda", [problem])
+    check_length(length)
     now = to_local(at) if at is not None else ws.now()
     return build_agenda(plan_data(ws, acct, now), chosen, length, now)
 

@@ -122,7 +122,6 @@ class Seeder:
     ) -> Contact:
         return self.ws.add(
             Contact,
-            "contact",
             account_id=self.account_id,
             name=name,
             role=role,
@@ -159,7 +158,6 @@ class Seeder:
         opened = self.hours_ago(opened_h)
         return self.ws.add(
             Issue,
-            "issue",
             account_id=self.account_id,
             title=title,
             body=body,
@@ -194,7 +192,6 @@ class Seeder:
         today = self.now.date()
         return self.ws.add(
             RoadmapItem,
-            "roadmap",
             account_id=self.account_id,
             side=side,
             title=title,
@@ -218,7 +215,6 @@ class Seeder:
     ) -> Feedback:
         return self.ws.add(
             Feedback,
-            "feedback",
             account_id=self.account_id,
             direction=direction,
             sentiment=sentiment,
@@ -249,7 +245,6 @@ class Seeder:
         created = meeting.ended if meeting and meeting.ended else self.now
         return self.ws.add(
             ActionItem,
-            "action",
             account_id=self.account_id,
             meeting_id=meeting.id if meeting else None,
             title=title,
@@ -289,7 +284,6 @@ class Seeder:
         next_at = datetime.combine(next_day, prefs.at or start.time().replace(second=0))
         return self.ws.add(
             Meeting,
-            "meeting",
             account_id=self.account_id,
             template=template,
             planned_start=start,
@@ -311,14 +305,8 @@ class Seeder:
 
     @staticmethod
     def _agenda_item(position: int, item: Item) -> AgendaItem:
-        kind_of = {
-            Issue: "issue",
-            ActionItem: "action",
-            RoadmapItem: "roadmap",
-            Feedback: "feedback",
-        }
         if item.source is not None:
-            ref = f"{kind_of[type(item.source)]}:{item.source.id}"
+            ref = item.source.KIND.ref(item.source.id)
             key = ref
         else:
             ref = None

@@ -198,13 +198,12 @@ class MeetingSession(TopicActions):
         item = self.current
         if item is None or item.source_kind != "issue" or item.source_id is None:
             return None
-        return self.ws.store.issues.find(item.source_id)
+        return self.ws.find(Issue, item.source_id)
 
     def add_action(self, title: str, owner: str, due: date | None) -> ActionItem:
         """``owner`` is "us", a contact id or "guest:<name>" (a guest of the call)."""
         action = self.ws.add(
             ActionItem,
-            "action",
             account_id=self.account.id,
             meeting_id=self.meeting.id,
             title=title,
@@ -227,7 +226,6 @@ class MeetingSession(TopicActions):
     ) -> Feedback:
         feedback = self.ws.add(
             Feedback,
-            "feedback",
             account_id=self.account.id,
             direction=direction,
             sentiment=sentiment,
@@ -245,7 +243,6 @@ class MeetingSession(TopicActions):
         now = self.ws.now()
         issue = self.ws.add(
             Issue,
-            "issue",
             account_id=self.account.id,
             title=title,
             body=body,

@@ -13,19 +13,22 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from checkin.core.enums import IssueStatus, Severity
-from checkin.core.errors import CheckinError, NotFound
+from checkin.core.enums import Audience
+from checkin.core.errors import CheckinError, ExitCode, NotFound
 from checkin.core.health import Health
 from checkin.core.meeting import Meeting, MeetingState
-from checkin.core.records import Account, Issue
-from checkin.markdown.audience import Audience
-from checkin.markdown.minutes import MinutesData, render_minutes
+from checkin.core.records import Account
+
+# What the minutes screen holds, offered from here (ui -> services, never ui -> markdown).
+from checkin.markdown.minutes import MinutesData as MinutesData
+from checkin.markdown.minutes import render_minutes
 from checkin.markdown.tables import ISSUE_ROWS
 from checkin.services.workspace import Workspace
 from checkin.storage.files import write_private
 
 if TYPE_CHECKING:
     from checkin.calendar.ics import CalendarData
+    from checkin.core.agenda import Agenda
 
 # The user's own address: organizer and sender of last resort, when no contact on our side of
 # an account has an email address (`CHECKIN_EMAIL=me@example.com`).
@@ -50,7 +53,7 @@ class MinutesFormat(StrEnum):
 class ExportError(CheckinError):
     """A file could not be written where the user asked."""
 
-    exit_code = 1
+    exit_code = ExitCode.ERROR
 
 
 # -- finding the meeting ----------------------------------------------------------------------
@@ -62,7 +65,7 @@ def find_meeting(ws: Workspace, key: str) -> Meeting:
     NotFound suggests close ids, or says where meeting ids are listed.
     """
     key = key.strip()
-    found = ws.store.meetings.find(key)
+    found = ws.find(Meeting, key)
     if found is not None:
         return found
     account = next((a for a in ws.accounts(include_archived=True) if key in (a.slug, a.id)), None)
@@ -85,7 +88,7 @@ def latest_meeting(ws: Workspace, account: Account) -> Meeting | None:
 
 
 def _hint(ws: Workspace, key: str) -> str:
-    meetings = {m.id: m for m in ws.store.meetings.all()}
+    meetings = {m.id: m for m in ws.all_meetings()}
     close = difflib.get_close_matches(key, list(meetings), n=3, cutoff=0.6)
     if close:
         names = {a.id: a.name for a in ws.accounts(include_archived=True)}
@@ -114,17 +117,15 @@ def minutes_data(
     """
     meeting = find_meeting(ws, meeting_id)
     account = ws.account(meeting.account_id)
-    store = ws.store
     # Through the field indexes: only the records the minutes show are decoded.
-    of_meeting = store.actions.ids_by_field(account.id, "meeting_id").get(meeting.id, [])
-    feedback = store.feedback.ids_by_field(account.id, "meeting_id").get(meeting.id, [])
-    issues, open_count = _open_issues(ws, account.id)
+    captured = ws.captured_in(meeting)
+    issues, open_count = ws.open_issues_by_severity(account.id, ISSUE_ROWS)
     return MinutesData(
         meeting=meeting,
         account=account,
         contacts=ws.contacts(account.id),
-        actions=[store.actions.get(i) for i in of_meeting],
-        feedback=[store.feedback.get(i) for i in feedback],
+        actions=captured.actions,
+        feedback=captured.feedback,
         issues=issues,
         roadmap=ws.roadmap(account.id),
         today=ws.today(),
@@ -144,32 +145,31 @@ def _health_after(ws: Workspace, meeting: Meeting) -> Health:
     return assess(as_of(relationship, meeting.ended), meeting.ended)
 
 
-def _open_issues(ws: Workspace, account_id: str) -> tuple[list[Issue], int]:
-    """The open issues the minutes list (most severe, then oldest) and how many are open."""
-    repo = ws.store.issues
-
-    def in_order() -> list[str]:
-        is_open = {
-            record_id
-            for status, ids in repo.ids_by_field(account_id, "status").items()
-            if IssueStatus(status).is_open
-            for record_id in ids
-        }
-        found = [i for i in repo.ids_for_account(account_id) if i in is_open]  # oldest first
-        rank = {severity.value: severity.rank for severity in Severity}
-        found.sort(key=lambda i: (rank[repo.field(i, "severity")], repo.field(i, "opened")))
-        return found
-
-    open_ids = repo.derived(account_id, "open issues by severity", in_order)
-    return [repo.get(i) for i in open_ids[:ISSUE_ROWS]], len(open_ids)
-
-
 Who = Audience | str
 
 
 def minutes_markdown(ws: Workspace, meeting_id: str, audience: Who = Audience.CLIENT) -> str:
     """The minutes as GitHub-flavoured Markdown, for the client (default) or our team."""
     return render_minutes(minutes_data(ws, meeting_id, audience), audience)
+
+
+def preread_markdown(agenda: Agenda, audience: Who = Audience.CLIENT) -> str:
+    """The pre-read of ``agenda`` as Markdown, for the client (default) or our team."""
+    from checkin.markdown.preread import render_preread
+
+    return render_preread(agenda, audience)
+
+
+def render_markdown(data: MinutesData, audience: Who = Audience.CLIENT) -> str:
+    """The Markdown of minutes read already (:func:`minutes_data`)."""
+    return render_minutes(data, audience)
+
+
+def meeting_kind(meeting: Meeting) -> str:
+    """What the meeting is called after its template ("Monthly check-in")."""
+    from checkin.markdown.wording import meeting_title
+
+    return meeting_title(meeting.template)
 
 
 def minutes_html(ws: Workspace, meeting_id: str, audience: Who = Audience.CLIENT) -> str:

@@ -108,7 +108,7 @@ class TopicActions:
         }
 
     def _action(self, action_id: str) -> ActionItem:
-        action = self.ws.store.actions.find(action_id)
+        action = self.ws.find(ActionItem, action_id)
         if action is None or action.account_id != self.account_id:
             raise TopicError(f"no action item {action_id} on this account")
         return action
@@ -166,7 +166,7 @@ class TopicActions:
             change = IssueChange(change)
         except ValueError:
             raise TopicError(f"unknown issue change {change!r}") from None
-        issue = self.ws.store.issues.get(issue_id)
+        issue = self.ws.get(Issue, issue_id)
         note = " ".join(note.split())
         if change is IssueChange.REOPEN and not note:
             raise TopicError("say what still does not work: the note goes into the minutes")
@@ -226,9 +226,7 @@ class TopicActions:
 
     def save_guest_as_contact(self, name: str, side: Side, role: str = "") -> Contact:
         """A guest who should be known next time: a contact of the account, present now."""
-        contact = self.ws.add(
-            Contact, "contact", account_id=self.account_id, name=name, side=side, role=role
-        )
+        contact = self.ws.add(Contact, account_id=self.account_id, name=name, side=side, role=role)
         guests = [g for g in self.meeting.guests if g.casefold() != contact.name.casefold()]
         self.set_attendance([*self.meeting.attendees, contact.id], guests)
         return contact

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from checkin.core import transitions
-from checkin.core.enums import ActionStatus, IssueStatus, Side
+from checkin.core.enums import ActionStatus, IssueStatus, RecordKind, Side
 from checkin.core.errors import Conflict, NotFound
-from checkin.core.meeting import Meeting
+from checkin.core.meeting import Meeting, MeetingState
 from checkin.core.records import (
     Account,
     ActionItem,
@@ -36,7 +37,18 @@ if TYPE_CHECKING:
 
 Clock = Callable[[], datetime]
 R = TypeVar("R", bound=Record)
+T = TypeVar("T")
 OVERVIEW_FRESH_SECONDS = 60
+# The kinds an agenda item's source reference may name (an account is never one).
+_LINKABLE = frozenset(kind.value for kind in RecordKind) - {RecordKind.ACCOUNT.value}
+
+
+@dataclass(frozen=True)
+class Captured:
+    """What was captured in one meeting: its action items and feedback, oldest first."""
+
+    actions: list[ActionItem]
+    feedback: list[Feedback]
 
 
 def system_clock() -> datetime:
@@ -81,6 +93,7 @@ class Workspace:
         self.store = store
         self.clock = clock
         self._rng = rng
+        self._repos: dict[RecordKind, Repository[Any]] = {}  # see _repo_for_kind
         # account id -> (version, when, account, (summary, health)): see known_overview
         self._overviews: dict[
             str, tuple[tuple[int, int], datetime, Account, tuple[AccountSummary, Health]]
@@ -146,7 +159,8 @@ class Workspace:
     def today(self) -> date:
         return self.clock().date()
 
-    def new_id(self, kind: str) -> str:
+    def new_id(self, kind: RecordKind) -> str:
+        """An id for a new record of ``kind`` that no record of it has yet."""
         repo = self._repo_for_kind(kind)
         while True:
             from checkin.core.ids import new_id
@@ -161,14 +175,11 @@ class Workspace:
 
         return token(self._rng)
 
-    def _repo_for_kind(self, kind: str) -> Repository[Any]:
-        s = self.store
-        repos: dict[str, Repository[Any]] = {
-            "account": s.accounts, "contact": s.contacts, "issue": s.issues,
-            "roadmap": s.roadmap, "feedback": s.feedback, "action": s.actions,
-            "meeting": s.meetings,
-        }  # fmt: skip
-        return repos[kind]
+    def _repo_for_kind(self, kind: RecordKind) -> Repository[Any]:
+        """The repository of ``kind`` (KeyError for a word that names no kind)."""
+        if not self._repos:
+            self._repos = {repo.cls.KIND: repo for repo in self.store.repositories()}
+        return self._repos[kind]  # a RecordKind, or its word: they hash alike
 
     def transaction(self) -> Any:
         """Group several changes into one all-or-nothing save."""
@@ -200,7 +211,7 @@ class Workspace:
         raise NotFound("account", key, f"Accounts: {slugs}")
 
     def add_account(self, **fields: Any) -> Account:
-        account = Account(id=fields.pop("id", None) or self.new_id("account"), **fields)
+        account = Account(id=fields.pop("id", None) or self.new_id(RecordKind.ACCOUNT), **fields)
         self._check_slug(account)
         return self.store.accounts.add(account)
 
@@ -346,9 +357,9 @@ class Workspace:
         """Open action items of every active account, overdue first, then by due date."""
         repo = self.store.actions  # through the status index: only open ones are decoded
         found = [
-            (account, repo.get(action_id))
+            (account, action)
             for account in self.accounts()
-            for action_id in repo.ids_by_field(account.id, "status").get(ActionStatus.OPEN, [])
+            for action in repo.in_state(account.id, ActionStatus.OPEN)
         ]
         return sorted(found, key=lambda pair: (pair[1].due is None, pair[1].due, pair[0].name))
 
@@ -360,23 +371,114 @@ class Workspace:
     def linked_record(self, source_ref: str) -> Record | None:
         """The record an agenda item is about ("issue:i-7k2q9x"), or None if it is gone."""
         kind, _sep, record_id = source_ref.partition(":")
-        repos: dict[str, Repository[Any]] = {
-            "issue": self.store.issues, "action": self.store.actions,
-            "roadmap": self.store.roadmap, "feedback": self.store.feedback,
-            "contact": self.store.contacts, "meeting": self.store.meetings,
-        }  # fmt: skip
-        repo = repos.get(kind)
-        return repo.find(record_id) if repo is not None and record_id else None
+        if kind not in _LINKABLE or not record_id:
+            return None
+        return self._repo_for_kind(RecordKind(kind)).find(record_id)
 
     def meeting(self, meeting_id: str) -> Meeting:
         return self.store.meetings.get(meeting_id)
 
+    # -- typed questions, answered by storage ----------------------------------------------
+
+    def get(self, cls: type[R], record_id: str) -> R:
+        """The record of ``cls`` with ``record_id``; raises NotFound."""
+        repo: Repository[R] = self._repo_for_kind(cls.KIND)
+        return repo.get(record_id)
+
+    def find(self, cls: type[R], record_id: str) -> R | None:
+        """The record of ``cls`` with ``record_id``, or None."""
+        repo: Repository[R] = self._repo_for_kind(cls.KIND)
+        return repo.find(record_id)
+
+    def exists(self, cls: type[Record], record_id: str) -> bool:
+        return self._repo_for_kind(cls.KIND).exists(record_id)
+
+    def of_account(self, cls: type[R], account_id: str) -> list[R]:
+        """Every record of ``cls`` of the account, in stored order (oldest first)."""
+        repo: Repository[R] = self._repo_for_kind(cls.KIND)
+        return repo.for_account(account_id)
+
+    def count(self, cls: type[Record], account_id: str) -> int:
+        """How many records of ``cls`` the account has (none is decoded)."""
+        return len(self._repo_for_kind(cls.KIND).ids_for_account(account_id))
+
+    def all_meetings(self) -> list[Meeting]:
+        """Every meeting of every account, in stored order."""
+        return self.store.meetings.all()
+
+    def captured_in(self, meeting: Meeting) -> Captured:
+        """The action items and feedback captured in ``meeting``, oldest first (only those
+        are decoded)."""
+        return Captured(
+            actions=self.store.actions.for_meeting(meeting),
+            feedback=self.store.feedback.for_meeting(meeting),
+        )
+
+    def open_issues_by_severity(self, account_id: str, limit: int) -> tuple[list[Issue], int]:
+        """The first ``limit`` open issues, most severe then oldest, and how many are open."""
+        return self.store.issues.open_by_severity(account_id, limit)
+
+    def meeting_in_state(self, account_id: str, state: MeetingState) -> Meeting | None:
+        """The account's latest meeting in ``state`` (by its planned start, start or end)."""
+        return self.store.meetings.latest(account_id, state)
+
+    def meetings_in_state(self, state: MeetingState) -> list[Meeting]:
+        """Every meeting in ``state``, in any account."""
+        return self.store.meetings.in_state(state)
+
+    def unsettled_issues(self, account_id: str) -> list[Issue]:
+        """Open issues and resolved ones the client has not confirmed, oldest first."""
+        return self.store.issues.unsettled(account_id)
+
+    def actions_in_state(self, account_id: str, status: ActionStatus) -> list[ActionItem]:
+        """The account's action items with ``status``, oldest first."""
+        return self.store.actions.in_state(account_id, status)
+
+    def ended_meetings(self, account_id: str) -> list[tuple[datetime, str, Meeting]]:
+        """The account's ended meetings with their end and id, newest first (ties by id
+        reversed)."""
+        return self.store.meetings.ended_newest_first(account_id)
+
+    def kept(self, cls: type[Record], account_id: str, name: str, compute: Callable[[], T]) -> T:
+        """``compute()``, kept under ``name`` until a record of ``cls`` changes (or a rollback
+        swaps the data): what a service works out from those records, shared between calls
+        (callers only read it)."""
+        return self._repo_for_kind(cls.KIND).derived(account_id, name, compute)
+
+    def changed_since(self, account: Account, since: datetime) -> int:
+        """How many of the account's records (issues, action items, roadmap items, feedback,
+        contacts, the account itself) were changed after ``since``."""
+        s = self.store
+        records: list[Record] = [account]
+        for repo in (s.issues, s.actions, s.roadmap, s.feedback, s.contacts):
+            records.extend(repo.for_account(account.id))
+        return sum(1 for r in records if r.updated_at is not None and r.updated_at > since)
+
+    # -- workspace metadata -----------------------------------------------------------------
+
+    @property
+    def is_demo(self) -> bool:
+        """Whether ``checkin demo`` seeded this workspace."""
+        return bool(self.store.meta().get("demo"))
+
+    def mark_demo(self) -> None:
+        self.store.set_meta(demo=True)
+
+    @property
+    def saves(self) -> int:
+        """How many saves reached the disk in this session (the benchmark counts them)."""
+        return self.store.storage.saves
+
+    def wait_for_backup(self) -> None:
+        """Wait until the backup of the workspace as it was opened is written."""
+        self.store.wait_for_backup()
+
     # -- creating and changing records -----------------------------------------------------
 
-    def add(self, cls: type[R], kind: str, **fields: Any) -> R:
+    def add(self, cls: type[R], **fields: Any) -> R:
         """Create a record of ``cls`` with a new id; validation errors name the fields."""
-        record = cls(id=fields.pop("id", None) or self.new_id(kind), **fields)
-        repo: Repository[R] = self._repo_for_kind(kind)
+        record = cls(id=fields.pop("id", None) or self.new_id(cls.KIND), **fields)
+        repo: Repository[R] = self._repo_for_kind(cls.KIND)
         if isinstance(record, Contact) and record.focal:
             with self.transaction():
                 self._clear_focal(record)
@@ -391,6 +493,16 @@ class Workspace:
                 self._clear_focal(record)
                 return repo.save(record)
         return repo.save(record)
+
+    def add_many(self, cls: type[R], records: list[R]) -> list[R]:
+        """Store many new records of ``cls`` in one write (they have their ids already)."""
+        repo: Repository[R] = self._repo_for_kind(cls.KIND)
+        return repo.add_many(records)
+
+    def save_many(self, cls: type[R], records: list[R]) -> list[R]:
+        """Store many changed records of ``cls`` in one write; NotFound before any change."""
+        repo: Repository[R] = self._repo_for_kind(cls.KIND)
+        return repo.save_many(records)
 
     def delete(self, record: Record) -> None:
         self._repo_for_record(record).delete(record.id)
@@ -438,6 +550,13 @@ class Workspace:
     def make_focal(self, contact_id: str) -> Contact:
         contact = self.store.contacts.get(contact_id)
         return self.save(dataclasses.replace(contact, focal=True))
+
+    def change_action(self, action_id: str, change: transitions.ActionChange) -> ActionItem:
+        """Done, dropped or open again (:class:`ActionChange` with a status)."""
+        status = change.status
+        if status is None:
+            raise ValueError(f"{change} needs a value: a new date or owner")
+        return self.set_action_status(action_id, status)
 
     def set_action_status(self, action_id: str, status: ActionStatus) -> ActionItem:
         action = self.store.actions.get(action_id)

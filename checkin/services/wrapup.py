@@ -89,7 +89,6 @@ def wrap_up(
         if better.strip():
             ws.add(
                 Feedback,
-                "feedback",
                 account_id=meeting.account_id,
                 direction=Direction.FROM_CLIENT,
                 sentiment=better_sentiment,

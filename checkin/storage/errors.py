@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from checkin.core.errors import CheckinError
+from checkin.core.errors import CheckinError, ExitCode
 
 
 class StorageError(CheckinError):
@@ -13,6 +13,8 @@ class StorageError(CheckinError):
 
 class CorruptDatabase(StorageError):
     """The file does not parse or does not have the shape of a checkin database."""
+
+    exit_code = ExitCode.BAD_DATA
 
     def __init__(self, path: Path, detail: str, newest_backup: Path | None) -> None:
         self.path = path
@@ -27,6 +29,8 @@ class CorruptDatabase(StorageError):
 
 
 class NewerSchema(StorageError):
+    exit_code = ExitCode.BAD_DATA
+
     def __init__(self, path: Path, found: int, supported: int) -> None:
         super().__init__(
             f"{path} was written by a newer checkin (schema {found}; this version reads up to "
@@ -36,6 +40,8 @@ class NewerSchema(StorageError):
 
 class DatabaseLocked(StorageError):
     """Another checkin process holds the single-writer lock."""
+
+    exit_code = ExitCode.LOCKED
 
     def __init__(self, path: Path, holder: str) -> None:
         self.path = path
@@ -49,7 +55,7 @@ class DatabaseLocked(StorageError):
 class UnusableWorkspace(StorageError):
     """The workspace path cannot hold a workspace, or its folder refuses to be written."""
 
-    exit_code = 73  # EX_CANTCREAT
+    exit_code = ExitCode.CANNOT_CREATE
 
     def __init__(self, path: Path, reason: str) -> None:
         self.path = path
@@ -59,7 +65,7 @@ class UnusableWorkspace(StorageError):
 class SaveFailed(StorageError):
     """The disk refused a save (full, an I/O error, a folder made read-only)."""
 
-    exit_code = 74  # EX_IOERR
+    exit_code = ExitCode.IO_ERROR
 
 
 class ReadOnlyDatabase(StorageError):

@@ -31,7 +31,13 @@ from checkin.storage.files import (
 )
 from checkin.storage.lock import WriterLock
 from checkin.storage.platform import read_only_file, set_mode
-from checkin.storage.repository import MeetingRepository, Repository
+from checkin.storage.queries import (
+    ActionRepository,
+    FeedbackRepository,
+    IssueRepository,
+    MeetingQueries,
+)
+from checkin.storage.repository import Repository
 
 if TYPE_CHECKING:
     from tinydb import TinyDB
@@ -81,11 +87,11 @@ class Store:
         self._db: TinyDB | None = None
         self.accounts = Repository(self, "accounts", Account, "account")
         self.contacts = Repository(self, "contacts", Contact, "contact")
-        self.issues = Repository(self, "issues", Issue, "issue")
+        self.issues = IssueRepository(self, "issues", Issue, "issue")
         self.roadmap = Repository(self, "roadmap", RoadmapItem, "roadmap item")
-        self.feedback = Repository(self, "feedback", Feedback, "feedback")
-        self.actions = Repository(self, "actions", ActionItem, "action item")
-        self.meetings = MeetingRepository(self, Meeting)
+        self.feedback = FeedbackRepository(self, "feedback", Feedback, "feedback")
+        self.actions = ActionRepository(self, "actions", ActionItem, "action item")
+        self.meetings = MeetingQueries(self, Meeting)
 
     # -- opening ---------------------------------------------------------------------------
 

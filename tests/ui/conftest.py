@@ -20,17 +20,15 @@ def small_workspace() -> Workspace:
     ws.add_account(name="Globex Retail", slug="globex", cadence_days=14)
     ws.add(
         Contact,
-        "contact",
         account_id=acme.id,
         name="Dana Whitfield",
         role="VP Ops",
         email="dana@acme.example",
         focal=True,
     )
-    ws.add(Contact, "contact", account_id=acme.id, name="Sam Reyes", side=Side.OURS, focal=True)
+    ws.add(Contact, account_id=acme.id, name="Sam Reyes", side=Side.OURS, focal=True)
     ws.add(
         Issue,
-        "issue",
         account_id=acme.id,
         title="[bold]Sync[/] fails for EU tenants",
         severity=Severity.CRITICAL,
@@ -38,7 +36,6 @@ def small_workspace() -> Workspace:
     )
     ws.add(
         Issue,
-        "issue",
         account_id=acme.id,
         title="Export drops a column",
         severity=Severity.MEDIUM,
@@ -46,7 +43,6 @@ def small_workspace() -> Workspace:
     )
     ws.add(
         RoadmapItem,
-        "roadmap",
         account_id=acme.id,
         side=RoadmapSide.THEIRS,
         title="EU rollout",
@@ -55,7 +51,6 @@ def small_workspace() -> Workspace:
     )
     ws.add(
         Feedback,
-        "feedback",
         account_id=acme.id,
         direction=Direction.FROM_CLIENT,
         sentiment=-2,
@@ -64,7 +59,6 @@ def small_workspace() -> Workspace:
     )
     ws.add(
         ActionItem,
-        "action",
         account_id=acme.id,
         title="Send the EU plan",
         owner="us",

@@ -377,7 +377,6 @@ async def test_a_new_critical_issue_after_saving_is_announced() -> None:
     drafts.save_draft(ws, drafts.load_draft(ws, acme))
     ws.add(
         Issue,
-        "issue",
         account_id=acme.id,
         title="Pharmacy feed down",
         severity=Severity.CRITICAL,
@@ -417,7 +416,7 @@ async def test_a_change_that_cannot_be_saved_changes_nothing(tmp_path: Path) -> 
 async def test_start_offers_to_resume_a_running_checkin() -> None:
     ws = demo_workspace()
     acme = ws.account("acme")
-    running = ws.add(Meeting, "meeting", account_id=acme.id, planned_start=NOW, started=NOW)
+    running = ws.add(Meeting, account_id=acme.id, planned_start=NOW, started=NOW)
     app = CheckinApp(ws)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

@@ -30,7 +30,7 @@ async def test_every_column_of_the_action_items_overview_fits_at_120(
 ) -> None:
     acme = ws.account("acme")
     long_title = "Send the complete, reviewed and signed-off migration runbook " * 2
-    ws.add(ActionItem, "action", account_id=acme.id, title=long_title.strip(), owner="us")
+    ws.add(ActionItem, account_id=acme.id, title=long_title.strip(), owner="us")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("ctrl+t")
         await pilot.pause()

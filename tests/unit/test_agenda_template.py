@@ -108,7 +108,7 @@ def test_the_shipped_set() -> None:
         ("Takes: issue\n\n## A\n", 1, "belongs under a ## section"),
         ("- Hello\n\n## A\n\nTakes: issue\n", 1, "belong under a ## section"),
         ("## A\n\n- Hello\n  - nested\n", 4, "cannot be nested"),
-        ("## A\n\n- Hello (0 min)\n", 3, "1 to 120 minutes, not 0"),
+        ("## A\n\n- Hello (0 min)\n", 3, "1 to 480 minutes, not 0"),
         ("## A\n\n- Hello\n- hello\n", 4, "repeats the standing item of line 3"),
         ("## A\n\n-\n", 3, "needs a title"),
         ("## A\n\nTakes: issue\n\n### Deeper\n", 5, "use '## ' for sections"),

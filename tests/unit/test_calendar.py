@@ -133,7 +133,6 @@ def test_a_planned_meeting_takes_over_the_same_entry(demo: Workspace) -> None:
     start = datetime.combine(NOW.date() + timedelta(days=2), datetime.min.time()).replace(hour=15)
     planned = demo.add(
         Meeting,
-        "meeting",
         account_id=helios.id,
         template="weekly",
         planned_start=start,

@@ -65,7 +65,6 @@ def test_new_records_after_saving_are_reported(ws: Workspace) -> None:
     drafts.save_draft(ws, drafts.load_draft(ws, acme))
     ws.add(
         Issue,
-        "issue",
         account_id=acme.id,
         title="Pharmacy feed down",
         severity=Severity.CRITICAL,
@@ -141,12 +140,9 @@ def test_write_preread_is_private_and_atomic(ws: Workspace, tmp_path: Path) -> N
 def test_planned_meeting_is_the_latest_not_started(ws: Workspace) -> None:
     acme = ws.account("acme")
     early = meetings.save_plan(ws, acme, [], planned_start=NOW)
-    later = ws.add(
-        type(early), "meeting", account_id=acme.id, planned_start=NOW + timedelta(days=7)
-    )
+    later = ws.add(type(early), account_id=acme.id, planned_start=NOW + timedelta(days=7))
     started = ws.add(
         type(early),
-        "meeting",
         account_id=acme.id,
         planned_start=NOW + timedelta(days=9),
         started=NOW,

@@ -134,7 +134,7 @@ def test_issues_missing_from_the_file_are_left_alone(workspace: Workspace, acme:
 def test_matching_is_per_account_and_per_source(workspace: Workspace, acme: Account) -> None:
     other = workspace.add_account(name="Globex", slug="globex")
     workspace.add(
-        Issue, "issue", account_id=acme.id, title="Typed by hand", external_id="ACME-412",
+        Issue, account_id=acme.id, title="Typed by hand", external_id="ACME-412",
         opened=datetime(2026, 11, 1),
     )  # fmt: skip
     run(workspace, acme, JIRA, sample(JIRA))

@@ -152,9 +152,7 @@ def test_the_pre_read_mail_invites_to_the_meeting_it_prepares(demo: Workspace) -
 def test_a_guest_without_contact_record_is_not_a_problem(demo: Workspace) -> None:
     # Contacts of the account that were not present are not addressed.
     acme = demo.account("acme")
-    extra = demo.add(
-        Contact, "contact", account_id=acme.id, name="Absent Person", email="absent@x.example"
-    )
+    extra = demo.add(Contact, account_id=acme.id, name="Absent Person", email="absent@x.example")
     msg = parse(sharing.minutes_bytes(demo, latest(demo, "acme"), "eml").data)
     assert extra.email not in str(msg["To"]) and extra.email not in str(msg["Cc"] or "")
 

@@ -11,10 +11,9 @@ import pytest
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from checkin.core.enums import ActionStatus, ItemKind, ItemStatus, Severity
+from checkin.core.enums import ActionStatus, Audience, ItemKind, ItemStatus, Severity
 from checkin.core.meeting import AgendaItem, Meeting, Reason
 from checkin.core.records import Account, Issue
-from checkin.markdown.audience import Audience
 from checkin.markdown.chat import render_chat
 from checkin.markdown.html import render_page
 from checkin.markdown.minutes import SECTIONS, MinutesData, render_minutes, sections
@@ -223,7 +222,6 @@ def test_a_long_issue_list_is_capped_with_a_count() -> None:
         for n in range(60):
             ws.add(
                 Issue,
-                "issue",
                 **{
                     **{f.name: getattr(template, f.name) for f in dataclasses.fields(Issue)},
                     "id": None,
@@ -256,7 +254,6 @@ def test_an_empty_planned_meeting_still_has_every_section(demo: Workspace) -> No
     juniper = demo.account("juniper")
     planned = demo.add(
         Meeting,
-        "meeting",
         account_id=juniper.id,
         template="my-own_template",
         planned_start=NOW.replace(hour=15) + timedelta(days=3),
@@ -301,7 +298,6 @@ def test_counts_of_one_read_in_the_singular() -> None:
     item = AgendaItem(key="k", kind=ItemKind.CUSTOM, title="Only item")
     meeting = ws.add(
         Meeting,
-        "meeting",
         account_id=account.id,
         planned_start=NOW,
         started=NOW,
@@ -338,7 +334,6 @@ def test_minutes_shared_with_the_client_never_say_by_you() -> None:
     )
     meeting = ws.add(
         Meeting,
-        "meeting",
         account_id=account.id,
         planned_start=NOW,
         started=NOW,

@@ -32,8 +32,8 @@ def make_account(ws: Workspace, slug: str = "acme") -> Account:
 
 def test_add_get_and_list_by_account(workspace: Workspace) -> None:
     acme, globex = make_account(workspace), make_account(workspace, "globex")
-    first = workspace.add(Issue, "issue", account_id=acme.id, title="Sync fails", opened=NOW)
-    workspace.add(Issue, "issue", account_id=globex.id, title="Other", opened=NOW)
+    first = workspace.add(Issue, account_id=acme.id, title="Sync fails", opened=NOW)
+    workspace.add(Issue, account_id=globex.id, title="Other", opened=NOW)
     assert first.id.startswith("i-") and len(first.id) == 8
     assert first.created_at == NOW and first.updated_at == NOW
     assert workspace.store.issues.get(first.id) == first
@@ -46,7 +46,6 @@ def test_save_replaces_the_whole_record(workspace: Workspace) -> None:
     acme = make_account(workspace)
     issue = workspace.add(
         Issue,
-        "issue",
         account_id=acme.id,
         title="Sync",
         opened=NOW,
@@ -61,7 +60,7 @@ def test_save_replaces_the_whole_record(workspace: Workspace) -> None:
 
 def test_delete_and_not_found(workspace: Workspace) -> None:
     acme = make_account(workspace)
-    contact = workspace.add(Contact, "contact", account_id=acme.id, name="Dana")
+    contact = workspace.add(Contact, account_id=acme.id, name="Dana")
     workspace.delete(contact)
     assert workspace.contacts(acme.id) == []
     with pytest.raises(NotFound, match="no contact"):
@@ -73,7 +72,7 @@ def test_delete_and_not_found(workspace: Workspace) -> None:
 def test_invalid_records_are_refused_and_nothing_is_stored(workspace: Workspace) -> None:
     acme = make_account(workspace)
     with pytest.raises(ValidationError, match="owner"):
-        workspace.add(ActionItem, "action", account_id=acme.id, title="Call back", owner="")
+        workspace.add(ActionItem, account_id=acme.id, title="Call back", owner="")
     assert workspace.actions(acme.id) == []
     with pytest.raises(Conflict, match="slug 'acme' is taken"):
         make_account(workspace, "acme")
@@ -81,11 +80,9 @@ def test_invalid_records_are_refused_and_nothing_is_stored(workspace: Workspace)
 
 def test_one_focal_contact_per_side(workspace: Workspace) -> None:
     acme = make_account(workspace)
-    dana = workspace.add(Contact, "contact", account_id=acme.id, name="Dana", focal=True)
-    ours = workspace.add(
-        Contact, "contact", account_id=acme.id, name="Sam", side=Side.OURS, focal=True
-    )
-    marco = workspace.add(Contact, "contact", account_id=acme.id, name="Marco", focal=True)
+    dana = workspace.add(Contact, account_id=acme.id, name="Dana", focal=True)
+    ours = workspace.add(Contact, account_id=acme.id, name="Sam", side=Side.OURS, focal=True)
+    marco = workspace.add(Contact, account_id=acme.id, name="Marco", focal=True)
     focal = {c.name for c in workspace.contacts(acme.id) if c.focal}
     assert focal == {"Marco", "Sam"}
     assert not workspace.store.contacts.get(dana.id).focal
@@ -94,16 +91,14 @@ def test_one_focal_contact_per_side(workspace: Workspace) -> None:
 
 def test_status_changes_stamp_the_48_hour_milestones(workspace: Workspace) -> None:
     acme = make_account(workspace)
-    issue = workspace.add(
-        Issue, "issue", account_id=acme.id, title="Sync", opened=datetime(2026, 11, 20, 9)
-    )
+    issue = workspace.add(Issue, account_id=acme.id, title="Sync", opened=datetime(2026, 11, 20, 9))
     planned = workspace.set_issue_status(issue.id, IssueStatus.PLANNED)
     assert planned.acknowledged == NOW and planned.plan_given == NOW
     resolved = workspace.set_issue_status(issue.id, IssueStatus.RESOLVED)
     assert resolved.resolved == NOW and not resolved.is_open
     reopened = workspace.set_issue_status(issue.id, IssueStatus.IN_PROGRESS)
     assert reopened.resolved is None
-    action = workspace.add(ActionItem, "action", account_id=acme.id, title="Send", owner="us")
+    action = workspace.add(ActionItem, account_id=acme.id, title="Send", owner="us")
     done = workspace.set_action_status(action.id, ActionStatus.DONE)
     assert done.done_on == date(2026, 11, 22)
 
@@ -116,9 +111,7 @@ def test_meeting_with_agenda_round_trips(workspace: Workspace) -> None:
         title="[bold]Sync[/]",
         reasons=[Reason(rule="severity", score=50, text="critical severity")],
     )
-    meeting = workspace.add(
-        Meeting, "meeting", account_id=acme.id, planned_start=NOW, agenda=[item]
-    )
+    meeting = workspace.add(Meeting, account_id=acme.id, planned_start=NOW, agenda=[item])
     stored = workspace.meeting(meeting.id)
     assert stored.agenda[0].reasons[0].text == "critical severity"
     assert stored.agenda[0].title == "[bold]Sync[/]"
@@ -127,12 +120,12 @@ def test_meeting_with_agenda_round_trips(workspace: Workspace) -> None:
 def test_transaction_is_all_or_nothing(workspace: Workspace) -> None:
     acme = make_account(workspace)
     with pytest.raises(ValidationError), workspace.transaction():
-        workspace.add(Issue, "issue", account_id=acme.id, title="Kept?", opened=NOW)
-        workspace.add(Issue, "issue", account_id=acme.id, title="", opened=NOW)
+        workspace.add(Issue, account_id=acme.id, title="Kept?", opened=NOW)
+        workspace.add(Issue, account_id=acme.id, title="", opened=NOW)
     assert workspace.issues(acme.id) == []
     with workspace.transaction():
-        workspace.add(Issue, "issue", account_id=acme.id, title="One", opened=NOW)
-        workspace.add(Issue, "issue", account_id=acme.id, title="Two", opened=NOW)
+        workspace.add(Issue, account_id=acme.id, title="One", opened=NOW)
+        workspace.add(Issue, account_id=acme.id, title="Two", opened=NOW)
     assert [i.title for i in workspace.issues(acme.id)] == ["One", "Two"]
 
 
@@ -141,5 +134,5 @@ def test_transaction_saves_once(file_workspace: Workspace) -> None:
     before = file_workspace.store.storage.saves
     with file_workspace.transaction():
         for n in range(20):
-            file_workspace.add(Issue, "issue", account_id=acme.id, title=f"#{n}", opened=NOW)
+            file_workspace.add(Issue, account_id=acme.id, title=f"#{n}", opened=NOW)
     assert file_workspace.store.storage.saves == before + 1

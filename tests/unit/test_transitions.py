@@ -102,3 +102,28 @@ def test_the_plan_keeps_its_line_and_date_and_the_first_time_it_was_given() -> N
 def test_a_plan_is_one_line() -> None:
     with pytest.raises(ValidationError, match="one line"):
         issue(plan_text="first\nsecond")
+
+
+def test_action_changes_offered_by_status() -> None:
+    from checkin.core.enums import ActionStatus
+    from checkin.core.records import ActionItem
+    from checkin.core.transitions import ActionChange, offered_action_changes
+
+    def action(status: ActionStatus) -> ActionItem:
+        done_on = NOW.date() if status is ActionStatus.DONE else None
+        return ActionItem(
+            id="t-1", account_id="a-1", title="Send", owner="us", status=status, done_on=done_on
+        )
+
+    assert offered_action_changes(action(ActionStatus.OPEN)) == (
+        ActionChange.DONE,
+        ActionChange.DROP,
+        ActionChange.REDATE,
+        ActionChange.REASSIGN,
+    )
+    assert offered_action_changes(action(ActionStatus.DONE)) == (
+        ActionChange.DROP,
+        ActionChange.REOPEN,
+    )
+    assert ActionChange.DONE.status is ActionStatus.DONE and ActionChange.REDATE.status is None
+    assert ActionChange.named("drop") is ActionChange.DROP and ActionChange.named("x") is None

@@ -30,9 +30,7 @@ def items(*keys: str) -> list[AgendaItem]:
 
 def running(ws: Workspace) -> MeetingSession:
     account = ws.add_account(name="Acme", slug="acme", cadence_days=30)
-    meeting = ws.add(
-        Meeting, "meeting", account_id=account.id, planned_start=NOW, agenda=items("a", "b", "c")
-    )
+    meeting = ws.add(Meeting, account_id=account.id, planned_start=NOW, agenda=items("a", "b", "c"))
     session = MeetingSession(ws, meeting)
     session.start()
     return session
@@ -155,7 +153,6 @@ def test_the_wrap_up_stores_the_health_score_and_later_changes_leave_it(
     account_id = session.meeting.account_id
     issue = workspace.add(
         Issue,
-        "issue",
         account_id=account_id,
         title="Export fails",
         severity=Severity.HIGH,

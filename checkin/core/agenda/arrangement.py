@@ -14,8 +14,9 @@ from checkin.core.enums import ItemKind
 from checkin.core.errors import NotFound
 from checkin.core.meeting import AgendaItem, Reason
 from checkin.core.records import Account
+from checkin.core.rules import ITEM_MINUTES
 
-MIN_ITEM_MINUTES, MAX_ITEM_MINUTES = 1, 480
+MIN_ITEM_MINUTES, MAX_ITEM_MINUTES = ITEM_MINUTES.low, ITEM_MINUTES.high
 # Rules that only say where an item sits (parked by the engine or by hand): they go when it
 # moves between the agenda and the parking lot.
 PLACEMENT_RULES = frozenset({"time_fit", "parked"})
@@ -245,7 +246,7 @@ def insert(arrangement: Arrangement, item: AgendaItem) -> Arrangement:
 
 
 def set_minutes(arrangement: Arrangement, key: str, minutes: int) -> Arrangement:
-    """Plan ``minutes`` for an item (on the agenda or parked), kept within 1 and 480."""
+    """Plan ``minutes`` for an item (on the agenda or parked), kept within ITEM_MINUTES."""
     minutes = max(MIN_ITEM_MINUTES, min(MAX_ITEM_MINUTES, minutes))
 
     def timed(items: tuple[AgendaItem, ...]) -> tuple[AgendaItem, ...]:

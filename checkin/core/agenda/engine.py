@@ -27,6 +27,7 @@ from checkin.core.agenda.roadmap_rules import roadmap_candidates
 from checkin.core.agenda.timing import fit, minimum_minutes, planned_minutes
 from checkin.core.enums import ItemKind
 from checkin.core.meeting import AgendaItem, Reason
+from checkin.core.rules import TIMED_MINUTES
 
 KIND_ORDER = {kind: n for n, kind in enumerate(ItemKind)}
 
@@ -198,7 +199,7 @@ def _timed(ranked: list[Candidate], template: Template) -> tuple[list[int], list
             base = candidate.minutes
         else:
             base = planned_minutes(timing, template.item_minutes)
-        want = min(480, base + extra)
+        want = min(TIMED_MINUTES.high, base + extra)
         wanted.append(want)
         if candidate.kind is ItemKind.STANDING:
             minimum.append(max(1, want // 2) if want else 0)

@@ -14,7 +14,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
-from checkin.markdown.audience import Audience
+from checkin.core.enums import Audience
 from checkin.ui.command_table import Command, CommandTable
 from checkin.ui.text import literal
 

@@ -17,11 +17,11 @@ from textual.worker import get_current_worker
 
 from checkin.core.records import Account
 from checkin.core.text import count
-from checkin.importers import ImportFormat
 from checkin.services.import_file import FilePreview, preview_file
 from checkin.services.import_merge import shown
 from checkin.services.importing import (
     ChangeKind,
+    ImportFormat,
     ImportPlan,
     PlannedIssue,
     default_horizon,

@@ -15,19 +15,19 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from checkin.core.agenda.arrangement import MAX_ITEM_MINUTES, MIN_ITEM_MINUTES
 from checkin.core.errors import Problem, ValidationError
+from checkin.core.rules import ITEM_MINUTES, MEETING_MINUTES, Limit
 from checkin.core.text import clean_line
 from checkin.services.draft import TemplateChoice
-from checkin.services.planning import MAX_LENGTH, MIN_LENGTH
 from checkin.ui.command_table import Command, CommandTable
 from checkin.ui.modals.confirm import YES_NO
 from checkin.ui.modals.form import Field, FormModal
 from checkin.ui.text import literal
 
 
-def _within(field: str, label: str, low: int, high: int) -> Any:
-    """A form validator: ``field`` is required and between ``low`` and ``high``."""
+def _within(field: str, label: str, limit: Limit) -> Any:
+    """A form validator: ``field`` is required and within ``limit``."""
+    low, high = limit.low, limit.high
 
     def check(values: dict[str, Any]) -> None:
         value = values.get(field)
@@ -73,14 +73,15 @@ def start_modal(current: datetime, today: date) -> FormModal:
 
 
 def length_modal(current: int, today: date) -> FormModal:
-    """The meeting length in minutes, 5 to 480."""
-    spec = Field("minutes", f"Meeting length in minutes ({MIN_LENGTH}-{MAX_LENGTH})", "int")
+    """The meeting length in minutes (:data:`MEETING_MINUTES`)."""
+    low, high = MEETING_MINUTES.low, MEETING_MINUTES.high
+    spec = Field("minutes", f"Meeting length in minutes ({low}-{high})", "int")
     return PlannerForm(
         "Change the meeting length",
         (spec,),
         today=today,
         values={"minutes": current},
-        validate=_within("minutes", "Length", MIN_LENGTH, MAX_LENGTH),
+        validate=_within("minutes", "Length", MEETING_MINUTES),
         save_label="Change",
         suggested={"minutes"},
     )
@@ -90,10 +91,10 @@ LONGER = " (l changes the meeting length)"  # the planner's key for it
 
 
 def item_minutes_check(label: str, meeting_minutes: int | None, longer: str = "") -> Any:
-    """A form validator for one item's minutes: 1 to 480, and never longer than the meeting
-    (an item that alone outlasts it is a typo, or a sign the meeting needs more time)."""
-    high = MAX_ITEM_MINUTES if meeting_minutes is None else min(meeting_minutes, MAX_ITEM_MINUTES)
-    in_range = _within("minutes", label, MIN_ITEM_MINUTES, high)
+    """A form validator for one item's minutes: within :data:`ITEM_MINUTES`, and never longer
+    than the meeting (an item that alone outlasts it is a typo, or a sign the meeting needs
+    more time)."""
+    in_range = _within("minutes", label, _item_limit(meeting_minutes))
 
     def check(values: dict[str, Any]) -> None:
         value = values.get("minutes")
@@ -108,9 +109,16 @@ def item_minutes_check(label: str, meeting_minutes: int | None, longer: str = ""
     return check
 
 
+def _item_limit(meeting_minutes: int | None) -> Limit:
+    """:data:`ITEM_MINUTES`, no higher than the meeting's length when it is known."""
+    if meeting_minutes is None:
+        return ITEM_MINUTES
+    return Limit(ITEM_MINUTES.low, min(meeting_minutes, ITEM_MINUTES.high))
+
+
 def item_minutes_label(meeting_minutes: int | None) -> str:
-    high = MAX_ITEM_MINUTES if meeting_minutes is None else min(meeting_minutes, MAX_ITEM_MINUTES)
-    return f"Minutes ({MIN_ITEM_MINUTES}-{high})"
+    limit = _item_limit(meeting_minutes)
+    return f"Minutes ({limit.low}-{limit.high})"
 
 
 def minutes_modal(

@@ -19,25 +19,16 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from checkin.core.dates import human_date
-from checkin.core.enums import ActionStatus, Side
+from checkin.core.enums import Side
 from checkin.core.records import ActionItem, Contact, Issue, Record
 from checkin.core.text import clean_line
-from checkin.core.transitions import offered_changes
+from checkin.core.transitions import offered_action_changes, offered_changes
 from checkin.services.topic import GUEST_PREFIX
 from checkin.ui.command_table import Command, CommandTable, TableCommands
 from checkin.ui.modals.capture import owners
 from checkin.ui.modals.confirm import DIALOG_CSS
 from checkin.ui.modals.form import Field, FormModal
 from checkin.ui.widgets.bars import KeyBar
-
-# The action item statuses each operation does not apply to.
-_ACTION_NOT_FROM = {
-    "done": (ActionStatus.DONE,),
-    "drop": (ActionStatus.DROPPED,),
-    "reopen": (ActionStatus.OPEN,),
-    "redate": (ActionStatus.DONE, ActionStatus.DROPPED),
-    "reassign": (ActionStatus.DONE, ActionStatus.DROPPED),
-}
 
 
 # The account screen's keys (a/g/r/v on issues, d/x/o on action items), then the changes it
@@ -81,8 +72,7 @@ def offered(record: Record, operation: str) -> bool:
     if isinstance(record, Issue):
         return operation in {change.value for change in offered_changes(record)}
     if isinstance(record, ActionItem):
-        not_from = _ACTION_NOT_FROM.get(operation)
-        return not_from is not None and record.status not in not_from
+        return operation in {change.value for change in offered_action_changes(record)}
     return False
 
 

@@ -11,10 +11,9 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.widgets import TabbedContent, TabPane
 
-from checkin.core.enums import ActionStatus
 from checkin.core.meeting import MeetingState
 from checkin.core.records import Account, ActionItem, Contact, Feedback, Issue, Record, RoadmapItem
-from checkin.core.transitions import IssueChange
+from checkin.core.transitions import ActionChange, IssueChange
 from checkin.ui.command_table import Command, CommandTable, TableCommands
 from checkin.ui.modals.records import new_record_defaults, record_form
 from checkin.ui.screens.base import CheckinScreen
@@ -175,7 +174,7 @@ class AccountScreen(TableCommands, CheckinScreen[None]):
             contacts=self.workspace.contacts(self.account.id),
             issues=self.workspace.issues(self.account.id),
             defaults=defaults,
-            save=lambda fields: self.workspace.add(cls, kind, account_id=self.account.id, **fields),
+            save=lambda fields: self.workspace.add(cls, account_id=self.account.id, **fields),
         )
         self.app.push_screen(modal, self._saved(f"Added the {noun}"))
 
@@ -213,21 +212,24 @@ class AccountScreen(TableCommands, CheckinScreen[None]):
     def _action(self, event: RecordTable.ActionRequested) -> None:
         ws, record = self.workspace, event.record
         operations = {
-            "acknowledge": (
+            IssueChange.ACKNOWLEDGE: (
                 lambda: ws.change_issue(record.id, IssueChange.ACKNOWLEDGE),
                 "Acknowledged",
             ),
-            "resolve": (
+            IssueChange.RESOLVE: (
                 lambda: ws.change_issue(record.id, IssueChange.RESOLVE),
                 "Resolved: it will come back as “did that work for you?”",
             ),
-            "verify": (
+            IssueChange.VERIFY: (
                 lambda: ws.change_issue(record.id, IssueChange.VERIFY),
                 "Verified by the client",
             ),
-            "done": (lambda: ws.set_action_status(record.id, ActionStatus.DONE), "Done"),
-            "drop": (lambda: ws.set_action_status(record.id, ActionStatus.DROPPED), "Dropped"),
-            "reopen": (lambda: ws.set_action_status(record.id, ActionStatus.OPEN), "Reopened"),
+            ActionChange.DONE: (lambda: ws.change_action(record.id, ActionChange.DONE), "Done"),
+            ActionChange.DROP: (lambda: ws.change_action(record.id, ActionChange.DROP), "Dropped"),
+            ActionChange.REOPEN: (
+                lambda: ws.change_action(record.id, ActionChange.REOPEN),
+                "Reopened",
+            ),
             "addressed": (lambda: ws.mark_addressed(record.id), "Marked as addressed"),
             "focal": (lambda: ws.make_focal(record.id), "Focal contact set"),
         }

@@ -152,19 +152,18 @@ class LiveScreen(TableCommands, CheckinScreen[Meeting | None], TopicCommands):
         # (when, mark, style, line): everything captured in this meeting, newest last.
         entries: list[tuple[datetime, str, str, str]] = []
         since = m.started or m.planned_start
-        for action in ws.actions(m.account_id):
-            if action.meeting_id == m.id:
-                due = f" (due {action.due})" if action.due else ""
-                line = f"{clean_line(action.owner)}: {clean_line(action.title)}{due}"
-                entries.append((action.created_at or since, "☐", "cyan", line))
+        captured = ws.captured_in(m)
+        for action in captured.actions:
+            due = f" (due {action.due})" if action.due else ""
+            line = f"{clean_line(action.owner)}: {clean_line(action.title)}{due}"
+            entries.append((action.created_at or since, "☐", "cyan", line))
         for decision in m.decisions:
             entries.append((decision.at, "◆", "green", clean_line(decision.text)))
-        for fb in ws.feedback(m.account_id):
-            if fb.meeting_id == m.id:
-                topic = f" · {clean_line(fb.topic)}" if fb.topic else ""
-                feeling = sentiment_word(fb.sentiment)
-                line = f"{fb.direction.value}, {feeling}{topic}: {clean_line(fb.text)}"
-                entries.append((fb.created_at or since, "❝", "magenta", line))
+        for fb in captured.feedback:
+            topic = f" · {clean_line(fb.topic)}" if fb.topic else ""
+            feeling = sentiment_word(fb.sentiment)
+            line = f"{fb.direction.value}, {feeling}{topic}: {clean_line(fb.text)}"
+            entries.append((fb.created_at or since, "❝", "magenta", line))
         for change in m.status_changes:
             line = f"{clean_line(change.issue_title)}: {clean_line(change.summary)}"
             entries.append((change.at, "↻", "yellow", line))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from checkin.core.text import clean_line
-from checkin.core.transitions import IssueChange
+from checkin.core.transitions import ActionChange, IssueChange
 from checkin.ui.command_table import Command, CommandTable
 
 RECORDS_TOOLTIP = (
@@ -120,10 +120,11 @@ TABLE = CommandTable(
                 ("Meeting: Mark issue waiting on client", "", "issue", IssueChange.WAIT),
                 ("Meeting: Resolve issue", "", "issue", IssueChange.RESOLVE),
                 ("Meeting: Close issue", "", "issue", IssueChange.CLOSE),
-                ("Meeting: Mark action done", "", "action", "done"),
-                ("Meeting: Drop action item", "", "action", "drop"),
-                ("Meeting: Re-date action item", "A new due date", "action", "redate"),
-                ("Meeting: Reassign action item", "A contact, a guest or us", "action", "reassign"),
+                ("Meeting: Mark action done", "", "action", ActionChange.DONE),
+                ("Meeting: Drop action item", "", "action", ActionChange.DROP),
+                ("Meeting: Re-date action item", "A new due date", "action", ActionChange.REDATE),
+                ("Meeting: Reassign action item", "A contact, a guest or us", "action",
+                 ActionChange.REASSIGN),
             )
         ),
     ]

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from checkin.core.enums import ActionStatus
 from checkin.core.history import PastMention
 from checkin.core.records import ActionItem, Issue
-from checkin.core.transitions import IssueChange
+from checkin.core.transitions import ActionChange, IssueChange
 from checkin.ui.modals import topic
 from checkin.ui.modals.attendance import Attendance, AttendanceModal
 from checkin.ui.screens.live_capture import CaptureCommands
@@ -21,7 +20,7 @@ if TYPE_CHECKING:
     from rich.text import Text
 
 
-_MESSAGES = {
+_MESSAGES: dict[str, str] = {
     IssueChange.ACKNOWLEDGE: "Acknowledged",
     IssueChange.PLAN: "Plan saved",
     IssueChange.START: "In progress",
@@ -30,18 +29,13 @@ _MESSAGES = {
     IssueChange.CLOSE: "Closed",
     IssueChange.VERIFY: "Verified: the fix works for the client",
     IssueChange.REOPEN: "Reopened: it comes back on the next agenda",
-    "done": "Action item done",
-    "drop": "Action item dropped",
-    "reopen": "Action item open again",
-    "redate": "New due date saved",
-    "reassign": "Action item reassigned",
+    ActionChange.DONE: "Action item done",
+    ActionChange.DROP: "Action item dropped",
+    ActionChange.REOPEN: "Action item open again",
+    ActionChange.REDATE: "New due date saved",
+    ActionChange.REASSIGN: "Action item reassigned",
 }
 _KINDS: dict[str, type[Any]] = {"issue": Issue, "action": ActionItem}
-_ACTION_STATUS = {
-    "done": ActionStatus.DONE,
-    "drop": ActionStatus.DROPPED,
-    "reopen": ActionStatus.OPEN,
-}
 
 
 class TopicCommands(CaptureCommands):
@@ -97,23 +91,25 @@ class TopicCommands(CaptureCommands):
             elif self.attempt(lambda: s.change_issue(record.id, change), message):
                 self.render_all()
         elif isinstance(record, ActionItem):
-            if operation == "redate":
+            action_change = ActionChange.named(operation)
+            status = action_change.status if action_change else None
+            if action_change is ActionChange.REDATE:
                 self._capture(
                     topic.redate_modal(record, today),
                     lambda v: s.redate_action(record.id, v["due"]),
                     message,
                 )
-            elif operation == "reassign":
+            elif action_change is ActionChange.REASSIGN:
                 contacts = self.workspace.contacts(s.account.id)
                 self._capture(
                     topic.reassign_modal(record, contacts, s.meeting.guests, today),
                     lambda v: s.reassign_action(record.id, v["owner"]),
                     message,
                 )
-            elif operation in _ACTION_STATUS:
-                status = _ACTION_STATUS[operation]
-                if self.attempt(lambda: s.set_action_status(record.id, status), message):
-                    self.render_all()
+            elif status is not None and self.attempt(
+                lambda: s.set_action_status(record.id, status), message
+            ):
+                self.render_all()
 
     def first_record(self, kind: str, operation: str) -> Any:
         """The topic's first record of ``kind`` ("issue", "action") that ``operation``

@@ -13,12 +13,11 @@ from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Markdown, Static
 
+from checkin.core.enums import Audience
 from checkin.core.errors import CheckinError
 from checkin.core.text import clean_line
-from checkin.markdown.audience import Audience
-from checkin.markdown.minutes import MinutesData, render_minutes
-from checkin.markdown.wording import meeting_title
 from checkin.services import sharing
+from checkin.services.sharing import MinutesData
 from checkin.ui.command_table import Command, CommandTable, TableCommands
 from checkin.ui.modals.export import Export, ExportModal, PathModal
 from checkin.ui.screens.base import CheckinScreen
@@ -96,12 +95,12 @@ class MinutesScreen(TableCommands, CheckinScreen[None]):
             return False
         data = self.data
         self.refresh_bindings()  # the keys that need the minutes apply now
-        self.markdown = render_minutes(data, self.audience)
+        self.markdown = sharing.render_markdown(data, self.audience)
         who = "for the client" if self.audience.is_client else "team version"
         self.title = f"{clean_line(data.account.name)} · minutes"
         draft = " · draft" if data.is_draft else ""
         day = data.meeting.day.isoformat()
-        self.sub_title = f"{meeting_title(data.meeting.template)} · {day}{draft} · {who}"
+        self.sub_title = f"{sharing.meeting_kind(data.meeting)} · {day}{draft} · {who}"
         await self.query_one(Markdown).update(self.markdown)
         self.query_one("#minutes-scroll").scroll_home(animate=False)
         if data.is_draft:

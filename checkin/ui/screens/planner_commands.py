@@ -10,6 +10,7 @@ from typing import Any
 
 from textual.binding import Binding, BindingType
 
+from checkin.core.rules import MEETING_MINUTES
 from checkin.ui.command_table import Command, CommandTable
 
 
@@ -130,7 +131,7 @@ TABLE = CommandTable(
             "change_length",
             "Length",
             "Agenda: Change length",
-            "Change the meeting length (5 to 480 minutes)",
+            f"Change the meeting length ({MEETING_MINUTES} minutes)",
             id="planner.length",
         ),
         Command(

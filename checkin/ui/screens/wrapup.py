@@ -23,6 +23,7 @@ from checkin.core.errors import CheckinError
 from checkin.core.meeting import Meeting, WrapUpDraft, carried_over, closing_status
 from checkin.core.records import ActionItem
 from checkin.core.text import clean_text, count
+from checkin.core.transitions import ActionChange
 from checkin.services.wrapup import (
     back_to_call,
     default_next_meeting,
@@ -180,11 +181,7 @@ class WrapUpScreen(TableCommands, CheckinScreen[Meeting]):
         )
 
     def _actions(self) -> None:
-        items = [
-            a
-            for a in self.workspace.actions(self.meeting.account_id)
-            if a.meeting_id == self.meeting.id
-        ]
+        items = self.workspace.captured_in(self.meeting).actions
         self.query_one(ActionsTable).show(items, self.workspace.now())
 
     @on(Input.Changed, "#next")
@@ -208,11 +205,8 @@ class WrapUpScreen(TableCommands, CheckinScreen[Meeting]):
 
     @on(ActionsTable.ActionRequested)
     def _action_key(self, event: ActionsTable.ActionRequested) -> None:
-        status = {
-            "done": ActionStatus.DONE,
-            "drop": ActionStatus.DROPPED,
-            "reopen": ActionStatus.OPEN,
-        }.get(event.action)
+        change = ActionChange.named(event.action)
+        status = change.status if change else None
         if status is not None and self.attempt(
             lambda: self.workspace.set_action_status(event.record.id, status)
         ):
@@ -248,7 +242,7 @@ class WrapUpScreen(TableCommands, CheckinScreen[Meeting]):
             contacts=self.workspace.contacts(account_id),
             defaults={"owner": "us", "status": ActionStatus.OPEN},
             save=lambda fields: self.workspace.add(
-                ActionItem, "action", account_id=account_id, meeting_id=self.meeting.id, **fields
+                ActionItem, account_id=account_id, meeting_id=self.meeting.id, **fields
             ),
         )
 
