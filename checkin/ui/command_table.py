@@ -151,7 +151,7 @@ class CommandTable:
         for command in self.commands:
             # Asked again: Textual resolves "screen." actions against the screen on top (the
             # help screen when it asks), not the one the bindings belong to.
-            if not command.applies_to(screen):
+            if not _listed(screen, command):
                 continue
             ids = [command.typing_id] if command.typing_key else []
             ids += [command.id] if command.key else []
@@ -159,6 +159,17 @@ class CommandTable:
             if binding is not None:
                 rows.append((binding, command.label, command.help))
         return rows
+
+
+def _listed(screen: Any, command: Command) -> bool:
+    """Whether the help lists ``command``: while the key bar shows it. The screen's own
+    ``check_action`` decides (False hides a key, None keeps it in place, dimmed: the planner's
+    Up on the first item); asked directly, since Textual would ask the help screen on top."""
+    check = getattr(screen, "check_action", None)
+    if check is None:
+        return command.applies_to(screen)
+    name, parameters = command.parsed
+    return check(name, parameters) is not False
 
 
 def _runner(screen: Any, command: Command) -> Callable[[], Any]:
