@@ -244,8 +244,8 @@ class AccountsScreen(CheckinScreen[None]):
                 summary, health = known
                 self._figures[account.id] = (summary, health, account)
         self._fill(self.query_one("#filter", Input).value)
-        # After the next paint, so the list shows before the figures are worked out.
-        self.call_after_refresh(self._start_figures)
+        # After the first frame and the next paint: the list shows before the figures.
+        self.checkin.after_first_frame(self._start_figures)
 
     def _start_figures(self) -> None:
         if not self._stale:

@@ -65,6 +65,7 @@ class AccountList(ScrollView, can_focus=True):
         self._strips: dict[str, Strip] = {}
         self._width = 0
         self._sorted_by: str | None = None
+        self._widths_for: tuple[int, str | None, list[int]] | None = None
 
     # -- data down -------------------------------------------------------------------------
 
@@ -143,7 +144,16 @@ class AccountList(ScrollView, can_focus=True):
         self._strips.clear()
 
     def _widths(self, width: int) -> list[int]:
-        """Each column's width (0: hidden); some columns give way on narrow screens."""
+        """Each column's width (0: hidden); some columns give way on narrow screens. Worked
+        out once per screen width and sort column (every painted line asks)."""
+        known = self._widths_for
+        if known is not None and known[:2] == (width, self._sorted_by):
+            return known[2]
+        widths = self._work_out_widths(width)
+        self._widths_for = (width, self._sorted_by, widths)
+        return widths
+
+    def _work_out_widths(self, width: int) -> list[int]:
         shown = list(self.columns)
 
         def needed() -> int:
