@@ -15,6 +15,7 @@ from dataclasses import dataclass
 class ChildRun:
     seconds: float  # from start to the milestone the probe waits for (not its exit)
     peak_bytes: int
+    stall: float | None = None  # the event loop's longest stall after the first frame
 
 
 def child_environment(bytecode: str | None = None) -> dict[str, str]:
@@ -53,7 +54,8 @@ def run_child(args: list[str], env: dict[str, str] | None = None) -> ChildRun:
         raise RuntimeError(f"probe {' '.join(args)} failed ({done.returncode}): {error}")
     peak_kb = int(out.rsplit("peak_kb=", 1)[1].split()[0])
     seconds = float(out.rsplit("ready_s=", 1)[1].split()[0])
-    return ChildRun(seconds=seconds, peak_bytes=peak_kb * 1024)
+    stall = float(out.rsplit("stall_s=", 1)[1].split()[0]) if "stall_s=" in out else None
+    return ChildRun(seconds=seconds, peak_bytes=peak_kb * 1024, stall=stall)
 
 
 def median(values: list[float]) -> float:

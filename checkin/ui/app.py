@@ -74,6 +74,9 @@ class KeptStylesheet(Stylesheet):
         self._require_parse = False
 
 
+STALL_TICK = 0.005  # how often the benchmark's stall watch looks at the event loop
+
+
 def _home() -> Screen[Any]:
     """The accounts home is the app's first screen (no blank screen underneath)."""
     from checkin.ui.screens.accounts import AccountsScreen
@@ -153,8 +156,26 @@ class CheckinApp(App[None]):
     def reached(self, milestone: str) -> None:
         """Screens report start-up milestones ("ready", "settled"); the benchmark exits at one."""
         self.milestones.setdefault(milestone, time.time())
+        if milestone == "ready" and self._exit_at == "settled":
+            self._watch_stalls()
         if milestone == self._exit_at:
             self.exit()
+
+    def _watch_stalls(self) -> None:
+        """For the benchmark: from the first frame on, the longest time the event loop could
+        not have taken a key (a timer every few milliseconds, late by as long as the loop was
+        busy or waited for the processor), as milestones["longest_stall"] in seconds."""
+        loop = asyncio.get_running_loop()
+        self.milestones["longest_stall"] = 0.0
+
+        async def watch() -> None:
+            while True:
+                before = loop.time()
+                await asyncio.sleep(STALL_TICK)
+                late = loop.time() - before - STALL_TICK
+                self.milestones["longest_stall"] = max(self.milestones["longest_stall"], late)
+
+        self._stall_watch = asyncio.create_task(watch())
 
     def on_ready(self) -> None:
         """The first frame, the accounts home, is on the screen and takes keys: what it did
