@@ -94,7 +94,7 @@ class AccountList(ScrollView, can_focus=True):
         self._keys = [key for key, _cells in rows]
         self._cells = dict(rows)
         self._strips.clear()
-        self.virtual_size = Size(self.size.width, len(self._keys) + 1)
+        self.virtual_size = Size(0, len(self._keys) + 1)  # lines fit the width: no width
         index = self._keys.index(current) if current in self._cells else 0
         self.cursor = min(index, max(0, len(self._keys) - 1))
 
@@ -140,7 +140,8 @@ class AccountList(ScrollView, can_focus=True):
     # -- rendering -------------------------------------------------------------------------
 
     def on_resize(self, event: events.Resize) -> None:
-        self.virtual_size = Size(event.size.width, len(self._keys) + 1)
+        # Lines are cut to the width when painted, so the virtual size has none: a change to
+        # it lays the screen out again (the first frame was painted twice).
         self._strips.clear()
 
     def _widths(self, width: int) -> list[int]:
