@@ -12,6 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.events import Key
+from textual.message import Message
 from textual.widgets import Input, Static
 
 from checkin.core.records import Account
@@ -113,6 +114,15 @@ def why_cell(summary: AccountSummary, health: Health, today: date) -> Text:
         return plain(health.why, BAND_STYLE[health.band.value].replace("bold ", ""))
     reasons = attention(summary, health, today)
     return plain(" · ".join(reasons), "yellow") if reasons else plain("", "dim")
+
+
+class FiguresWorkedOut(Message):
+    """From the figures thread: a batch of accounts' figures (``last``: every one is in)."""
+
+    def __init__(self, batch: list[tuple[Account, Figures]], *, last: bool) -> None:
+        super().__init__()
+        self.batch = batch
+        self.last = last
 
 
 class AccountsScreen(CheckinScreen[None]):
@@ -274,10 +284,15 @@ class AccountsScreen(CheckinScreen[None]):
             summary, health = ws.overview(account)
             batch.append((account, (summary, health, account)))
             if time.monotonic() - started > FIGURES_BATCH_SECONDS:
-                self.app.call_from_thread(self._show_figures, batch, False)
+                # Posted, not called: the thread goes on while the loop paints.
+                self.post_message(FiguresWorkedOut(batch, last=False))
                 batch, started = [], time.monotonic()
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._show_figures, batch, True)
+            self.post_message(FiguresWorkedOut(batch, last=True))
+
+    @on(FiguresWorkedOut)
+    def _figures_worked_out(self, message: FiguresWorkedOut) -> None:
+        self._show_figures(message.batch, message.last)
 
     def _show_figures(self, batch: list[tuple[Account, Figures]], last: bool) -> None:
         if not self.is_mounted:
