@@ -143,10 +143,13 @@ class Store:
                 if journal.exists() and journal.stat().st_size:
                     # What a killed process journalled goes into the file now, so the backup
                     # below and every other reader see one complete file.
-                    storage.fold()
+                    # (The file read is closed first: Windows replaces no open file.)
+                    folded = fd is not None
                     if fd is not None:
                         os.close(fd)
                         fd = None
+                    storage.fold()
+                    if folded:
                         fd = open_for_reading(path)  # the file as folded
         except BaseException:
             if fd is not None:
@@ -215,7 +218,9 @@ class Store:
         """Write what is queued, fold the journal into the file and release the writer lock
         once the backup taken at open is written. Safe to call twice. Raises StorageError
         when the last save fails (the lock is released all the same)."""
-        self.start_backup()
+        # The backup first: it reads the file as opened, which the fold below replaces
+        # (Windows replaces no file that is open).
+        self.wait_for_backup()
         try:
             try:
                 self.storage.close()
