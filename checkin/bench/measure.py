@@ -15,12 +15,32 @@ from dataclasses import dataclass
 class ChildRun:
     seconds: float  # from start to the milestone the probe waits for (not its exit)
     peak_bytes: int
+    stall: float | None = None  # the event loop's longest stall after the first frame
 
 
-def run_child(args: list[str]) -> ChildRun:
+def child_environment(bytecode: str | None = None) -> dict[str, str]:
+    """The environment of a probe: ours, with compiled modules read from and written to
+    ``bytecode`` when given.
+
+    An installed package starts from its compiled modules (pip writes them at install time,
+    Python at the first import). Where the environment forbids writing them
+    (PYTHONDONTWRITEBYTECODE, as on some CI machines) an editable checkin would be compiled
+    from source at every start while the bare app's Textual is read compiled, which measures
+    the machine, not the app. So the probes share one private cache in the benchmark's
+    temporary folder, warmed by a first run of each probe: bare and checkin both start
+    compiled, as installed apps do.
+    """
+    env = dict(os.environ)
+    if bytecode is not None:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = bytecode
+    return env
+
+
+def run_child(args: list[str], env: dict[str, str] | None = None) -> ChildRun:
     """Run ``python -m checkin.bench.probe ARGS``: time from start to its milestone, and its peak
     resident memory."""
-    env = dict(os.environ, CHECKIN_PROBE_T0=repr(time.time()))
+    env = dict(os.environ if env is None else env, CHECKIN_PROBE_T0=repr(time.time()))
     done = subprocess.run(
         [sys.executable, "-m", "checkin.bench.probe", *args],
         stdin=subprocess.DEVNULL,
@@ -34,7 +54,8 @@ def run_child(args: list[str]) -> ChildRun:
         raise RuntimeError(f"probe {' '.join(args)} failed ({done.returncode}): {error}")
     peak_kb = int(out.rsplit("peak_kb=", 1)[1].split()[0])
     seconds = float(out.rsplit("ready_s=", 1)[1].split()[0])
-    return ChildRun(seconds=seconds, peak_bytes=peak_kb * 1024)
+    stall = float(out.rsplit("stall_s=", 1)[1].split()[0]) if "stall_s=" in out else None
+    return ChildRun(seconds=seconds, peak_bytes=peak_kb * 1024, stall=stall)
 
 
 def median(values: list[float]) -> float:

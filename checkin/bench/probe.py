@@ -34,12 +34,14 @@ def bare() -> float:
     return ready[0]
 
 
-def checkin(path: Path, *, settled: bool) -> float:
+def checkin(path: Path, *, settled: bool) -> tuple[float, float | None]:
+    """When the milestone was reached, and (settled) the longest stall of the event loop
+    between the first frame and every figure in."""
     # The path the installed ``checkin --db PATH`` takes, imports included.
     from checkin.cli.entry import open_app
 
     milestones = open_app(path, probe="settled" if settled else "ready")
-    return milestones["settled" if settled else "ready"]
+    return milestones["settled" if settled else "ready"], milestones.get("longest_stall")
 
 
 def peak_memory_kb() -> int:
@@ -53,13 +55,15 @@ def peak_memory_kb() -> int:
 
 
 def main(argv: list[str]) -> None:
+    stall = None
     if argv[:1] == ["bare"]:
         reached = bare()
     elif argv[:1] == ["checkin"] and len(argv) >= 2:
-        reached = checkin(Path(argv[1]), settled="--settled" in argv)
+        reached, stall = checkin(Path(argv[1]), settled="--settled" in argv)
     else:
         sys.exit("usage: python -m checkin.bench.probe bare | checkin PATH [--settled]")
-    print(f"peak_kb={peak_memory_kb()} ready_s={reached - STARTED:.6f}")
+    stalled = "" if stall is None else f" stall_s={stall:.6f}"
+    print(f"peak_kb={peak_memory_kb()} ready_s={reached - STARTED:.6f}{stalled}")
 
 
 if __name__ == "__main__":

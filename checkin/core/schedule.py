@@ -13,12 +13,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from checkin.core.dates import WEEKDAYS
 from checkin.core.errors import Problem
 
 if TYPE_CHECKING:
+    # zoneinfo is imported where a zone is read: records import this module, and the app's
+    # first frame reads no time zone.
+    from zoneinfo import ZoneInfo
+
     from checkin.core.meeting import Meeting
     from checkin.core.records import Account
 
@@ -68,6 +71,8 @@ def parse_time(text: str) -> time | None:
 
 def parse_zone(text: str) -> ZoneInfo | None:
     """The time zone named ``text`` (an IANA name such as Europe/Berlin); None when empty."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
     name = text.strip()
     if not name:
         return None

@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from checkin.core.health import Band, Health
-from checkin.core.redflags import RENEWAL_NEAR_DAYS, renewal_in
-from checkin.core.summary import AccountSummary
 from checkin.core.text import count
+
+if TYPE_CHECKING:
+    # Imported where used: the accounts home's first frame needs SortBy alone.
+    from checkin.core.health import Health
+    from checkin.core.summary import AccountSummary
 
 
 class SortBy(StrEnum):
@@ -39,6 +42,9 @@ def attention(summary: AccountSummary, health: Health, today: date) -> tuple[str
     """Why the account needs attention now (empty when it does not): at risk, past its
     cadence, an issue past the 48-hour rules, an overdue promise of ours, a renewal within
     RENEWAL_NEAR_DAYS (or passed without a new date)."""
+    from checkin.core.health import Band
+    from checkin.core.redflags import RENEWAL_NEAR_DAYS, renewal_in
+
     reasons = []
     if health.band is Band.AT_RISK:
         reasons.append("at risk")

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 import threading
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
 from checkin.storage.files import atomic_write, ensure_private_dir
+from checkin.storage.platform import read_at
 
 KEEP = 10
 
@@ -17,12 +20,23 @@ def backup_dir(db_path: Path) -> Path:
     return db_path.parent / "backups"
 
 
-def backup_in_background(db_path: Path, data: bytes, now: datetime) -> threading.Thread:
+Source = bytes | int  # the state to back up: its bytes, or a file open for reading
+
+
+def backup_in_background(db_path: Path, data: Source, now: datetime) -> threading.Thread:
     """:func:`make_backup` in a thread: a big workspace opens without waiting for its copy.
-    Join the thread before the process ends (``Store.close`` does)."""
-    thread = threading.Thread(
-        target=make_backup, args=(db_path, data, now), name="checkin-backup", daemon=True
-    )
+    A file descriptor is closed once copied. Join the thread before the process ends
+    (``Store.close`` does)."""
+
+    def run() -> None:
+        try:
+            make_backup(db_path, data, now)
+        finally:
+            if isinstance(data, int):
+                with contextlib.suppress(OSError):
+                    os.close(data)
+
+    thread = threading.Thread(target=run, name="checkin-backup", daemon=True)
     thread.start()
     return thread
 
@@ -90,20 +104,46 @@ def newest_backup_unlike(db_path: Path) -> Path | None:
     return None
 
 
-def _holds(backup: Path, data: bytes) -> bool:
-    """Whether ``backup`` already holds ``data``."""
+COPY_BYTES = 1 << 20  # a file is compared and copied this much at a time
+
+
+def _size(data: Source) -> int:
+    return os.fstat(data).st_size if isinstance(data, int) else len(data)
+
+
+def _chunks(data: Source) -> Iterator[bytes]:
+    """The state in pieces of :data:`COPY_BYTES` (a file is read from its start)."""
+    if not isinstance(data, int):
+        yield data
+        return
+    at = 0
+    while chunk := read_at(data, COPY_BYTES, at):
+        yield chunk
+        at += len(chunk)
+
+
+def _holds(backup: Path, data: Source) -> bool:
+    """Whether ``backup`` already holds ``data`` (compared a piece at a time)."""
     try:
-        return backup.stat().st_size == len(data) and backup.read_bytes() == data
+        if backup.stat().st_size != _size(data):
+            return False
+        with open(backup, "rb") as handle:
+            for chunk in _chunks(data):
+                if handle.read(len(chunk)) != chunk:
+                    return False
+            return not handle.read(1)
     except OSError:
         return False
 
 
-def make_backup(db_path: Path, data: bytes, now: datetime, keep: int = KEEP) -> Path | None:
-    """Keep a copy of ``data`` (the good state ``db_path`` holds now) unless the newest backup
-    holds it already. Older backups beyond ``keep`` are removed. Returns the new backup, or None.
+def make_backup(db_path: Path, data: Source, now: datetime, keep: int = KEEP) -> Path | None:
+    """Keep a copy of ``data`` (the good state ``db_path`` holds now: its bytes, or the file
+    open for reading) unless the newest backup holds it already. Older backups beyond
+    ``keep`` are removed. Returns the new backup, or None.
 
     A real copy, never a link: a tool that rewrites the database in place (an editor, a
-    disk error, ``truncate``) must not damage the backup that repairs it.
+    disk error, ``truncate``) must not damage the backup that repairs it. A file is copied a
+    piece at a time, so a big workspace's backup never holds it whole in memory.
     """
     newest = newest_backup(db_path)
     if newest is not None and _holds(newest, data):
@@ -117,7 +157,7 @@ def make_backup(db_path: Path, data: bytes, now: datetime, keep: int = KEEP) -> 
     while target.exists():
         target = folder / f"{stem}-{stamp}-{counter:02d}.json"
         counter += 1
-    atomic_write(target, data)
+    atomic_write(target, data if isinstance(data, bytes) else _chunks(data))
     for old in list_backups(db_path)[:-keep]:
         old.unlink(missing_ok=True)
     return target

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 from checkin.storage.platform import fsync_dir as fsync_dir  # importable from here as before
@@ -47,15 +48,20 @@ def _open_temp(path: Path) -> tuple[int, Path]:
             continue
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` so that a crash leaves the old or the new file, whole.
+def atomic_write(path: Path, data: bytes | Iterable[bytes]) -> None:
+    """Replace ``path`` with ``data`` (bytes, or pieces of them written in turn) so that a
+    crash leaves the old or the new file, whole.
 
     Temp file in the same folder, fsync, os.replace, fsync of the folder. The file is 0600.
     """
     fd, tmp = _open_temp(path)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            if isinstance(data, bytes | bytearray | memoryview):
+                handle.write(data)
+            else:
+                for piece in data:
+                    handle.write(piece)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)

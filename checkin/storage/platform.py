@@ -45,6 +45,22 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def open_for_reading(path: Path) -> int:
+    """A file descriptor reading ``path`` as bytes (O_BINARY where the platform has it:
+    Windows would otherwise translate line ends)."""
+    return os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+
+
+def read_at(fd: int, count: int, offset: int) -> bytes:
+    """Up to ``count`` bytes of the open file ``fd`` from ``offset``. ``os.pread`` where the
+    platform has it; elsewhere (Windows) a seek and a read, which move the file's position,
+    so one thread at a time reads a descriptor that way (checkin's loader, then its backup)."""
+    if hasattr(os, "pread"):
+        return os.pread(fd, count, offset)
+    os.lseek(fd, offset, os.SEEK_SET)
+    return os.read(fd, count)
+
+
 def host_name() -> str:
     """This machine's network name, to tell which computer holds a workspace's lock."""
     if hasattr(os, "uname"):

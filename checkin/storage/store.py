@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import threading
 from collections.abc import Callable, Iterator
 from datetime import datetime
@@ -19,6 +20,7 @@ from checkin.storage.doctable import (
     dump_tables,
     from_plain,
     load_tables,
+    read_tables,
     to_plain,
 )
 from checkin.storage.durable import DurableStorage, journal_path, replay
@@ -30,7 +32,7 @@ from checkin.storage.files import (
     remove_orphaned_temps,
 )
 from checkin.storage.lock import WriterLock
-from checkin.storage.platform import read_only_file, set_mode
+from checkin.storage.platform import open_for_reading, read_at, read_only_file, set_mode
 from checkin.storage.queries import (
     ActionRepository,
     FeedbackRepository,
@@ -51,20 +53,32 @@ def _empty_workspace(now: datetime) -> Tables:
     return {schema.META_TABLE: DocTable({schema.META_ID: meta}, schema.META_TABLE)}
 
 
-def load_file(path: Path) -> tuple[bytes, Tables]:
-    """Read and check a workspace file; raises CorruptDatabase naming the newest backup."""
-    raw = path.read_bytes()
+def load_file(path: Path) -> tuple[int, Tables]:
+    """Open and check a workspace file: its tables, and the file still open for reading
+    (the backup copies the state that was loaded through it, without holding the file's
+    bytes in memory; the caller closes it). Raises CorruptDatabase naming the newest backup.
+    """
+    fd = open_for_reading(path)
     try:
-        if not raw.strip():
-            raise ValueError("the file is empty")
-        tables = load_tables(raw)
-        if schema.META_TABLE not in tables:
-            raise ValueError("it has no meta table with a schema_version")
-        if schema.schema_version(tables) < 1:
-            raise ValueError("its meta table has no schema_version")
-    except (ValueError, DocumentError) as error:
-        raise CorruptDatabase(path, str(error), backup.newest_backup(path)) from None
-    return raw, tables
+        size = os.fstat(fd).st_size
+        try:
+            tables = read_tables(fd, size)
+            if tables is None:  # not in the layout checkin writes: parse the whole file
+                raw = read_at(fd, size, 0) if size else b""
+                if not raw or raw.isspace():
+                    raise ValueError("the file is empty")
+                tables = load_tables(raw)
+                del raw
+            if schema.META_TABLE not in tables:
+                raise ValueError("it has no meta table with a schema_version")
+            if schema.schema_version(tables) < 1:
+                raise ValueError("its meta table has no schema_version")
+        except (ValueError, DocumentError) as error:
+            raise CorruptDatabase(path, str(error), backup.newest_backup(path)) from None
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd, tables
 
 
 class Store:
@@ -82,7 +96,7 @@ class Store:
         self._versions: dict[str, int] = {}  # account id -> changes to its records
         self._lock = lock
         self._backup: threading.Thread | None = None
-        self._unbacked: bytes | None = None  # the file at open, until its backup starts
+        self._unbacked: int | None = None  # the file as opened, until its backup starts
         self._depth = 0
         self._db: TinyDB | None = None
         self.accounts = Repository(self, "accounts", Account, "account")
@@ -115,7 +129,8 @@ class Store:
         if read_only:
             if not path.exists():
                 raise FileNotFoundError(f"{path} does not exist")
-            _raw, tables = load_file(path)
+            reader, tables = load_file(path)
+            os.close(reader)
             _check_version(path, tables)
             revision, _applied = replay(path, tables)
             return cls(DurableStorage(path, tables, read_only=True, revision=revision), clock)
@@ -126,52 +141,67 @@ class Store:
         try:
             remove_orphaned_temps(path)
             backup.remove_orphaned_temps(path)
+            fd: int | None = None
             with unwritable_as_error(path):
-                tables, raw, revision = cls._load_or_create(path, clock)
+                tables, fd, revision = cls._load_or_create(path, clock)
                 storage = DurableStorage(path, tables, revision=revision)
                 journal = journal_path(path)
                 if journal.exists() and journal.stat().st_size:
                     # What a killed process journalled goes into the file now, so the backup
                     # below and every other reader see one complete file.
+                    # (The file read is closed first: Windows replaces no open file.)
+                    folded = fd is not None
+                    if fd is not None:
+                        os.close(fd)
+                        fd = None
                     storage.fold()
-                    raw = None if raw is None else path.read_bytes()
+                    if folded:
+                        fd = open_for_reading(path)  # the file as folded
         except BaseException:
+            if fd is not None:
+                os.close(fd)
             lock.release()
             raise
         store = cls(storage, clock, lock)
-        if raw is not None:
-            store._unbacked = raw
+        if fd is not None:
+            store._unbacked = fd
             store.storage.before_save = store.start_backup  # at the latest before a change
             if not defer_backup:
                 store.start_backup()
         return store
 
     @staticmethod
-    def _load_or_create(path: Path, clock: Clock) -> tuple[Tables, bytes | None, int]:
-        """The workspace's tables with the journal replayed, the bytes the file held on disk
-        (None for a new file) and the last journal revision."""
+    def _load_or_create(path: Path, clock: Clock) -> tuple[Tables, int | None, int]:
+        """The workspace's tables with the journal replayed, the file as it was loaded, open
+        for reading (None for a new file) and the last journal revision."""
         if not path.exists():
             tables = _empty_workspace(clock())
             atomic_write(path, dump_tables(tables))
             with contextlib.suppress(FileNotFoundError):
                 journal_path(path).unlink()  # a stray journal never belongs to a new file
             return tables, None, 0
-        raw, tables = load_file(path)
-        found = _check_version(path, tables)
-        set_mode(path, FILE_MODE)  # only a file that loads: a broken one is left as it is
-        revision, _applied = replay(path, tables)
+        fd, tables = load_file(path)
+        try:
+            found = _check_version(path, tables)
+            set_mode(path, FILE_MODE)  # only a file that loads: a broken one is left as it is
+            revision, _applied = replay(path, tables)
+            if found < schema.SCHEMA_VERSION:
+                backup.make_backup(path, fd, clock())  # before the migration rewrites it
+        except BaseException:
+            os.close(fd)
+            raise
         if found < schema.SCHEMA_VERSION:
-            backup.make_backup(path, raw, clock())  # before the migration rewrites it
+            os.close(fd)
             tables = from_plain(schema.migrate(to_plain(tables), found))
             atomic_write(path, dump_tables(tables))
             return tables, None, revision
-        return tables, raw, revision
+        return tables, fd, revision
 
     def start_backup(self) -> None:
         """Copy the state the file had at open to ``backups/`` in a background thread."""
         if self._unbacked is not None and self.path is not None:
-            raw, self._unbacked = self._unbacked, None
-            self._backup = backup.backup_in_background(self.path, raw, self.now())
+            fd, self._unbacked = self._unbacked, None
+            self._backup = backup.backup_in_background(self.path, fd, self.now())
 
     def wait_for_backup(self) -> None:
         """Start the backup taken at open if it has not started, and wait until it is written."""
@@ -194,7 +224,9 @@ class Store:
         """Write what is queued, fold the journal into the file and release the writer lock
         once the backup taken at open is written. Safe to call twice. Raises StorageError
         when the last save fails (the lock is released all the same)."""
-        self.start_backup()
+        # The backup first: it reads the file as opened, which the fold below replaces
+        # (Windows replaces no file that is open).
+        self.wait_for_backup()
         try:
             try:
                 self.storage.close()

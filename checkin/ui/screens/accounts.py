@@ -12,6 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.events import Key
+from textual.message import Message
 from textual.widgets import Input, Static
 
 from checkin.core.records import Account
@@ -36,6 +37,15 @@ if TYPE_CHECKING:
 
 Figures = tuple["AccountSummary", "Health", Account]  # an account's figures, as of that account
 FIGURES_BATCH_SECONDS = 0.05  # the figures worked out in a thread reach the screen this often
+
+
+class FiguresWorkedOut(Message):
+    """From the figures thread: a batch of accounts' figures (``last``: every one is in)."""
+
+    def __init__(self, batch: list[tuple[Account, Figures]], *, last: bool) -> None:
+        super().__init__()
+        self.batch = batch
+        self.last = last
 
 
 class AccountsScreen(TableCommands, CheckinScreen[None]):
@@ -92,8 +102,8 @@ class AccountsScreen(TableCommands, CheckinScreen[None]):
                 summary, health = known
                 self._figures[account.id] = (summary, health, account)
         self._fill(self.query_one("#filter", Input).value)
-        # After the next paint, so the list shows before the figures are worked out.
-        self.call_after_refresh(self._start_figures)
+        # After the first frame and the next paint: the list shows before the figures.
+        self.checkin.after_first_frame(self._start_figures)
 
     def _start_figures(self) -> None:
         if not self._stale:
@@ -122,10 +132,15 @@ class AccountsScreen(TableCommands, CheckinScreen[None]):
             summary, health = ws.overview(account)
             batch.append((account, (summary, health, account)))
             if time.monotonic() - started > FIGURES_BATCH_SECONDS:
-                self.app.call_from_thread(self._show_figures, batch, False)
+                # Posted, not called: the thread goes on while the loop paints.
+                self.post_message(FiguresWorkedOut(batch, last=False))
                 batch, started = [], time.monotonic()
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._show_figures, batch, True)
+            self.post_message(FiguresWorkedOut(batch, last=True))
+
+    @on(FiguresWorkedOut)
+    def _figures_worked_out(self, message: FiguresWorkedOut) -> None:
+        self._show_figures(message.batch, message.last)
 
     def _show_figures(self, batch: list[tuple[Account, Figures]], last: bool) -> None:
         if not self.is_mounted:

@@ -75,6 +75,7 @@ class AccountList(ScrollView, can_focus=True):
         self._strips: dict[str, Strip] = {}
         self._width = 0
         self._sorted_by: str | None = None
+        self._widths_for: tuple[int, str | None, list[int]] | None = None
 
     # -- data down -------------------------------------------------------------------------
 
@@ -103,7 +104,7 @@ class AccountList(ScrollView, can_focus=True):
         self._keys = [key for key, _cells in rows]
         self._cells = dict(rows)
         self._strips.clear()
-        self.virtual_size = Size(self.size.width, len(self._keys) + 1)
+        self.virtual_size = Size(0, len(self._keys) + 1)  # lines fit the width: no width
         index = self._keys.index(current) if current in self._cells else 0
         self.cursor = min(index, max(0, len(self._keys) - 1))
 
@@ -149,11 +150,21 @@ class AccountList(ScrollView, can_focus=True):
     # -- rendering -------------------------------------------------------------------------
 
     def on_resize(self, event: events.Resize) -> None:
-        self.virtual_size = Size(event.size.width, len(self._keys) + 1)
+        # Lines are cut to the width when painted, so the virtual size has none: a change to
+        # it lays the screen out again (the first frame was painted twice).
         self._strips.clear()
 
     def _widths(self, width: int) -> list[int]:
-        """Each column's width (0: hidden); some columns give way on narrow screens."""
+        """Each column's width (0: hidden); some columns give way on narrow screens. Worked
+        out once per screen width and sort column (every painted line asks)."""
+        known = self._widths_for
+        if known is not None and known[:2] == (width, self._sorted_by):
+            return known[2]
+        widths = self._work_out_widths(width)
+        self._widths_for = (width, self._sorted_by, widths)
+        return widths
+
+    def _work_out_widths(self, width: int) -> list[int]:
         shown = list(self.columns)
 
         def needed() -> int:
