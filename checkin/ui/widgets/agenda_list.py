@@ -75,7 +75,7 @@ class AgendaList(OptionList):
     AgendaList:focus { border: round $primary; }
     """
 
-    _keys: tuple[str, ...] | None = None  # the rows shown, in order
+    _keys: tuple[tuple[str, ...], tuple[str, ...]] | None = None  # the rows shown, in order
     _drawn: dict[str, tuple[object, ...]]  # each item row's signature as drawn
 
     def show(
@@ -90,7 +90,7 @@ class AgendaList(OptionList):
         self._shown = (items, parked, current_key, seconds)
         inner = self.scrollable_content_region.width
         width = max(20, inner - 2) if inner else 38
-        wanted = (*(i.key for i in items), *(f"parked:{i.key}" for i in parked))
+        wanted = (tuple(i.key for i in items), tuple(i.key for i in parked))
         drawn: dict[str, tuple[object, ...]] = getattr(self, "_drawn", {})
         if wanted != self._keys:
             highlighted = self.highlighted
