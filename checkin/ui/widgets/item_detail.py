@@ -86,6 +86,8 @@ class ItemDetail(Static):
     ItemDetail { height: auto; max-height: 18; padding: 0 1; border: round $secondary 40%; }
     """
 
+    _shape: tuple[object, ...] | None = None  # what the height depends on, as last shown
+
     def show(
         self,
         item: AgendaItem | None,
@@ -99,6 +101,7 @@ class ItemDetail(Static):
         """``history``: the topic's earlier check-ins (folded or not); ``compact`` (80x24)
         puts the reasons on one line under the title, so they are seen without scrolling."""
         if item is None:
+            self._shape = None
             self.update(Text("All items done. Press w to wrap up the meeting.", style="bold"))
             return
         text = Text()
@@ -119,7 +122,9 @@ class ItemDetail(Static):
         if item.carried_from:
             meta += f" · carried from {item.carried_from.isoformat()}"
         text.append(meta + "\n", style="dim")
+        timer_at = len(text)
         text.append_text(_timer(seconds, item.planned_minutes))
+        timer_end = len(text)
         text.append("\n")
         if not compact:
             # Why first: it is what the account manager says out loud to open the item; then
@@ -136,4 +141,10 @@ class ItemDetail(Static):
         if details.plain:
             text.append("" if compact else "\n")
             text.append_text(details)
-        self.update(text)
+        # The clock ticks every second and usually changes only the timer's digits: then the
+        # box keeps its height and the screen needs no new layout, only this box repainted.
+        plain = text.plain
+        shape = (plain[:timer_at], timer_end - timer_at, plain[timer_end:])
+        same_size = shape == self._shape
+        self._shape = shape
+        self.update(text, layout=not same_size)
