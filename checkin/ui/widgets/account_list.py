@@ -112,7 +112,7 @@ class AccountList(ScrollView, can_focus=True):
         if key in self._cells:
             self._cells[key] = cells
             self._strips.pop(key, None)
-            self.refresh_line(self._keys.index(key) + 1 - self.scroll_offset.y)
+            self.refresh_line(self._keys.index(key) + 1)  # a virtual line: below the header
 
     @property
     def cursor_key(self) -> str | None:
