@@ -179,3 +179,19 @@ async def test_the_heap_is_frozen_for_the_call_and_handed_back_after() -> None:
         await pilot.pause()
         assert not isinstance(app.screen, LiveScreen)
         assert gc.get_freeze_count() == 0
+
+
+async def test_a_resize_keeps_the_highlighted_row() -> None:
+    """The list draws its rows again at a new width; the highlight stays where it was (it
+    used to be lost until the next tick, so what the screen showed depended on timing)."""
+    app = AgendaApp(agenda(6), agenda(10, parked=True))
+    async with app.run_test(size=(60, 20)) as pilot:
+        app.show()
+        await pilot.pause()
+        widget = app.query_one(AgendaList)
+        widget.highlight_key("item-2")
+        await pilot.pause()
+        await pilot.resize_terminal(80, 20)
+        await pilot.pause()
+        assert widget.highlighted == 2
+        assert widget.get_option_at_index(2).id == "item-2"

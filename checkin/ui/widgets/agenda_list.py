@@ -146,9 +146,12 @@ class AgendaList(OptionList):
         shown = getattr(self, "_shown", None)
         if shown is not None:
             items, parked, current_key, seconds = shown
+            highlighted = self.highlighted  # clear_options forgets it: the rows are the same
             self.clear_options()
             self._keys = None
             self.show(items, parked, current_key, seconds)
+            if highlighted is not None and highlighted < self.option_count:
+                self.highlighted = highlighted
 
     def highlight_key(self, key: str | None) -> None:
         if key is None:
