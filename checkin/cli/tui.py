@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from checkin.core.errors import CheckinError, ExitCode
 from checkin.services.workspace import Workspace
+
+if TYPE_CHECKING:
+    from checkin.ui.app import CheckinApp
 
 Probe = Literal["ready", "settled"]
 
@@ -34,15 +38,34 @@ def run_app(path: Path, *, probe: Probe | None = None) -> dict[str, float]:
                 remember_theme=lambda name: save_setting("theme", name),
             )
             app.use_keys(*key_map(settings))
+            _resume_collecting_after_first_frame(app)
             app.run()
         else:
             app = CheckinApp(ws, exit_at=probe)
+            _resume_collecting_after_first_frame(app)
             app.run(headless=True, size=(120, 40))
     finally:
         ws.close()
     if app.crash is not None:
         raise crashed(app.crash, path)
     return app.milestones
+
+
+def _resume_collecting_after_first_frame(app: CheckinApp) -> None:
+    """Start the garbage collector again once the first frame is on the screen, if the
+    start-up paused it (``checkin.cli.entry.open_app``)."""
+    if not gc.isenabled():
+        app.after_first_frame(_collect_from_now_on)
+
+
+def _collect_from_now_on() -> None:
+    """What start-up made lives as long as the app (modules, classes, the first screen):
+    frozen, the collector leaves it out of its passes from now on (a full pass on L walked
+    it for over 10 ms, a stall of the event loop), and collects what comes after it.
+    Objects without reference cycles are still freed as soon as they are unused; only cyclic
+    garbage made before the first frame stays (start-up makes little)."""
+    gc.freeze()
+    gc.enable()
 
 
 class AppCrashed(CheckinError):

@@ -3,13 +3,19 @@
 checkin runs on Linux, macOS and Windows. Everything that exists on some of them only (POSIX
 file modes, fsync of a folder, ``os.uname``) is called from here, where each call says what
 happens on a platform without it; ``tests/unit/test_portable.py`` checks that no other module
-calls them. The lock itself is the ``filelock`` library's (flock on POSIX, msvcrt on Windows).
+calls them. The writer lock is ``flock`` on the lock file where the platform has it (Linux,
+macOS, the BSDs), taken here; elsewhere (Windows) the ``filelock`` library's (see storage/lock.py).
 """
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+
+try:  # POSIX only; fcntl is built into the interpreter, so importing it costs nothing
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None  # type: ignore[assignment]
 
 # POSIX permission bits mean something (Linux, macOS, the BSDs). On Windows os.chmod only sets
 # or clears the read-only flag: 0o600 would make a read-only file writable, so it is not called.
@@ -59,6 +65,45 @@ def read_at(fd: int, count: int, offset: int) -> bytes:
         return os.pread(fd, count, offset)
     os.lseek(fd, offset, os.SEEK_SET)
     return os.read(fd, count)
+
+
+# The whole-file advisory lock (flock) exists: the writer lock is taken with it directly, the
+# same lock filelock's UnixFileLock takes on the same file, so both kinds of process exclude
+# each other. Without it (Windows) the filelock library takes the lock (msvcrt byte locks).
+FLOCK = fcntl is not None and hasattr(fcntl, "flock")
+
+
+class FlockUnsupported(OSError):
+    """The file system holding the lock file has no flock (some network and FUSE ones)."""
+
+
+def open_lock_file(path: Path, mode: int) -> int:
+    """A descriptor on the lock file, created with ``mode`` if missing and kept in place
+    afterwards (as filelock does: waiters share one inode). Not through a symlink (as filelock:
+    O_NOFOLLOW), and without waiting on a leased file (O_NONBLOCK)."""
+    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    return os.open(path, flags, mode)
+
+
+def try_lock_file(fd: int) -> bool:
+    """Take the exclusive flock on ``fd`` without waiting: False if another holds it. Raises
+    FlockUnsupported where the file system has no flock, OSError on any other failure."""
+    import errno
+
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError as error:
+        if error.errno in (errno.EACCES, errno.EAGAIN, errno.EWOULDBLOCK):
+            return False  # some file systems say EACCES for "held"
+        if error.errno == errno.ENOSYS:  # as filelock decides it (its soft-lock fallback)
+            raise FlockUnsupported(error.errno, os.strerror(error.errno)) from error
+        raise
+    return True
+
+
+def unlock_file(fd: int) -> None:
+    """Let go of the flock taken on ``fd`` (closing ``fd`` would as well)."""
+    fcntl.flock(fd, fcntl.LOCK_UN)
 
 
 def host_name() -> str:

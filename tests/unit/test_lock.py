@@ -1,8 +1,10 @@
-"""The one-writer lock, through the filelock library, between real processes.
+"""The one-writer lock, an operating-system lock on the lock file, between real processes.
 
 One writer per workspace; a second one is refused (exit 75) with the holder named; a lock
 left by a killed process is taken over; a holder that is closing is waited for, up to a
-second; readers work beside a writer.
+second; readers work beside a writer. On POSIX the lock is a flock taken directly, the same
+lock as the filelock library's, so processes locking either way exclude each other; without
+flock (Windows, or a file system without it) filelock takes it.
 """
 
 from __future__ import annotations
@@ -21,9 +23,9 @@ import filelock
 import pytest
 
 from checkin.core import Account
-from checkin.storage import DatabaseLocked, Store
+from checkin.storage import DatabaseLocked, Store, lock
 from checkin.storage.lock import GRACE_SECONDS, WriterLock, describe_holder, holder_path, lock_path
-from checkin.storage.platform import POSIX_MODES, host_name
+from checkin.storage.platform import FLOCK, POSIX_MODES, FlockUnsupported, host_name
 
 ROOT = Path(__file__).parents[2]
 CHILD = Path(__file__).with_name("lock_child.py")
@@ -91,9 +93,81 @@ def test_a_second_process_is_refused_with_the_holder_named(db: Path, holder: Hol
     assert f"process {holder.pid} on {host_name()}, since 2026-11-22 09:00" in message
     assert message.startswith(f"{db} is open in another checkin (")
     assert "only one checkin can change a workspace at a time" in message
-    # The lock is filelock's: the library itself sees it taken.
+    # The filelock library sees it taken, whichever way checkin took it.
     with pytest.raises(filelock.Timeout):
         filelock.FileLock(lock_path(db)).acquire(timeout=0)
+
+
+FILELOCK_HOLDER = """
+import sys, filelock
+held = filelock.FileLock(sys.argv[1], thread_local=False)
+held.acquire(timeout=30)
+print("held", flush=True)
+sys.stdin.readline()
+held.release()
+print("released", flush=True)
+"""
+
+
+def test_a_process_locking_through_filelock_keeps_checkin_out(db: Path) -> None:
+    other = subprocess.Popen(
+        [sys.executable, "-c", FILELOCK_HOLDER, str(lock_path(db))],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert other.stdout is not None and other.stdin is not None
+    try:
+        assert other.stdout.readline().strip() == "held"
+        with pytest.raises(DatabaseLocked) as caught:
+            WriterLock(db).acquire(NOW, wait=0)
+        assert "another process" in str(caught.value)  # filelock leaves no holder file
+        other.stdin.write("release\n")
+        other.stdin.flush()
+        assert other.stdout.readline().strip() == "released"
+        taken = WriterLock(db)
+        taken.acquire(NOW, wait=0)  # once it lets go, checkin takes the lock
+        assert taken.held
+        taken.release()
+    finally:
+        other.kill()
+        other.communicate(timeout=30)
+
+
+def test_without_flock_the_lock_is_filelocks(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(lock, "FLOCK", False)  # as on Windows
+    held = WriterLock(db)
+    held.acquire(NOW, wait=0)
+    assert held.held
+    with pytest.raises(filelock.Timeout):
+        filelock.FileLock(lock_path(db)).acquire(timeout=0)
+    monkeypatch.undo()
+    if FLOCK:  # and a checkin taking it with flock is kept out too
+        with pytest.raises(DatabaseLocked):
+            WriterLock(db).acquire(NOW, wait=0)
+    held.release()
+    assert not held.held
+    filelock.FileLock(lock_path(db)).acquire(timeout=0).lock.release()
+
+
+@pytest.mark.skipif(not FLOCK, reason="flock only")
+def test_a_file_system_without_flock_falls_back_to_filelock(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_flock(fd: int) -> bool:
+        raise FlockUnsupported(38, "Function not implemented")
+
+    monkeypatch.setattr(lock, "try_lock_file", no_flock)
+    held = WriterLock(db)
+    held.acquire(NOW, wait=0)
+    assert held.held
+    monkeypatch.undo()
+    with pytest.raises(DatabaseLocked):  # filelock's lock (a flock here) keeps others out
+        WriterLock(db).acquire(NOW, wait=0)
+    held.release()
+    again = WriterLock(db)
+    again.acquire(NOW, wait=0)
+    again.release()
 
 
 def test_readers_work_beside_a_writer_in_another_process(db: Path, holder: Holder) -> None:
