@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -23,8 +22,7 @@ if TYPE_CHECKING:
     from checkin.services.meetings import CheckinStart
 from checkin.ui.command_table import Command, CommandTable
 from checkin.ui.commands import AccountCommands, ScreenCommands
-from checkin.ui.keys import UserKeys
-from checkin.ui.stylesheet import KeptStylesheet
+from checkin.ui.startup import StartUp
 
 CALM = Theme(
     name="checkin",
@@ -47,7 +45,6 @@ APP_COMMANDS = CommandTable(
         Command("f1", "help", "Keys", help="Every key of this screen", id="app.help"),
     ]
 )
-STALL_TICK = 0.005  # how often the benchmark's stall watch looks at the event loop
 
 
 def _home() -> Screen[Any]:
@@ -57,7 +54,7 @@ def _home() -> Screen[Any]:
     return AccountsScreen()
 
 
-class CheckinApp(UserKeys):
+class CheckinApp(StartUp):
     """Holds the workspace and moves between screens; screens do the work."""
 
     TITLE = "checkin"
@@ -78,15 +75,8 @@ class CheckinApp(UserKeys):
     ) -> None:
         """``theme`` is the one the user chose last time (unknown names are ignored);
         ``remember_theme`` is called with each theme the user picks (from ctrl+p)."""
-        super().__init__()
-        kept = KeptStylesheet(variables=self.stylesheet._variables)
-        kept.source = self.stylesheet.source.copy()
-        self.stylesheet = kept
+        super().__init__(exit_at=exit_at)
         self.workspace = workspace
-        self._exit_at = exit_at
-        self.milestones: dict[str, float] = {}  # start-up milestone -> wall-clock time
-        self._first_frame_shown = False
-        self._after_first_frame: list[Callable[[], object]] = []
         self._uninstall_signal_handlers: Callable[[], None] = lambda: None
         # Set before the first stylesheet parse: changing the theme later parses it again.
         self._remember_theme: Callable[[str], object] | None = None
@@ -123,30 +113,6 @@ class CheckinApp(UserKeys):
         if self._remember_theme is not None:
             self._remember_theme(theme)
 
-    def reached(self, milestone: str) -> None:
-        """Screens report start-up milestones ("ready", "settled"); the benchmark exits at one."""
-        self.milestones.setdefault(milestone, time.time())
-        if milestone == "ready" and self._exit_at == "settled":
-            self._watch_stalls()
-        if milestone == self._exit_at:
-            self.exit()
-
-    def _watch_stalls(self) -> None:
-        """For the benchmark: from the first frame on, the longest time the event loop could
-        not have taken a key (a timer every few milliseconds, late by as long as the loop was
-        busy or waited for the processor), as milestones["longest_stall"] in seconds."""
-        loop = asyncio.get_running_loop()
-        self.milestones["longest_stall"] = 0.0
-
-        async def watch() -> None:
-            while True:
-                before = loop.time()
-                await asyncio.sleep(STALL_TICK)
-                late = loop.time() - before - STALL_TICK
-                self.milestones["longest_stall"] = max(self.milestones["longest_stall"], late)
-
-        self._stall_watch = asyncio.create_task(watch())
-
     def on_ready(self) -> None:
         """The first frame, the accounts home, is on the screen and takes keys: what it did
         not need starts now (the writer, the backup, the home's figures)."""
@@ -156,18 +122,7 @@ class CheckinApp(UserKeys):
         self.workspace.save_in_background(on_error=self._save_failed, on_saved=self._saved)
         self.workspace.start_backup()
         self.tell_key_problems()
-        self._first_frame_shown = True
-        waiting, self._after_first_frame = self._after_first_frame, []
-        for callback in waiting:
-            self.call_after_refresh(callback)
-
-    def after_first_frame(self, callback: Callable[[], object]) -> None:
-        """Call ``callback`` once the first frame is on the screen (after the next refresh
-        when it already is): work a screen can show later leaves the first frame alone."""
-        if self._first_frame_shown:
-            self.call_after_refresh(callback)
-        else:
-            self._after_first_frame.append(callback)
+        self.first_frame_shown()
 
     def on_mount(self) -> None:
         self._install_signal_handlers()

@@ -1,0 +1,67 @@
+"""The app's start-up: the first frame comes first, what can wait runs after it, and the
+milestones the benchmark reads ("ready", "settled", the longest input stall)."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable
+
+from checkin.ui.keys import UserKeys
+from checkin.ui.stylesheet import KeptStylesheet
+
+STALL_TICK = 0.005  # how often the benchmark's stall watch looks at the event loop
+
+
+class StartUp(UserKeys):
+    """The base of the app: start-up milestones and work deferred to after the first frame."""
+
+    def __init__(self, *, exit_at: str | None = None) -> None:
+        """``exit_at``: the milestone the benchmark exits at (None: run until quit)."""
+        super().__init__()
+        kept = KeptStylesheet(variables=self.stylesheet._variables)
+        kept.source = self.stylesheet.source.copy()
+        self.stylesheet = kept
+        self._exit_at = exit_at
+        self.milestones: dict[str, float] = {}  # start-up milestone -> wall-clock time
+        self._first_frame_shown = False
+        self._after_first_frame: list[Callable[[], object]] = []
+
+    def reached(self, milestone: str) -> None:
+        """Screens report start-up milestones ("ready", "settled"); the benchmark exits at one."""
+        self.milestones.setdefault(milestone, time.time())
+        if milestone == "ready" and self._exit_at == "settled":
+            self._watch_stalls()
+        if milestone == self._exit_at:
+            self.exit()
+
+    def _watch_stalls(self) -> None:
+        """For the benchmark: from the first frame on, the longest time the event loop could
+        not have taken a key (a timer every few milliseconds, late by as long as the loop was
+        busy or waited for the processor), as milestones["longest_stall"] in seconds."""
+        loop = asyncio.get_running_loop()
+        self.milestones["longest_stall"] = 0.0
+
+        async def watch() -> None:
+            while True:
+                before = loop.time()
+                await asyncio.sleep(STALL_TICK)
+                late = loop.time() - before - STALL_TICK
+                self.milestones["longest_stall"] = max(self.milestones["longest_stall"], late)
+
+        self._stall_watch = asyncio.create_task(watch())
+
+    def first_frame_shown(self) -> None:
+        """The first frame is on the screen: what waited for it runs after the next refresh."""
+        self._first_frame_shown = True
+        waiting, self._after_first_frame = self._after_first_frame, []
+        for callback in waiting:
+            self.call_after_refresh(callback)
+
+    def after_first_frame(self, callback: Callable[[], object]) -> None:
+        """Call ``callback`` once the first frame is on the screen (after the next refresh
+        when it already is): work a screen can show later leaves the first frame alone."""
+        if self._first_frame_shown:
+            self.call_after_refresh(callback)
+        else:
+            self._after_first_frame.append(callback)
