@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-from datetime import datetime
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -13,7 +12,7 @@ from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import OptionList, Static, TextArea
 
-from checkin.core.enums import ItemStatus, sentiment_word
+from checkin.core.enums import ItemStatus
 from checkin.core.meeting import Meeting
 from checkin.core.text import clean_line, count
 from checkin.services.session import MeetingSession
@@ -25,6 +24,7 @@ from checkin.ui.screens.live_commands import TABLE
 from checkin.ui.screens.live_topic import TopicCommands
 from checkin.ui.widgets.agenda_list import AgendaList, clock
 from checkin.ui.widgets.bars import KeyBar, TitleBar
+from checkin.ui.widgets.captured import captured_lines
 from checkin.ui.widgets.item_detail import ItemDetail
 
 AUTOSAVE_SECONDS = 1.0
@@ -171,38 +171,8 @@ class LiveScreen(TableCommands, CheckinScreen[Meeting | None], TopicCommands):
 
     def _render_captured(self) -> None:
         m = self.session.meeting
-        ws = self.workspace
-        # (when, mark, style, line): everything captured in this meeting, newest last.
-        entries: list[tuple[datetime, str, str, str]] = []
-        since = m.started or m.planned_start
-        captured = ws.captured_in(m)
-        for action in captured.actions:
-            due = f" (due {action.due})" if action.due else ""
-            line = f"{clean_line(action.owner)}: {clean_line(action.title)}{due}"
-            entries.append((action.created_at or since, "☐", "cyan", line))
-        for decision in m.decisions:
-            entries.append((decision.at, "◆", "green", clean_line(decision.text)))
-        for fb in captured.feedback:
-            topic = f" · {clean_line(fb.topic)}" if fb.topic else ""
-            feeling = sentiment_word(fb.sentiment)
-            line = f"{fb.direction.value}, {feeling}{topic}: {clean_line(fb.text)}"
-            entries.append((fb.created_at or since, "❝", "magenta", line))
-        for change in m.status_changes:
-            line = f"{clean_line(change.issue_title)}: {clean_line(change.summary)}"
-            entries.append((change.at, "↻", "yellow", line))
-        entries.sort(key=lambda entry: entry[0])
         room = COMPACT_CAPTURED if self.has_class("-compact") else FULL_CAPTURED
-        lines = Text(no_wrap=True, overflow="ellipsis")
-        if len(entries) > room:
-            hidden = len(entries) - room + 1
-            lines.append(f"+{hidden} earlier (in the minutes)\n", style="dim")
-            entries = entries[-(room - 1) :]
-        for _at, mark, style, line in entries:
-            lines.append(f"{mark} ", style=style)
-            lines.append(line + "\n")
-        if not lines.plain:
-            lines.append("Nothing captured yet: the keys are in the footer.", style="dim")
-        lines.rstrip()
+        lines = captured_lines(m, self.workspace.captured_in(m), room)
         self.query_one("#captured", Static).update(lines)
 
     def on_resize(self) -> None:
