@@ -198,3 +198,13 @@ def test_a_package_outside_the_layers_is_named(tmp_path: Path) -> None:
     assert layer_violations(root) == [
         "checkin/plugins/x.py: checkin/plugins has no place in STYLE.md's layers"
     ]
+
+
+@pytest.mark.parametrize(
+    "path", [*modules_under("ui/screens"), PACKAGE / "ui" / "app.py"], ids=lambda p: p.name
+)
+def test_a_screen_module_stays_small(path: Path) -> None:
+    """STYLE.md's small modules: a screen that grows past this splits into widgets and
+    modals (issue 13)."""
+    lines = len(path.read_text().splitlines())
+    assert lines <= 350, f"{path.relative_to(PACKAGE)} has {lines} lines (at most 350)"
