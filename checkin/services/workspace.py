@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -25,12 +26,14 @@ from checkin.core.records import (
 from checkin.core.rules import MAX_SLUG
 from checkin.core.text import slugify
 from checkin.storage import Store
+from checkin.storage.figures import FiguresTable
 from checkin.storage.repository import Repository
 
 if TYPE_CHECKING:
     # Imported where used: opening the app's first screen needs none of them.
     import random
 
+    from checkin.core.figures import Digest
     from checkin.core.health import Health, Relationship
     from checkin.core.summary import AccountSummary
     from checkin.core.trend import TrendPoint
@@ -98,6 +101,12 @@ class Workspace:
         self._overviews: dict[
             str, tuple[tuple[int, int], datetime, Account, tuple[AccountSummary, Health]]
         ] = {}
+        # account id -> (version, digest of its records): see overview
+        self._digests: dict[str, tuple[tuple[int, int], Digest]] = {}
+        # account id -> (stamp, digest as stored): worked out, not in the figures table yet
+        self._unkept: dict[str, tuple[str, Any]] = {}
+        self._unkept_lock = threading.Lock()
+        self._figures_table = FiguresTable(store)
 
     # -- lifecycle ------------------------------------------------------------------------
 
@@ -261,35 +270,75 @@ class Workspace:
         )
 
     def overview(self, account: Account) -> tuple[AccountSummary, Health]:
-        """The overview figures and the health of ``account``, reading its records once.
+        """The overview figures and the health of ``account``: its digest
+        (:mod:`checkin.core.figures`) evaluated now. The digest is kept while the account's
+        records do not change, in memory and in the workspace's figures table; a missing or
+        stale one is worked out from the records (and stored by :meth:`keep_figures`).
 
         Safe to call from a worker thread; the result is kept for :meth:`known_overview`.
         """
-        from checkin.core.health import Relationship, assess
-        from checkin.core.summary import summarize
+        from checkin.core.figures import evaluate
 
         version = self.store.version(account.id)
-        st = self.store
-        r = Relationship(  # the meetings without their agendas: figures never read those
-            account=account,
-            contacts=st.contacts.for_account(account.id),
-            issues=st.issues.for_account(account.id),
-            actions=st.actions.for_account(account.id),
-            feedback=st.feedback.for_account(account.id),
-            meetings=st.meetings.headers_for_account(account.id),
-        )
         now = self.now()
-        summary = summarize(
-            account,
-            contacts=r.contacts,
-            issues=r.issues,
-            actions=r.actions,
-            meetings=r.meetings,
-            now=now,
-        )
-        result = summary, assess(r, now)
+        result = evaluate(account, self._digest(account.id, version, now), now)
+        if result is None:  # the clock is before the digest's moment: digest afresh
+            result = evaluate(account, self._digest_records(account.id, version, now), now)
+            assert result is not None
         self._overviews[account.id] = (version, now, account, result)
         return result
+
+    def _digest(self, account_id: str, version: tuple[int, int], now: datetime) -> Digest:
+        """The account's digest: kept in memory for this version of its records, else read
+        from the figures table when its stamp matches the records, else worked out."""
+        kept = self._digests.get(account_id)
+        if kept is not None and kept[0] == version:
+            return kept[1]
+        from checkin.core.figures import from_plain
+
+        stamp = self._figures_table.stamp(account_id)
+        stored = self._figures_table.stored(account_id, stamp)
+        if stored is not None:
+            try:
+                digest = from_plain(stored)
+            except ValueError:
+                pass  # derived data that cannot be used: worked out again below
+            else:
+                self._digests[account_id] = (version, digest)
+                return digest
+        return self._digest_records(account_id, version, now, stamp)
+
+    def _digest_records(
+        self, account_id: str, version: tuple[int, int], now: datetime, stamp: str | None = None
+    ) -> Digest:
+        """Digest the account's records as of ``now``, to be stored by :meth:`keep_figures`
+        when they did not change while they were read (the same stamp before and after)."""
+        from checkin.core.figures import digest_of, to_plain
+
+        table = self._figures_table
+        before = stamp if stamp is not None else table.stamp(account_id)
+        st = self.store
+        digest = digest_of(  # the meetings without their agendas: figures never read those
+            contacts=st.contacts.for_account(account_id),
+            issues=st.issues.for_account(account_id),
+            actions=st.actions.for_account(account_id),
+            feedback=st.feedback.for_account(account_id),
+            meetings=st.meetings.headers_for_account(account_id),
+            as_of=now,
+        )
+        self._digests[account_id] = (version, digest)
+        if table.stamp(account_id) == before:
+            with self._unkept_lock:
+                self._unkept[account_id] = (before, to_plain(digest))
+        return digest
+
+    def keep_figures(self) -> None:
+        """Store the digests worked out since the last call in the figures table (one save;
+        none for a read-only workspace), so the next start reads them instead of the records.
+        Call it from the thread that saves records (the event loop in the app)."""
+        with self._unkept_lock:
+            entries, self._unkept = self._unkept, {}
+        self._figures_table.keep(entries)
 
     def known_overview(self, account: Account) -> tuple[AccountSummary, Health] | None:
         """The overview worked out last, while it is up to date: nothing of the account
