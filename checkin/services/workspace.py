@@ -26,7 +26,7 @@ from checkin.core.records import (
 from checkin.core.rules import MAX_SLUG
 from checkin.core.text import slugify
 from checkin.storage import Store
-from checkin.storage.figures import FiguresTable
+from checkin.storage.figures import FiguresTable, Seal
 from checkin.storage.repository import Repository
 
 if TYPE_CHECKING:
@@ -101,8 +101,10 @@ class Workspace:
         self._overviews: dict[
             str, tuple[tuple[int, int], datetime, Account, tuple[AccountSummary, Health]]
         ] = {}
-        # account id -> (version, digest of its records): see overview
-        self._digests: dict[str, tuple[tuple[int, int], Digest]] = {}
+        # account id -> (version, digest of its records, their stamp): see overview
+        self._digests: dict[str, tuple[tuple[int, int], Digest, str]] = {}
+        # The stored seal, and the source tables' hashes as opened (None once changed).
+        self._seals: tuple[Seal | None, dict[str, str] | None] | None = None
         # account id -> (stamp, digest as stored): worked out, not in the figures table yet
         self._unkept: dict[str, tuple[str, Any]] = {}
         self._unkept_lock = threading.Lock()
@@ -290,33 +292,48 @@ class Workspace:
 
     def _digest(self, account_id: str, version: tuple[int, int], now: datetime) -> Digest:
         """The account's digest: kept in memory for this version of its records, else read
-        from the figures table when its stamp matches the records, else worked out."""
+        from the figures table (through its seal, else when its stamp matches the records),
+        else worked out from the records (see :mod:`checkin.storage.figures`)."""
         kept = self._digests.get(account_id)
         if kept is not None and kept[0] == version:
             return kept[1]
         from checkin.core.figures import from_plain
 
-        stamp = self._figures_table.stamp(account_id)
-        stored = self._figures_table.stored(account_id, stamp)
+        table = self._figures_table
+        seal, hashes = self._sealed()
+        stamp: str | None = None
+        if version == (0, 0) and seal is not None and seal.tables == hashes:
+            stamp = seal.accounts.get(account_id)  # the records are as the seal found them
+        if stamp is None:
+            stamp = table.stamp(account_id)
+        stored = table.stored(account_id, stamp)
         if stored is not None:
             try:
                 digest = from_plain(stored)
             except ValueError:
                 pass  # derived data that cannot be used: worked out again below
             else:
-                self._digests[account_id] = (version, digest)
+                self._digests[account_id] = (version, digest, stamp)
                 return digest
         return self._digest_records(account_id, version, now, stamp)
+
+    def _sealed(self) -> tuple[Seal | None, dict[str, str] | None]:
+        """The stored seal, and the source tables' hashes when nothing changed yet."""
+        if self._seals is None:
+            table = self._figures_table
+            hashes = table.table_hashes() if self.store.changes == 0 else None
+            self._seals = (table.seal(), hashes)
+        return self._seals
 
     def _digest_records(
         self, account_id: str, version: tuple[int, int], now: datetime, stamp: str | None = None
     ) -> Digest:
-        """Digest the account's records as of ``now``, to be stored by :meth:`keep_figures`
-        when they did not change while they were read (the same stamp before and after)."""
+        """Digest the account's records as of ``now``; kept (and stored by
+        :meth:`keep_figures`) when nothing of the account changed while they were read."""
         from checkin.core.figures import digest_of, to_plain
 
-        table = self._figures_table
-        before = stamp if stamp is not None else table.stamp(account_id)
+        if stamp is None:
+            stamp = self._figures_table.stamp(account_id)
         st = self.store
         digest = digest_of(  # the meetings without their agendas: figures never read those
             contacts=st.contacts.for_account(account_id),
@@ -326,19 +343,33 @@ class Workspace:
             meetings=st.meetings.headers_for_account(account_id),
             as_of=now,
         )
-        self._digests[account_id] = (version, digest)
-        if table.stamp(account_id) == before:
+        if st.version(account_id) == version:
+            self._digests[account_id] = (version, digest, stamp)
             with self._unkept_lock:
-                self._unkept[account_id] = (before, to_plain(digest))
+                self._unkept[account_id] = (stamp, to_plain(digest))
         return digest
 
     def keep_figures(self) -> None:
         """Store the digests worked out since the last call in the figures table (one save;
-        none for a read-only workspace), so the next start reads them instead of the records.
+        none for a read-only workspace), so the next start reads them instead of the records;
+        while nothing changed since the workspace was opened, with a seal naming them.
         Call it from the thread that saves records (the event loop in the app)."""
         with self._unkept_lock:
             entries, self._unkept = self._unkept, {}
-        self._figures_table.keep(entries)
+        seal: Seal | None = None
+        stored, hashes = self._seals or (None, None)
+        if hashes is not None and self.store.changes == 0:
+            accounts = {
+                account_id: stamp
+                for account_id, (version, _digest, stamp) in list(self._digests.items())
+                if version == (0, 0)
+            }
+            if stored is not None and stored.tables == hashes:
+                accounts = stored.accounts | accounts
+            if stored is None or stored.tables != hashes or stored.accounts != accounts:
+                seal = Seal(hashes, accounts)
+                self._seals = (seal, hashes)
+        self._figures_table.keep(entries, seal)
 
     def known_overview(self, account: Account) -> tuple[AccountSummary, Health] | None:
         """The overview worked out last, while it is up to date: nothing of the account
