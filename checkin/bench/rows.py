@@ -21,6 +21,7 @@ from checkin.bench.measure import ChildRun, child_environment, median, run_child
 from checkin.bench.report import Row
 from checkin.services.workspace import Workspace
 from checkin.storage.doctable import dump_tables, from_plain
+from checkin.storage.figures import figures_path
 
 
 @dataclass
@@ -46,8 +47,8 @@ class Workspaces:
         return workspaces
 
     def _used(self, size: Size) -> Path:
-        """The workspace as a returning user has it: opened once, so its figures digests are
-        stored (what the app's first start of a file writes; see checkin.storage.figures)."""
+        """The workspace as a returning user has it: opened once, so the figures file beside
+        it holds its digests (what the app's first start writes; see checkin.storage.figures)."""
         path = self.copy(size)
         ws = Workspace.open(path, clock=lambda: NOW)
         for account in ws.accounts():
@@ -62,7 +63,10 @@ class Workspaces:
         of the workspace after its first start (figures digests stored)."""
         folder = Path(tempfile.mkdtemp(prefix=f"{size.name}-", dir=self.folder))
         target = folder / "workspace.json"
-        shutil.copyfile(self.files[f"{size.name} used" if used else size.name], target)
+        source = self.files[f"{size.name} used" if used else size.name]
+        shutil.copyfile(source, target)
+        if used:
+            shutil.copyfile(figures_path(source), figures_path(target))
         return target
 
     def open(self, size: Size) -> Workspace:

@@ -26,7 +26,7 @@ from checkin.core.records import (
 from checkin.core.rules import MAX_SLUG
 from checkin.core.text import slugify
 from checkin.storage import Store
-from checkin.storage.figures import FiguresTable, Seal
+from checkin.storage.figures import Seal, StoredFigures
 from checkin.storage.repository import Repository
 
 if TYPE_CHECKING:
@@ -108,7 +108,7 @@ class Workspace:
         # account id -> (stamp, digest as stored): worked out, not in the figures table yet
         self._unkept: dict[str, tuple[str, Any]] = {}
         self._unkept_lock = threading.Lock()
-        self._figures_table = FiguresTable(store)
+        self._figures_table = StoredFigures(store)
 
     # -- lifecycle ------------------------------------------------------------------------
 
@@ -274,7 +274,7 @@ class Workspace:
     def overview(self, account: Account) -> tuple[AccountSummary, Health]:
         """The overview figures and the health of ``account``: its digest
         (:mod:`checkin.core.figures`) evaluated now. The digest is kept while the account's
-        records do not change, in memory and in the workspace's figures table; a missing or
+        records do not change, in memory and in the workspace's figures file; a missing or
         stale one is worked out from the records (and stored by :meth:`keep_figures`).
 
         Safe to call from a worker thread; the result is kept for :meth:`known_overview`.
@@ -292,7 +292,7 @@ class Workspace:
 
     def _digest(self, account_id: str, version: tuple[int, int], now: datetime) -> Digest:
         """The account's digest: kept in memory for this version of its records, else read
-        from the figures table (through its seal, else when its stamp matches the records),
+        from the figures file (through its seal, else when its stamp matches the records),
         else worked out from the records (see :mod:`checkin.storage.figures`)."""
         kept = self._digests.get(account_id)
         if kept is not None and kept[0] == version:
@@ -350,10 +350,10 @@ class Workspace:
         return digest
 
     def keep_figures(self) -> None:
-        """Store the digests worked out since the last call in the figures table (one save;
-        none for a read-only workspace), so the next start reads them instead of the records;
-        while nothing changed since the workspace was opened, with a seal naming them.
-        Call it from the thread that saves records (the event loop in the app)."""
+        """Store the digests worked out since the last call in the figures file (none for a
+        read-only workspace), so the next start reads them instead of the records; while
+        nothing changed since the workspace was opened, with a seal naming them. Safe to call
+        from a worker thread (it writes no record)."""
         with self._unkept_lock:
             entries, self._unkept = self._unkept, {}
         seal: Seal | None = None

@@ -1,44 +1,51 @@
-"""The figures table: each account's figures digest, kept in the workspace between sessions.
+"""The figures file: each account's figures digest, kept beside the workspace between sessions.
 
 The accounts home needs a digest of every account's records (:mod:`checkin.core.figures`).
-Working it out decodes every record; reading it back from this table reads one small document
-per account. The table holds derived data only, never a source of truth:
+Working it out decodes every record; reading it back reads one small entry per account from
+``<workspace>.figures`` (a JSON file written atomically by the one writer, 0600). It is a
+cache of derived data, never a source of truth, and it is kept out of the workspace file on
+purpose: a session that only looks leaves the workspace byte for byte as it was (no journal
+append, no rewrite of the whole file at close), and a backup holds only real data.
 
-- Each entry carries the *stamp* of the records it was worked out from: a hash of the stored
-  bytes of the account's contacts, issues, action items, feedback and meetings. An entry is
-  used only while the stamp of the records as they are now is the same. Any change to them,
-  from this session, an earlier one, a crash between a record's save and its digest's, or
-  another program, changes the stamp, and the digest is worked out again.
-- An entry that is missing, does not decode, is of another format or does not parse is
-  ignored the same way; reading this table never raises.
-- Entries are written in one save, like any other change (journal, then the file), and only
-  when no change was counted for the account while its records were read.
-- The *seal* (one more document) lets a start skip even the stamps: it holds a hash of each
-  source table as a whole (the bytes the file has for it, hashed without splitting it into
+- Each entry carries the *stamp* of the records it was worked out from: a SHA-256 of the
+  stored bytes of the account's contacts, issues, action items, feedback and meetings. An
+  entry is used only while the stamp of the records as they are now is the same. Any change
+  to them, from this session, an earlier one, a crash before the figures file was written,
+  another program or a restored backup, changes the stamp, and the digest is worked out
+  again.
+- A figures file or entry that is missing, unreadable, not JSON, of another format or that
+  does not parse is ignored the same way: reading it never raises, and writing it never
+  fails a session (a failed write is forgotten; the digests are worked out next time).
+- Entries are stored only when no change was counted for the account while its records
+  were read.
+- The *seal* lets a start skip even the stamps: it holds a hash of each source table as a
+  whole (the bytes the workspace file has for it, hashed without splitting it into
   documents) and, for the accounts whose digests were good for exactly those tables, the
-  stamp of each. It is written only by a session that changed nothing before it. An entry is
-  used through the seal only when the tables hash the same now and the entry's stamp is the
-  one the seal names; anything else falls back to the stamps above.
+  stamp of each. Only a session that changed nothing before writes it. An entry is used
+  through the seal only when the tables hash the same now and the entry's stamp is the one
+  the seal names; anything else falls back to the stamps.
 
-A workspace written before this table existed has none: the first start works every digest
-out and writes the table.
+A workspace without a figures file (an older one, a copy, a lost file) works every digest
+out at its first start and writes the file.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import threading
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from checkin.storage.doctable import DocumentError
-from checkin.storage.errors import StorageError
+import orjson
+
+from checkin.storage.files import atomic_write
 
 if TYPE_CHECKING:
     from checkin.storage.store import Store
 
-FIGURES_TABLE = "figures"
-SEAL_ID = "seal:tables"  # no account id has a colon
+FILE_FORMAT = 1
 # The record tables a digest is worked out from (the account's own record is read afresh).
 SOURCE_TABLES = ("contacts", "issues", "actions", "feedback", "meetings")
 
@@ -51,11 +58,40 @@ class Seal:
     accounts: dict[str, str]
 
 
-class FiguresTable:
-    """Reads and writes the figures table of one store."""
+def figures_path(db_path: Path) -> Path:
+    """Where the figures of the workspace at ``db_path`` are kept."""
+    return db_path.with_name(db_path.name + ".figures")
+
+
+class StoredFigures:
+    """Reads and writes the figures file of one store (in memory only for a store without a
+    file; never written for a read-only one)."""
 
     def __init__(self, store: Store) -> None:
         self._store = store
+        self._data: dict[str, Any] | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def path(self) -> Path | None:
+        return None if self._store.path is None else figures_path(self._store.path)
+
+    def _loaded(self) -> dict[str, Any]:
+        """The figures file's contents ({} when there is none or it cannot be used)."""
+        if self._data is None:
+            data: dict[str, Any] = {}
+            path = self.path
+            if path is not None:
+                with contextlib.suppress(OSError, orjson.JSONDecodeError):
+                    found = orjson.loads(path.read_bytes())
+                    if (
+                        isinstance(found, dict)
+                        and found.get("format") == FILE_FORMAT
+                        and isinstance(found.get("accounts"), dict)
+                    ):
+                        data = found
+            self._data = data
+        return self._data
 
     def stamp(self, account_id: str) -> str:
         """A hash of the stored bytes of the account's source records, in stored order."""
@@ -82,15 +118,9 @@ class FiguresTable:
             hashes[name] = found
         return hashes
 
-    def _doc(self, key: str) -> Any | None:
-        try:
-            return self._store.storage.table(FIGURES_TABLE).get(key)
-        except DocumentError:
-            return None
-
     def seal(self) -> Seal | None:
         """The stored seal, or None when there is none or it cannot be read."""
-        doc = self._doc(SEAL_ID)
+        doc = self._loaded().get("seal")
         if not isinstance(doc, dict):
             return None
         tables, accounts = doc.get("tables"), doc.get("accounts")
@@ -101,30 +131,29 @@ class FiguresTable:
     def stored(self, account_id: str, stamp: str) -> Any | None:
         """The stored digest (plain values) of the account when its stamp is ``stamp``;
         None when there is none or it cannot be read."""
-        doc = self._doc(account_id)
-        if not isinstance(doc, dict) or doc.get("stamp") != stamp:
+        entry = self._loaded()["accounts"].get(account_id) if self._loaded() else None
+        if not isinstance(entry, dict) or entry.get("stamp") != stamp:
             return None
-        return doc.get("digest")
+        return entry.get("digest")
 
     def keep(self, entries: dict[str, tuple[str, Any]], seal: Seal | None = None) -> None:
-        """Store digests (account id -> (stamp, plain digest)) and the ``seal``, in one
-        save. Nothing is written for a read-only workspace; a failing save is left to the
-        next record's save to report (the digests are worked out again next time)."""
-        if seal is not None:
-            plain = {"tables": seal.tables, "accounts": seal.accounts}
-            entries = {**entries, SEAL_ID: ("", plain)}
-        if not entries or self._store.read_only:
+        """Store digests (account id -> (stamp, plain digest)) and the ``seal``: the figures
+        file is written again, atomically. Nothing is written for a read-only workspace,
+        and a failed write is forgotten (the digests are worked out again next time)."""
+        if (not entries and seal is None) or self._store.read_only:
             return
-        from checkin.storage.tinytable import document
-
-        table: Any = self._store.db.table(FIGURES_TABLE)
-        present = self._store.storage.table(FIGURES_TABLE)
-        stale = [account_id for account_id in entries if account_id in present]
-        docs = [
-            document(plain if key == SEAL_ID else {"stamp": stamp, "digest": plain}, key)
-            for key, (stamp, plain) in entries.items()
-        ]
-        with contextlib.suppress(StorageError), self._store.transaction():
-            if stale:
-                table.remove(doc_ids=stale)
-            table.insert_multiple(docs)
+        with self._lock:
+            old = self._loaded()
+            accounts = dict(old.get("accounts") or {})
+            for account_id, (stamp, plain) in entries.items():
+                accounts[account_id] = {"stamp": stamp, "digest": plain}
+            data: dict[str, Any] = {"format": FILE_FORMAT, "accounts": accounts}
+            if seal is not None:
+                data["seal"] = {"tables": seal.tables, "accounts": seal.accounts}
+            elif old.get("seal") is not None:
+                data["seal"] = old["seal"]
+            self._data = data
+            path = self.path
+            if path is not None:
+                with contextlib.suppress(OSError):
+                    atomic_write(path, orjson.dumps(data))

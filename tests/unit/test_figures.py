@@ -4,6 +4,7 @@ stored digests are derived data (stale, broken or missing ones are worked out ag
 from __future__ import annotations
 
 import dataclasses
+import json
 import random
 from collections.abc import Iterator
 from datetime import datetime, timedelta
@@ -21,7 +22,7 @@ from checkin.core.summary import AccountSummary, summarize
 from checkin.services.demo import seed_demo
 from checkin.services.workspace import Workspace
 from checkin.storage.doctable import dump_tables, from_plain
-from checkin.storage.figures import FIGURES_TABLE, SEAL_ID, FiguresTable
+from checkin.storage.figures import StoredFigures, figures_path
 from tests.conftest import NOW
 
 MOMENTS = (timedelta(0), timedelta(days=1), timedelta(days=40))
@@ -159,31 +160,31 @@ def test_a_mistyped_part_of_a_stored_digest_is_refused(demo: Path) -> None:
 
 
 def stored_figures(path: Path) -> dict[str, Any]:
-    ws = Workspace.open(path, clock=lambda: NOW, read_only=True)
-    table = ws.store.storage.table(FIGURES_TABLE)
-    found = {key: table.get(key) for key in table}
-    ws.close()
-    return found
+    figures_file = figures_path(path)
+    return json.loads(figures_file.read_text()) if figures_file.exists() else {}
 
 
 def test_a_first_start_stores_the_digests_and_the_next_reads_them(
     demo: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert stored_figures(demo) == {}  # a file from before the table: nothing yet
+    assert stored_figures(demo) == {}  # a workspace from before figures files: none yet
+    before = demo.read_bytes()
     ws = Workspace.open(demo, clock=lambda: NOW)
     expected = {a.id: ws.overview(a) for a in ws.accounts()}
     ws.keep_figures()
     ws.close()
+    assert demo.read_bytes() == before  # only looked: the workspace is as it was
     stored = stored_figures(demo)
-    assert set(stored) == set(expected) | {SEAL_ID}
-    assert set(stored[SEAL_ID]["accounts"]) == set(expected)
+    assert set(stored["accounts"]) == set(expected)
+    assert set(stored["seal"]["accounts"]) == set(expected)
+    assert figures_path(demo).stat().st_mode & 0o777 == 0o600
 
     def not_again(*_: Any, **__: Any) -> Any:
         raise AssertionError("the records were read again")
 
     # Through the seal: neither the records nor their stamps are read.
     monkeypatch.setattr(figures, "digest_of", not_again)
-    monkeypatch.setattr(FiguresTable, "stamp", not_again)
+    monkeypatch.setattr(StoredFigures, "stamp", not_again)
     again = Workspace.open(demo, clock=lambda: NOW)
     assert {a.id: again.overview(a) for a in again.accounts()} == expected
     for name in ("issues", "actions", "meetings"):
@@ -274,24 +275,32 @@ def test_a_digest_stored_for_other_records_is_not_used(demo: Path) -> None:
     again.close()
 
 
-@pytest.mark.parametrize("damage", ["not json", "wrong shape"])
-def test_a_damaged_figures_table_is_worked_out_again_never_an_error(
-    demo: Path, damage: str
-) -> None:
+@pytest.mark.parametrize("damage", ["not json", "wrong shape", "another format", "a folder"])
+def test_a_damaged_figures_file_is_worked_out_again_never_an_error(demo: Path, damage: str) -> None:
     ws = Workspace.open(demo, clock=lambda: NOW)
-    accounts = ws.accounts()
-    expected = {a.id: ws.overview(a) for a in accounts}
+    expected = {a.id: ws.overview(a) for a in ws.accounts()}
     ws.keep_figures()
-    table = ws.store.storage.table(FIGURES_TABLE)
-    for account in accounts:
-        if damage == "not json":
-            table._docs[account.id] = b"{not json"
-        else:
-            stored = table.get(account.id)
-            table[account.id] = {"stamp": stored["stamp"], "digest": {"format": 1, "issues": 7}}
-    fresh = Workspace(ws.store, ws.clock)
-    assert {a.id: fresh.overview(a) for a in accounts} == expected
     ws.close()
+    figures_file = figures_path(demo)
+    stored = stored_figures(demo)
+    if damage == "not json":
+        figures_file.write_bytes(b'{"format": 1, "accounts": {"a-')
+    elif damage == "wrong shape":
+        for entry in stored["accounts"].values():
+            entry["digest"] = {"format": figures.FORMAT, "issues": 7}
+        stored["seal"]["tables"] = "all of them"
+        figures_file.write_text(json.dumps(stored))
+    elif damage == "another format":
+        figures_file.write_text(json.dumps(stored | {"format": 99}))
+    else:
+        figures_file.unlink()
+        figures_file.mkdir()
+    again = Workspace.open(demo, clock=lambda: NOW)
+    assert {a.id: again.overview(a) for a in again.accounts()} == expected
+    again.keep_figures()  # written again (or, for the folder, quietly not)
+    again.close()
+    if damage != "a folder":
+        assert set(stored_figures(demo)["accounts"]) == set(expected)
 
 
 def test_a_read_only_workspace_stores_no_digest(demo: Path) -> None:
@@ -300,4 +309,4 @@ def test_a_read_only_workspace_stores_no_digest(demo: Path) -> None:
         ws.overview(account)
     ws.keep_figures()
     ws.close()
-    assert stored_figures(demo) == {}
+    assert not figures_path(demo).exists()

@@ -137,14 +137,13 @@ class AccountsScreen(TableCommands, CheckinScreen[None]):
                 batch, started = [], time.monotonic()
         if not worker.is_cancelled:
             self.post_message(FiguresWorkedOut(batch, last=True))
+            # The digests worked out from records go to the figures file, off the loop:
+            # the next start reads them instead of every record.
+            ws.keep_figures()
 
     @on(FiguresWorkedOut)
     def _figures_worked_out(self, message: FiguresWorkedOut) -> None:
         self._show_figures(message.batch, message.last)
-        if message.last:
-            # The digests worked out from records go to the workspace, saved like any
-            # change (off the loop once the writer runs): the next start reads them.
-            self.workspace.keep_figures()
 
     def _show_figures(self, batch: list[tuple[Account, Figures]], last: bool) -> None:
         if not self.is_mounted:
