@@ -105,8 +105,8 @@ class Workspace:
         self._digests: dict[str, tuple[tuple[int, int], Digest, str]] = {}
         # The stored seal, and the source tables' hashes as opened (None once changed).
         self._seals: tuple[Seal | None, dict[str, str] | None] | None = None
-        # account id -> (stamp, digest as stored): worked out, not in the figures table yet
-        self._unkept: dict[str, tuple[str, Any]] = {}
+        # account id -> (stamp, digest): worked out, not in the figures file yet
+        self._unkept: dict[str, tuple[str, Digest]] = {}
         self._unkept_lock = threading.Lock()
         self._figures_table = StoredFigures(store)
 
@@ -321,8 +321,9 @@ class Workspace:
         """The stored seal, and the source tables' hashes when nothing changed yet."""
         if self._seals is None:
             table = self._figures_table
-            hashes = table.table_hashes() if self.store.changes == 0 else None
-            self._seals = (table.seal(), hashes)
+            seal = table.seal()
+            fresh = seal is not None and self.store.changes == 0
+            self._seals = (seal, table.table_hashes() if fresh else None)
         return self._seals
 
     def _digest_records(
@@ -330,7 +331,7 @@ class Workspace:
     ) -> Digest:
         """Digest the account's records as of ``now``; kept (and stored by
         :meth:`keep_figures`) when nothing of the account changed while they were read."""
-        from checkin.core.figures import digest_of, to_plain
+        from checkin.core.figures import digest_of
 
         if stamp is None:
             stamp = self._figures_table.stamp(account_id)
@@ -346,7 +347,7 @@ class Workspace:
         if st.version(account_id) == version:
             self._digests[account_id] = (version, digest, stamp)
             with self._unkept_lock:
-                self._unkept[account_id] = (stamp, to_plain(digest))
+                self._unkept[account_id] = (stamp, digest)
         return digest
 
     def keep_figures(self) -> None:
@@ -354,10 +355,16 @@ class Workspace:
         read-only workspace), so the next start reads them instead of the records; while
         nothing changed since the workspace was opened, with a seal naming them. Safe to call
         from a worker thread (it writes no record)."""
+        from checkin.core.figures import to_plain
+
         with self._unkept_lock:
-            entries, self._unkept = self._unkept, {}
+            unkept, self._unkept = self._unkept, {}
+        entries = {key: (stamp, to_plain(digest)) for key, (stamp, digest) in unkept.items()}
         seal: Seal | None = None
         stored, hashes = self._seals or (None, None)
+        if hashes is None and self.store.changes == 0:
+            # Nothing changed since the workspace was opened: the tables hash as they did.
+            hashes = self._figures_table.table_hashes()
         if hashes is not None and self.store.changes == 0:
             accounts = {
                 account_id: stamp
