@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -25,12 +26,14 @@ from checkin.core.records import (
 from checkin.core.rules import MAX_SLUG
 from checkin.core.text import slugify
 from checkin.storage import Store
+from checkin.storage.figures import Seal, StoredFigures
 from checkin.storage.repository import Repository
 
 if TYPE_CHECKING:
     # Imported where used: opening the app's first screen needs none of them.
     import random
 
+    from checkin.core.figures import Digest
     from checkin.core.health import Health, Relationship
     from checkin.core.summary import AccountSummary
     from checkin.core.trend import TrendPoint
@@ -98,6 +101,14 @@ class Workspace:
         self._overviews: dict[
             str, tuple[tuple[int, int], datetime, Account, tuple[AccountSummary, Health]]
         ] = {}
+        # account id -> (version, digest of its records, their stamp): see overview
+        self._digests: dict[str, tuple[tuple[int, int], Digest, str]] = {}
+        # The stored seal, and the source tables' hashes as opened (None once changed).
+        self._seals: tuple[Seal | None, dict[str, str] | None] | None = None
+        # account id -> (stamp, digest): worked out, not in the figures file yet
+        self._unkept: dict[str, tuple[str, Digest]] = {}
+        self._unkept_lock = threading.Lock()
+        self._figures_table = StoredFigures(store)
 
     # -- lifecycle ------------------------------------------------------------------------
 
@@ -261,35 +272,111 @@ class Workspace:
         )
 
     def overview(self, account: Account) -> tuple[AccountSummary, Health]:
-        """The overview figures and the health of ``account``, reading its records once.
+        """The overview figures and the health of ``account``: its digest
+        (:mod:`checkin.core.figures`) evaluated now. The digest is kept while the account's
+        records do not change, in memory and in the workspace's figures file; a missing or
+        stale one is worked out from the records (and stored by :meth:`keep_figures`).
 
         Safe to call from a worker thread; the result is kept for :meth:`known_overview`.
         """
-        from checkin.core.health import Relationship, assess
-        from checkin.core.summary import summarize
+        from checkin.core.figures import evaluate
 
         version = self.store.version(account.id)
-        st = self.store
-        r = Relationship(  # the meetings without their agendas: figures never read those
-            account=account,
-            contacts=st.contacts.for_account(account.id),
-            issues=st.issues.for_account(account.id),
-            actions=st.actions.for_account(account.id),
-            feedback=st.feedback.for_account(account.id),
-            meetings=st.meetings.headers_for_account(account.id),
-        )
         now = self.now()
-        summary = summarize(
-            account,
-            contacts=r.contacts,
-            issues=r.issues,
-            actions=r.actions,
-            meetings=r.meetings,
-            now=now,
-        )
-        result = summary, assess(r, now)
+        result = evaluate(account, self._digest(account.id, version, now), now)
+        if result is None:  # the clock is before the digest's moment: digest afresh
+            result = evaluate(account, self._digest_records(account.id, version, now), now)
+            assert result is not None
         self._overviews[account.id] = (version, now, account, result)
         return result
+
+    def _digest(self, account_id: str, version: tuple[int, int], now: datetime) -> Digest:
+        """The account's digest: kept in memory for this version of its records, else read
+        from the figures file (through its seal, else when its stamp matches the records),
+        else worked out from the records (see :mod:`checkin.storage.figures`)."""
+        kept = self._digests.get(account_id)
+        if kept is not None and kept[0] == version:
+            return kept[1]
+        from checkin.core.figures import from_plain
+
+        table = self._figures_table
+        seal, hashes = self._sealed()
+        stamp: str | None = None
+        if version == (0, 0) and seal is not None and seal.tables == hashes:
+            stamp = seal.accounts.get(account_id)  # the records are as the seal found them
+        if stamp is None:
+            stamp = table.stamp(account_id)
+        stored = table.stored(account_id, stamp)
+        if stored is not None:
+            try:
+                digest = from_plain(stored)
+            except ValueError:
+                pass  # derived data that cannot be used: worked out again below
+            else:
+                self._digests[account_id] = (version, digest, stamp)
+                return digest
+        return self._digest_records(account_id, version, now, stamp)
+
+    def _sealed(self) -> tuple[Seal | None, dict[str, str] | None]:
+        """The stored seal, and the source tables' hashes when nothing changed yet."""
+        if self._seals is None:
+            table = self._figures_table
+            seal = table.seal()
+            fresh = seal is not None and self.store.changes == 0
+            self._seals = (seal, table.table_hashes() if fresh else None)
+        return self._seals
+
+    def _digest_records(
+        self, account_id: str, version: tuple[int, int], now: datetime, stamp: str | None = None
+    ) -> Digest:
+        """Digest the account's records as of ``now``; kept (and stored by
+        :meth:`keep_figures`) when nothing of the account changed while they were read."""
+        from checkin.core.figures import digest_of
+
+        if stamp is None:
+            stamp = self._figures_table.stamp(account_id)
+        st = self.store
+        digest = digest_of(  # the meetings without their agendas: figures never read those
+            contacts=st.contacts.for_account(account_id),
+            issues=st.issues.for_account(account_id),
+            actions=st.actions.for_account(account_id),
+            feedback=st.feedback.for_account(account_id),
+            meetings=st.meetings.headers_for_account(account_id),
+            as_of=now,
+        )
+        if st.version(account_id) == version:
+            self._digests[account_id] = (version, digest, stamp)
+            with self._unkept_lock:
+                self._unkept[account_id] = (stamp, digest)
+        return digest
+
+    def keep_figures(self) -> None:
+        """Store the digests worked out since the last call in the figures file (none for a
+        read-only workspace), so the next start reads them instead of the records; while
+        nothing changed since the workspace was opened, with a seal naming them. Safe to call
+        from a worker thread (it writes no record)."""
+        from checkin.core.figures import to_plain
+
+        with self._unkept_lock:
+            unkept, self._unkept = self._unkept, {}
+        entries = {key: (stamp, to_plain(digest)) for key, (stamp, digest) in unkept.items()}
+        seal: Seal | None = None
+        stored, hashes = self._seals or (None, None)
+        if hashes is None and self.store.changes == 0:
+            # Nothing changed since the workspace was opened: the tables hash as they did.
+            hashes = self._figures_table.table_hashes()
+        if hashes is not None and self.store.changes == 0:
+            accounts = {
+                account_id: stamp
+                for account_id, (version, _digest, stamp) in list(self._digests.items())
+                if version == (0, 0)
+            }
+            if stored is not None and stored.tables == hashes:
+                accounts = stored.accounts | accounts
+            if stored is None or stored.tables != hashes or stored.accounts != accounts:
+                seal = Seal(hashes, accounts)
+                self._seals = (seal, hashes)
+        self._figures_table.keep(entries, seal)
 
     def known_overview(self, account: Account) -> tuple[AccountSummary, Health] | None:
         """The overview worked out last, while it is up to date: nothing of the account

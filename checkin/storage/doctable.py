@@ -237,6 +237,24 @@ class DocTable(MutableMapping[str, Doc]):
             self._block = b",\n".join(self.lines())
         return self._block
 
+    def content_hash(self) -> str | None:
+        """A SHA-256 of the table's lines as :meth:`block` joins them (the bytes the file
+        has for the table), without splitting or joining it; None while a document is
+        decoded for a change."""
+        import hashlib
+
+        digest = hashlib.sha256()
+        if self._loaded is None:
+            digest.update(self._block or b"")
+            return digest.hexdigest()
+        for index, (key, value) in enumerate(list(self._loaded.items())):
+            if not isinstance(value, bytes):
+                return None
+            digest.update(b",\n" if index else b"")
+            digest.update(orjson.dumps(key) + b":")
+            digest.update(value)
+        return digest.hexdigest()
+
     def copy(self) -> DocTable:
         self.freeze()
         return DocTable(dict(self._docs), self.name)

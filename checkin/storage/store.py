@@ -327,6 +327,11 @@ class Store:
         for account_id in account_ids:
             self._versions[account_id] = self._versions.get(account_id, 0) + 1
 
+    @property
+    def changes(self) -> int:
+        """Changes counted so far in this session (record writes and rollbacks)."""
+        return self.generation + sum(self._versions.values())
+
     def version(self, account_id: str) -> tuple[int, int]:
         """Changes so far to the account's records in this session (and rollbacks): what was
         worked out from them is up to date while this is the same."""

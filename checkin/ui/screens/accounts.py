@@ -140,6 +140,9 @@ class AccountsScreen(TableCommands, CheckinScreen[None]):
                 batch, started = [], time.monotonic()
         if not worker.is_cancelled:
             self.post_message(FiguresWorkedOut(batch, last=True))
+            # The digests worked out from records go to the figures file, off the loop:
+            # the next start reads them instead of every record.
+            ws.keep_figures()
 
     @on(FiguresWorkedOut)
     def _figures_worked_out(self, message: FiguresWorkedOut) -> None:
