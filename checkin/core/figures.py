@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from checkin.core.codec import DecodeError, decode, encode
 from checkin.core.enums import ActionStatus, Direction, IssueStatus, Severity, Side
-from checkin.core.meeting import MeetingState
+from checkin.core.meeting import MeetingState, state_of
 from checkin.core.records import Account, ActionItem, Contact, Feedback, Issue
 
 if TYPE_CHECKING:
@@ -134,11 +134,7 @@ class _Meeting:
 
     @property
     def state(self) -> MeetingState:
-        if self.ended is not None:
-            return MeetingState.ENDED
-        if self.started is not None:
-            return MeetingState.LIVE
-        return MeetingState.PLANNED
+        return state_of(self.started, self.ended)
 
     @property
     def day(self) -> date:

@@ -131,6 +131,15 @@ class MeetingState(StrEnum):
     ENDED = "ended"
 
 
+def state_of(started: datetime | None, ended: datetime | None) -> MeetingState:
+    """Planned until it starts, live until it ends."""
+    if ended is not None:
+        return MeetingState.ENDED
+    if started is not None:
+        return MeetingState.LIVE
+    return MeetingState.PLANNED
+
+
 @dataclass(kw_only=True)
 class WrapUpDraft:
     """The wrap-up as typed so far, kept with the meeting until it is confirmed."""
@@ -200,11 +209,7 @@ class Meeting(Record):
 
     @property
     def state(self) -> MeetingState:
-        if self.ended is not None:
-            return MeetingState.ENDED
-        if self.started is not None:
-            return MeetingState.LIVE
-        return MeetingState.PLANNED
+        return state_of(self.started, self.ended)
 
     @property
     def in_wrap_up(self) -> bool:
