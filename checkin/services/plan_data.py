@@ -7,9 +7,9 @@ confirmed, open actions, ended meetings), through the storage's ``derived`` cach
 dropped as soon as a record of that kind changes (or a rollback swaps the data), so a plan
 never reads stale records. At plan time only cheap date filters run over the kept records.
 
-The result equals ``planning.account_data(ws, account, at=now)`` (tests compare the agendas of
-both, and of the full data). The kept records are shared between plans: the engine only reads
-them, and nothing else gets them.
+It is what ``planning.account_data(ws, account, at=now)`` returns, and it gives the same agenda
+as every record of the account (``account_data`` without a moment; tests compare the two). The
+kept records are shared between plans: the engine only reads them.
 """
 
 from __future__ import annotations

@@ -6,14 +6,13 @@ package (``checkin/agendas``); a file of the same name in the user's template fo
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 
 import checkin
-from checkin.core.agenda import AccountData, Agenda, Template, build_agenda, weights
-from checkin.core.agenda.commercial_rules import SPONSOR_WINDOW
+from checkin.core.agenda import AccountData, Agenda, Template, build_agenda
 from checkin.core.dates import to_local
-from checkin.core.enums import ActionStatus, IssueStatus, Phase
+from checkin.core.enums import Phase
 from checkin.core.errors import NotFound, ValidationError
 from checkin.core.meeting import Meeting
 from checkin.core.records import Account, ActionItem, Contact, Feedback, Issue, RoadmapItem
@@ -94,57 +93,22 @@ def _account(ws: Workspace, account: Account | str) -> Account:
 def account_data(
     ws: Workspace, account: Account | str, *, at: datetime | None = None
 ) -> AccountData:
-    """The records the engine reads for ``account``.
-
-    With ``at``, records that cannot change an agenda at that moment are not even decoded
-    (closed issues, fixes older than the follow-up window, finished actions, old meetings):
-    this keeps planning fast on an account with thousands of records, and gives the same
-    agenda as the full data.
-    """
+    """The records the engine reads for ``account``: every one, or with ``at`` only those
+    that can change an agenda at that moment (:func:`~checkin.services.plan_data.plan_data`:
+    closed issues, fixes older than the follow-up window, finished actions and old meetings
+    are left out), which gives the same agenda."""
     acct = _account(ws, account)
-    issues = ws.of_account(Issue, acct.id)
-    actions = ws.of_account(ActionItem, acct.id)
-    meetings = ws.of_account(Meeting, acct.id)
     if at is not None:
-        issues = [issue for issue in issues if _issue_matters(issue, at)]
-        actions = [action for action in actions if action.status is ActionStatus.OPEN]
-        meetings = _recent_meetings(meetings, at)
+        return plan_data(ws, acct, at)
     return AccountData(
         account=acct,
         contacts=ws.of_account(Contact, acct.id),
-        issues=issues,
+        issues=ws.of_account(Issue, acct.id),
         roadmap=ws.of_account(RoadmapItem, acct.id),
         feedback=ws.of_account(Feedback, acct.id),
-        actions=actions,
-        meetings=meetings,
+        actions=ws.of_account(ActionItem, acct.id),
+        meetings=ws.of_account(Meeting, acct.id),
     )
-
-
-def _issue_matters(issue: Issue, at: datetime) -> bool:
-    """Open, or resolved and unconfirmed within the follow-up window."""
-    if issue.status.is_open:
-        return True
-    if issue.status is not IssueStatus.RESOLVED or issue.resolved is None or issue.verified:
-        return False
-    return issue.resolved >= at - timedelta(days=weights.FOLLOW_UP_DAYS)
-
-
-def _recent_meetings(meetings: list[Meeting], at: datetime) -> list[Meeting]:
-    """Meetings ended by ``at``: those in the follow-up window, and at least the last
-    ``RATINGS_LOOKED_AT`` rated ones and the last one (all the engine looks at)."""
-    ended = [(m.ended, m) for m in meetings if m.ended is not None and m.ended <= at]
-    # Newest first, ties broken by id: the reverse of the engine's order.
-    ended.sort(key=lambda pair: (pair[0], pair[1].id), reverse=True)
-    # The sponsor rule looks back six months (commercial_rules.SPONSOR_WINDOW).
-    window = at - max(timedelta(days=weights.FOLLOW_UP_DAYS), SPONSOR_WINDOW)
-    kept: list[Meeting] = []
-    rated = 0
-    for moment, meeting in ended:
-        if kept and moment < window and rated >= weights.RATINGS_LOOKED_AT:
-            break
-        kept.append(meeting)
-        rated += meeting.rating is not None
-    return kept
 
 
 def check_length(minutes: int) -> None:
