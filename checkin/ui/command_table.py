@@ -91,8 +91,17 @@ class Command:
 class CommandTable:
     """The commands of one screen (a module-level constant), in key bar order."""
 
-    def __init__(self, commands: Iterable[Command]) -> None:
+    def __init__(self, commands: Iterable[Command], *, dim: bool = False) -> None:
+        """``dim``: a command that cannot be done now stays in the key bar, dimmed, so that the
+        keys keep their places as the highlight moves (and f1 still lists it), unless its key
+        serves another command of the table (x: Park or Restore), which then shows alone."""
         self.commands: tuple[Command, ...] = tuple(commands)
+        self.dim = dim
+        self._sharing = frozenset(
+            command.parsed[0]
+            for command in self.commands
+            if command.key and sum(other.key == command.key for other in self.commands) > 1
+        )
         seen: set[str] = set()
         for command in self.commands:
             if not command.key and not command.typing_key and not command.title:
@@ -107,7 +116,7 @@ class CommandTable:
             self._by_name.setdefault(command.parsed[0], []).append(command)
 
     def __add__(self, other: CommandTable) -> CommandTable:
-        return CommandTable((*self.commands, *other.commands))
+        return CommandTable((*self.commands, *other.commands), dim=self.dim or other.dim)
 
     def bindings(self, namespace: str = "") -> list[BindingType]:
         """The bindings of every command with a key. ``namespace`` ("screen") when they are
@@ -130,11 +139,14 @@ class CommandTable:
         exact = next((c for c in named if c.parsed[1] == tuple(parameters)), None)
         return exact or (named[0] if named else None)
 
-    def check(self, screen: Any, action: str, parameters: Sequence[object] = ()) -> bool:
+    def check(self, screen: Any, action: str, parameters: Sequence[object] = ()) -> bool | None:
         """For ``Screen.check_action``: False (hidden, its key does nothing) when the command
-        does not apply now; True for what the table does not hold."""
+        does not apply now, or None (dimmed) in a ``dim`` table; True for what the table does
+        not hold."""
         command = self.find(action, parameters)
-        return command is None or command.applies_to(screen)
+        if command is None or command.applies_to(screen):
+            return True
+        return None if self.dim and action not in self._sharing else False
 
     def palette(self, screen: Any) -> Iterable[PaletteEntry]:
         """The palette entries of the commands that apply now, in table order."""

@@ -87,6 +87,26 @@ def test_check_hides_a_command_that_does_not_apply_and_leaves_other_actions_alon
     assert screen.check_action("focus_next", ()) is True  # not in the table: Textual's own
 
 
+def test_a_dim_table_dims_what_does_not_apply_unless_its_key_serves_another() -> None:
+    on_agenda = SimpleNamespace(first=True, parked=False)
+    dimmed = CommandTable(
+        [
+            Command("k", "move(-1)", "Up", applies=lambda s: not s.first, id="d.up"),
+            Command("x", "park", "Park", applies=lambda s: not s.parked, id="d.park"),
+            Command("x", "restore", "Restore", applies=lambda s: s.parked, id="d.restore"),
+        ],
+        dim=True,
+    )
+    assert dimmed.check(on_agenda, "move", (-1,)) is None  # kept in place, dimmed
+    assert dimmed.check(on_agenda, "park") is True
+    assert dimmed.check(on_agenda, "restore") is False  # x shows Park alone
+    in_the_lot = SimpleNamespace(first=False, parked=True)
+    assert dimmed.check(in_the_lot, "park") is False
+    assert dimmed.check(in_the_lot, "restore") is True
+    assert dimmed.check(in_the_lot, "move", (-1,)) is True
+    assert (dimmed + TABLE).dim
+
+
 def test_find_matches_the_arguments_then_the_name() -> None:
     skip = TABLE.find("mark", ("skipped",))
     defer = TABLE.find("mark", ("deferred",))

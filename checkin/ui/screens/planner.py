@@ -18,7 +18,7 @@ from checkin.services.plan_session import Outcome, PlanSession
 from checkin.ui.command_table import TableCommands
 from checkin.ui.modals import planning as modals
 from checkin.ui.screens.base import CheckinScreen
-from checkin.ui.screens.planner_commands import TABLE, bindings, check
+from checkin.ui.screens.planner_commands import TABLE, bindings
 from checkin.ui.screens.preread import PrereadScreen, ask_and_write
 from checkin.ui.text import literal
 from checkin.ui.widgets.bars import KeyBar, TitleBar
@@ -177,9 +177,6 @@ class PlannerScreen(TableCommands, CheckinScreen[None]):
         self.app.push_screen(
             modals.AskModal(question, yes), lambda answer: then() if answer else None
         )
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        return check(self, action, parameters)
 
     # -- one item ---------------------------------------------------------------------------
 

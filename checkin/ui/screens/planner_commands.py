@@ -207,7 +207,8 @@ TABLE = CommandTable(
         Command(
             "escape", "back", "Back", "", "Back; the plan is saved", show=False, id="planner.back"
         ),
-    ]
+    ],
+    dim=True,  # Up on the first item is dimmed in place; x shows Park or Restore
 )
 
 MOVE = Binding.Group("Move")
@@ -228,21 +229,3 @@ def bindings() -> list[BindingType]:
         assert isinstance(binding, Binding)
         found.append(dataclasses.replace(binding, **_LOOK.get(binding.id or "", {})))
     return found
-
-
-# The actions whose key another command shares (x parks or restores): one shows at a time.
-_SHARING = frozenset(
-    command.parsed[0]
-    for command in TABLE.commands
-    if sum(other.key == command.key for other in TABLE.commands) > 1
-)
-
-
-def check(screen: Any, action: str, parameters: tuple[object, ...]) -> bool | None:
-    """For ``check_action``: a command that cannot be done now is left out of the key bar
-    when its key does something else now (x: Park on the agenda, Restore in the parking
-    lot); one with a key of its own is shown dimmed (Up on the first item), so that the keys
-    keep their places as the highlight moves and f1 still lists them."""
-    if TABLE.check(screen, action, parameters):
-        return True
-    return False if action in _SHARING else None
