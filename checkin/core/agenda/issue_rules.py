@@ -248,6 +248,32 @@ OPEN_ISSUE_RULES: tuple[IssueRule, ...] = (
 )
 
 
+# Which 48-hour rule an open issue breaches, as :func:`_open_facts` tells it.
+_ACK, _PLAN = "ack", "plan"
+
+
+def _open_facts(issue: Issue, ctx: Context) -> tuple[Facts, str | None, int | None]:
+    """What an open issue's reasons and its ranking read, worked out once: its facts, the
+    48-hour rule it breaches (``_ACK``, ``_PLAN`` or None) and the days until it is due
+    (negative: past due; None: no due date)."""
+    now, due = ctx.now, issue.due
+    status, acknowledged, opened = issue.status, issue.acknowledged, issue.opened
+    breach, rule = 0, None
+    if acknowledged is None:
+        if status is _NEW and now - opened > _LIMIT:
+            breach, rule = sla.hours_between(opened, now), _ACK
+    elif issue.plan_given is None and status is not _NEW and now - acknowledged > _LIMIT:
+        breach, rule = sla.hours_between(acknowledged, now), _PLAN
+    if due is None:
+        due_in, overdue, due_day = None, 0, NO_DUE
+    else:
+        due_in = (due - ctx.today).days
+        overdue, due_day = max(0, -due_in), due.toordinal()
+    # Facts(severity, breach_hours, days_overdue, due, age_days), positionally: it is cheaper.
+    facts = Facts(_SEVERITY_RANK[issue.severity], breach, overdue, due_day, (now - opened).days)
+    return facts, rule, due_in
+
+
 def _open_issue(
     issue: Issue, ctx: Context, last: _LastCheckin, ref: str | None = None
 ) -> tuple[list[Reason], Facts]:
@@ -257,37 +283,24 @@ def _open_issue(
     pass to the rules over generated issues.
 
     ``ref`` is the issue's key ("issue:<id>"), when the caller has made it already."""
-    now, due = ctx.now, issue.due
-    status, acknowledged, opened = issue.status, issue.acknowledged, issue.opened
+    facts, rule, _due_in = _open_facts(issue, ctx)
     reasons = [_SEVERITY[issue.severity]]
-    breach = 0
-    if acknowledged is None:
-        if status is _NEW and now - opened > _LIMIT:
-            breach = sla.hours_between(opened, now)
-            reasons.append(_ack_breach(breach))
-    elif issue.plan_given is None and status is not _NEW and now - acknowledged > _LIMIT:
-        breach = sla.hours_between(acknowledged, now)
-        reasons.append(_plan_breach(breach))
-    age = (now - opened).days
-    if age >= _AGE_FROM_DAYS:
-        reasons.append(_age(age))
-    if status is _WAITING_STATUS:
+    if rule == _ACK:
+        reasons.append(_ack_breach(facts.breach_hours))
+    elif rule == _PLAN:
+        reasons.append(_plan_breach(facts.breach_hours))
+    if facts.age_days >= _AGE_FROM_DAYS:
+        reasons.append(_age(facts.age_days))
+    if issue.status is _WAITING_STATUS:
         reasons.append(_WAITING)
-    if due is None:
-        overdue, due_day = 0, NO_DUE
-    else:
-        soon = _due(due, ctx.today)
-        if soon is not None:
-            reasons.append(soon)
-        overdue, due_day = max(0, (ctx.today - due).days), due.toordinal()
+    if issue.due is not None and (soon := _due(issue.due, ctx.today)) is not None:
+        reasons.append(soon)
     if ctx.last is not None and (ref or f"issue:{issue.id}") not in ctx.last_statuses:
         reasons.append(last.not_discussed(issue))
     if issue.reopened_count:
         again = reopened(issue, ctx)
         if again is not None:
             reasons.append(again)
-    # Facts(severity, breach_hours, days_overdue, due, age_days), positionally: it is cheaper.
-    facts = Facts(_SEVERITY_RANK[issue.severity], breach, overdue, due_day, age)
     return reasons, facts
 
 
@@ -295,33 +308,18 @@ def _open_issue_score(issue: Issue, ctx: Context, ref: str) -> tuple[float, Fact
     """What the reasons of :func:`_open_issue` add up to (summed in their order, so the very
     same number) and its facts, without making a sentence: enough to rank the issue. Not for
     a reopened issue (its reason is made in full). A unit test holds it to the rules."""
-    now, due = ctx.now, issue.due
-    status, acknowledged, opened = issue.status, issue.acknowledged, issue.opened
+    facts, rule, due_in = _open_facts(issue, ctx)
     scores = [_SEVERITY_SCORE[issue.severity]]
-    breach = 0
-    if acknowledged is None:
-        if status is _NEW and now - opened > _LIMIT:
-            breach = sla.hours_between(opened, now)
-            scores.append(_breach_score(breach))
-    elif issue.plan_given is None and status is not _NEW and now - acknowledged > _LIMIT:
-        breach = sla.hours_between(acknowledged, now)
-        scores.append(_breach_score(breach))
-    age = (now - opened).days
-    if age >= _AGE_FROM_DAYS:
-        scores.append(_age_score(age))
-    if status is _WAITING_STATUS:
+    if rule is not None:
+        scores.append(_breach_score(facts.breach_hours))
+    if facts.age_days >= _AGE_FROM_DAYS:
+        scores.append(_age_score(facts.age_days))
+    if issue.status is _WAITING_STATUS:
         scores.append(_WAITING_SCORE)
-    if due is None:
-        overdue, due_day = 0, NO_DUE
-    else:
-        days = (due - ctx.today).days
-        soon = _due_score(days)
-        if soon is not None:
-            scores.append(soon)
-        overdue, due_day = max(0, -days), due.toordinal()
+    if due_in is not None and (soon := _due_score(due_in)) is not None:
+        scores.append(soon)
     if ctx.last is not None and ref not in ctx.last_statuses:
         scores.append(_NOT_DISCUSSED)
-    facts = Facts(_SEVERITY_RANK[issue.severity], breach, overdue, due_day, age)
     return sum(scores), facts
 
 
