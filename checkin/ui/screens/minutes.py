@@ -7,7 +7,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ClassVar
 
-from markdown_it import MarkdownIt
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import VerticalScroll
@@ -23,11 +22,7 @@ from checkin.ui.modals.export import Export, ExportModal, PathModal
 from checkin.ui.screens.base import CheckinScreen
 from checkin.ui.text import literal
 from checkin.ui.widgets.bars import KeyBar, TitleBar
-
-
-def _parser() -> MarkdownIt:
-    """Textual's own "gfm-like" parser, with raw HTML off: the minutes are escaped already."""
-    return MarkdownIt("gfm-like", {"html": False})
+from checkin.ui.widgets.document import document_view
 
 
 def _shown(screen: Any) -> bool:
@@ -77,7 +72,7 @@ class MinutesScreen(TableCommands, CheckinScreen[None]):
     def compose(self) -> ComposeResult:
         yield TitleBar()
         with VerticalScroll(id="minutes-scroll"):
-            yield Markdown(id="minutes", parser_factory=_parser)
+            yield document_view("minutes")
         yield Static("", id="minutes-status")
         yield KeyBar()
 

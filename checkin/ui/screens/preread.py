@@ -6,7 +6,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ClassVar
 
-from markdown_it import MarkdownIt
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import VerticalScroll
@@ -19,13 +18,9 @@ from checkin.ui.modals.export import PathModal
 from checkin.ui.screens.base import CheckinScreen
 from checkin.ui.text import literal
 from checkin.ui.widgets.bars import KeyBar, TitleBar
+from checkin.ui.widgets.document import document_view
 
 Writer = Callable[[Path], Path]
-
-
-def _parser() -> MarkdownIt:
-    """Textual's "gfm-like" parser with raw HTML off: the pre-read escapes user text already."""
-    return MarkdownIt("gfm-like", {"html": False})
 
 
 def ask_and_write(
@@ -82,7 +77,7 @@ class PrereadScreen(TableCommands, CheckinScreen[None]):
     def compose(self) -> ComposeResult:
         yield TitleBar()
         with VerticalScroll(id="preread-scroll"):
-            yield Markdown(id="preread", parser_factory=_parser)
+            yield document_view("preread")
         yield Static("", id="preread-status")
         yield KeyBar()
 
