@@ -5,15 +5,13 @@ from __future__ import annotations
 import dataclasses
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from checkin.core import transitions
-from checkin.core.enums import ActionStatus, IssueStatus, RecordKind, Side
+from checkin.core.enums import ActionStatus, IssueStatus, MeetingState, RecordKind, Side
 from checkin.core.errors import Conflict, NotFound
-from checkin.core.meeting import Meeting, MeetingState
 from checkin.core.records import (
     Account,
     ActionItem,
@@ -35,6 +33,7 @@ if TYPE_CHECKING:
 
     from checkin.core.figures import Digest
     from checkin.core.health import Health, Relationship
+    from checkin.core.meeting import Meeting
     from checkin.core.summary import AccountSummary
     from checkin.core.trend import TrendPoint
 
@@ -46,8 +45,7 @@ OVERVIEW_FRESH_SECONDS = 60
 _LINKABLE = frozenset(kind.value for kind in RecordKind) - {RecordKind.ACCOUNT.value}
 
 
-@dataclass(frozen=True)
-class Captured:
+class Captured(NamedTuple):
     """What was captured in one meeting: its action items and feedback, oldest first."""
 
     actions: list[ActionItem]
