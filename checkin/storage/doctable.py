@@ -263,17 +263,41 @@ class DocTable(MutableMapping[str, Doc]):
 Tables = dict[str, DocTable]
 
 
+LAYOUT_TABLE = "_layout"  # the file's first table: where each other table's lines are
+_LAYOUT_HEADER = b'"_layout":{'
+
+
 def dump_tables(tables: Tables) -> bytes:
     """The workspace file: valid JSON with one table header or document per line.
 
     TinyDB's own JSONStorage reads it; :func:`load_tables` reads it back without parsing
-    every document.
+    every document. The first table, ``_layout``, holds one document: for each other table
+    where its header line starts and where its closing line does, so that opening the file
+    finds every table without searching 20 MB of lines for their ends (a file without it, or
+    whose layout does not match, is searched as before). It is derived data: never a table
+    of :data:`Tables`.
     """
-    parts = [b"{"]
-    names = sorted(tables)
-    for index, name in enumerate(names):
-        parts.append(orjson.dumps(name) + b":{")
-        parts.append(tables[name].block())
+    names = sorted(name for name in tables if name != LAYOUT_TABLE)
+    headers = [orjson.dumps(name) + b":{" for name in names]
+    blocks = [tables[name].block() for name in names]
+    layout = b""
+    while True:  # the positions depend on the layout line's length: settle it
+        at = 2 + len(_LAYOUT_HEADER) + 1 + len(layout) + 1 + 3
+        where = []
+        for header, block in zip(headers, blocks, strict=True):
+            newline = at + len(header)
+            close = newline + 1 + len(block) if block else newline
+            where.append([at, close])
+            at = close + 4  # "\n}" and ",\n"
+        line = b'"1":' + orjson.dumps({"tables": dict(zip(names, where, strict=True))})
+        settled = len(line) == len(layout)
+        layout = line
+        if settled:
+            break
+    parts = [b"{", _LAYOUT_HEADER, layout, b"},"]
+    for index, (header, block) in enumerate(zip(headers, blocks, strict=True)):
+        parts.append(header)
+        parts.append(block)
         parts.append(b"}," if index < len(names) - 1 else b"}")
     parts.append(b"}\n")
     return b"\n".join(part for part in parts if part)
@@ -343,6 +367,7 @@ def load_tables(raw: bytes) -> Tables:
         ) from None
     if not isinstance(data, dict):
         raise ValueError(f"the top level is a JSON {type(data).__name__}, not an object of tables")
+    data.pop(LAYOUT_TABLE, None)
     return from_plain(data)
 
 
@@ -372,11 +397,17 @@ def _load_lines(raw: bytes) -> Tables | None:
     if not (raw.startswith(b"{\n") and raw.endswith(b"\n}\n")):
         return None
 
+    def read(at: int, count: int) -> bytes:
+        return raw[at : at + count]
+
     def find_end(at: int) -> int:
         found = _TABLE_END.search(raw, at)
         return -1 if found is None else found.start()
 
-    return _find_tables(len(raw), lambda at, size: raw[at : at + size], find_end)
+    ends = _layout_ends(len(raw), read)
+    if ends is not None:
+        return _find_tables(len(raw), read, lambda at: ends.get(at, -1))
+    return _find_tables(len(raw), read, find_end)
 
 
 def read_tables(fd: int, size: int) -> Tables | None:
@@ -409,7 +440,40 @@ def read_tables(fd: int, size: int) -> Tables | None:
 
     if size < 5 or read(0, 2) != b"{\n" or read(size - 3, 3) != b"\n}\n":
         return None
+    ends = _layout_ends(size, read)
+    if ends is not None:
+        return _find_tables(size, read, lambda at: ends.get(at, -1))
     return _find_tables(size, read, find_end)
+
+
+def _layout_ends(size: int, read: Callable[[int, int], bytes]) -> dict[int, int] | None:
+    """From the file's ``_layout`` table: where each table's closing line starts, by the
+    position of its header line's end (what ``_find_tables`` searches for); None when the file
+    has no layout or one that does not describe it (then the file is searched). Only what is
+    cheap to check is checked here, each header and closing line where the layout says;
+    ``_find_tables`` checks every header and separator again as it reads."""
+    head = read(2, _HEADER_BYTES)
+    if not head.startswith(_LAYOUT_HEADER + b"\n"):
+        return None
+    start = len(_LAYOUT_HEADER) + 1
+    end = head.find(b"\n", start)
+    if end < 0 or not head.startswith(b'"1":', start):
+        return None
+    try:
+        where = orjson.loads(head[start + 4 : end]).get("tables")
+        ends = {2 + len(_LAYOUT_HEADER): 2 + end}  # the layout's own line
+        at = 2 + end + 4  # the first table's header, after the layout's "\n}," and "\n"
+        for name, (header_at, close) in where.items():
+            header = orjson.dumps(name) + b":{\n"
+            if header_at != at or not 0 < close < size or read(at, len(header)) != header:
+                return None
+            if read(close, 2) != b"\n}":
+                return None
+            ends[at + len(header) - 1] = close
+            at = close + 4
+    except (AttributeError, TypeError, ValueError):
+        return None
+    return ends if at == size - 1 else None  # the last table closes the file: "\n}\n}\n"
 
 
 _SCAN_BYTES = 1 << 20  # read_tables looks for the end of a table this much at a time
@@ -442,7 +506,8 @@ def _find_tables(
         if close < 0:
             return None
         block = read(newline + 1, close - newline - 1) if close > newline else b""
-        tables[name.decode()] = DocTable(name=name.decode(), block=block)
+        if name != b"_layout":
+            tables[name.decode()] = DocTable(name=name.decode(), block=block)
         after = close + 2
         if after == last:
             break
