@@ -22,6 +22,7 @@ from checkin.storage.doctable import (
     from_plain,
     load_tables,
     read_tables,
+    release_file,
 )
 from checkin.storage.errors import CorruptDatabase
 from checkin.storage.store import Store
@@ -272,3 +273,53 @@ def test_a_layout_in_a_file_parsed_whole_is_dropped() -> None:
     )
     tables = load_tables(pretty)
     assert LAYOUT_TABLE not in tables and sorted(tables) == sorted(PLAIN)
+
+
+def _open_fds() -> int:
+    return len(os.listdir("/proc/self/fd"))
+
+
+@pytest.mark.skipif(not hasattr(os, "pread") or not os.path.isdir("/proc/self/fd"), reason="POSIX")
+def test_tables_are_read_from_the_file_when_first_used(tmp_path: Path) -> None:
+    raw = dump_tables(from_plain(PLAIN))
+    path = tmp_path / "db.json"
+    path.write_bytes(raw)
+    fds = _open_fds()
+    fd = os.open(path, os.O_RDONLY)
+    tables = read_tables(fd, len(raw))
+    os.close(fd)  # the loader's descriptor: the tables keep one of their own
+    assert tables is not None
+    assert _open_fds() == fds + 1
+    # The file is replaced (a save folded into it): the tables still read the file as opened.
+    other = dict(PLAIN, issues={"i-9": {"title": "another file"}})
+    (tmp_path / "new.json").write_bytes(dump_tables(from_plain(other)))
+    (tmp_path / "new.json").replace(path)
+    assert tables["issues"].get("i-1") == PLAIN["issues"]["i-1"]
+    assert _open_fds() == fds + 1  # "meta" is still in the file
+    assert tables["meta"].get("schema") == PLAIN["meta"]["schema"]
+    assert _open_fds() == fds  # every table read: the descriptor is closed
+    assert dump_tables(tables) == raw
+
+
+@pytest.mark.skipif(not hasattr(os, "pread") or not os.path.isdir("/proc/self/fd"), reason="POSIX")
+def test_closing_a_store_closes_the_file_its_unread_tables_were_in(tmp_path: Path) -> None:
+    db = tmp_path / "db.json"
+    Store.open(db, lambda: NOW).close()  # a new workspace, written with its layout
+    fds = _open_fds()
+    store = Store.open(db, lambda: NOW, defer_backup=True)
+    assert store.accounts.count() == 0
+    store.close()
+    assert _open_fds() == fds
+    store = Store.open(db, lambda: NOW, read_only=True)
+    store.close()
+    assert _open_fds() == fds
+
+
+@pytest.mark.skipif(not hasattr(os, "pread"), reason="POSIX")
+def test_a_table_left_unread_at_close_says_so(tmp_path: Path) -> None:
+    raw = dump_tables(from_plain(PLAIN))
+    tables = _read(raw, tmp_path)
+    assert tables is not None
+    release_file(tables)
+    with pytest.raises(DocumentError, match="closed before its tables were read"):
+        tables["issues"].get("i-1")
