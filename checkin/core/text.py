@@ -2,28 +2,33 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable
 
-# CSI, OSC (ended by BEL or ST), DCS/SOS/PM/APC strings and two-character escapes.
-_ESCAPES = re.compile(
-    r"""
+# Patterns only some text needs are compiled on first use (``_compiled``): the app's first
+# frame needs the control-character search alone.
+# CSI, OSC (ended by BEL or ST), DCS/SOS/PM/APC strings and two-character escapes (verbose).
+_ESCAPES = r"""
     \x1b\[[0-?]*[ -/]*[@-~]             # CSI ... final byte
     | \x1b\][^\x07\x1b]*(?:\x07|\x1b\\)? # OSC ... BEL or ST
     | \x1b[PX^_][^\x1b]*(?:\x1b\\)?      # DCS, SOS, PM, APC
     | \x1b[@-Z\\-_]                      # other two-byte escapes
     | \x9b[0-?]*[ -/]*[@-~]              # 8-bit CSI
-    """,
-    re.VERBOSE,
-)
-_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+    """
+_NOT_SLUG = r"[^a-z0-9]+"
 # C0 controls but tab and newline, DEL, C1 controls.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Invisible characters that reorder or hide text in a one-line field: bidirectional embeddings,
 # overrides, isolates and marks (a title can read backwards, or a table column shift), and
 # zero-width spaces, joiners and the byte-order mark (they take no column, so tables misalign).
-_INVISIBLE = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+_INVISIBLE = "[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+
+
+@functools.cache
+def _compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    return re.compile(pattern, flags)
 
 
 def clean_text(value: str) -> str:
@@ -35,14 +40,14 @@ def clean_text(value: str) -> str:
     if _CONTROLS.search(value) is None:
         return value
     value = value.replace("\r\n", "\n").replace("\r", "\n")
-    value = _ESCAPES.sub("", value)
+    value = _compiled(_ESCAPES, re.VERBOSE).sub("", value)
     return _CONTROLS.sub("", value)
 
 
 def clean_line(value: str) -> str:
     """Like :func:`clean_text`, for one-line fields: whitespace runs become one space, and
     bidirectional controls and zero-width characters are removed."""
-    return " ".join(_INVISIBLE.sub("", clean_text(value)).split())
+    return " ".join(_compiled(_INVISIBLE).sub("", clean_text(value)).split())
 
 
 def ascii_fold(value: str) -> str:
@@ -63,7 +68,7 @@ def slugify(value: str, max_len: int = 40, transliterate: Callable[[str], str] =
     "Ελλάδα" -> "ellada"); symbols and emoji separate words, they are not named.
     """
     kept = "".join(ch if unicodedata.category(ch)[0] in "LMN" else " " for ch in value)
-    words = _NOT_SLUG.sub("-", transliterate(kept).lower()).strip("-")
+    words = _compiled(_NOT_SLUG).sub("-", transliterate(kept).lower()).strip("-")
     return words[:max_len].strip("-")
 
 
