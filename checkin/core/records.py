@@ -7,9 +7,9 @@ import operator
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-from checkin.core import rules, schedule
+from checkin.core import rules
 from checkin.core.enums import (
     ActionStatus,
     Direction,
@@ -24,6 +24,9 @@ from checkin.core.enums import (
     Tier,
 )
 from checkin.core.errors import Problem, ValidationError
+
+if TYPE_CHECKING:
+    from checkin.core import schedule
 
 _COMPARED: dict[type, Callable[[object], object]] = {}
 
@@ -109,6 +112,8 @@ class Account(Record):
     def problems(self) -> Iterator[Problem]:
         yield from Record.problems(self)
         yield from rules.required_text("name", self.name, max_len=120)
+        from checkin.core import schedule  # meeting preferences: not needed to list accounts
+
         yield from schedule.problems(
             self.meeting_days, self.meeting_time, self.time_zone, self.avoid_days
         )
@@ -127,6 +132,8 @@ class Account(Record):
     @property
     def preferences(self) -> schedule.Preferences:
         """The meeting preferences, read; ones that no longer parse count as none."""
+        from checkin.core import schedule
+
         try:
             return schedule.Preferences.read(
                 self.meeting_days, self.meeting_time, self.time_zone, self.avoid_days

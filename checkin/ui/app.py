@@ -18,11 +18,12 @@ from checkin.core.records import Account
 from checkin.services.workspace import Workspace
 
 if TYPE_CHECKING:
+    from textual.command import Provider
+
     from checkin.core.meeting import Meeting
     from checkin.services.importing import ImportPlan
     from checkin.services.meetings import CheckinStart
 from checkin.ui.command_table import Command, CommandTable
-from checkin.ui.commands import AccountCommands, ScreenCommands
 from checkin.ui.startup import StartUp
 
 CALM = Theme(
@@ -48,6 +49,20 @@ APP_COMMANDS = CommandTable(
 )
 
 
+def _screen_commands() -> type[Provider]:
+    """The palette's commands of the screen on top (loaded when the palette first opens)."""
+    from checkin.ui.commands import ScreenCommands
+
+    return ScreenCommands
+
+
+def _account_commands() -> type[Provider]:
+    """The palette's "open an account" commands (loaded when the palette first opens)."""
+    from checkin.ui.commands import AccountCommands
+
+    return AccountCommands
+
+
 def _home() -> Screen[Any]:
     """The accounts home is the app's first screen (no blank screen underneath)."""
     from checkin.ui.screens.accounts import AccountsScreen
@@ -59,7 +74,7 @@ class CheckinApp(StartUp):
     """Holds the workspace and moves between screens; screens do the work."""
 
     TITLE = "checkin"
-    COMMANDS = App.COMMANDS | {ScreenCommands, AccountCommands}
+    COMMANDS = App.COMMANDS | {_screen_commands, _account_commands}
     BINDINGS: ClassVar[list[BindingType]] = APP_COMMANDS.bindings()
 
     # The home comes as the default mode's screen: Textual loads a screen's CSS_PATH for a
