@@ -149,3 +149,56 @@ def test_decode_reports_bad_stored_values() -> None:
     del data["opened"]
     with pytest.raises(DecodeError, match="missing the field 'opened'"):
         decode(Issue, data)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {},
+        {"opened": "yesterday-ish"},
+        {"opened": None},
+        {"severity": "urgent"},
+        {"title": 3},
+        {"plan_estimate": "2026-12-40"},
+        {"created_at": "2026-11-01T09:00:00", "updated_at": None},
+    ],
+)
+@pytest.mark.parametrize("missing", [None, "opened", "severity", "title"])
+def test_a_class_first_records_decode_as_its_compiled_decoder_does(
+    change: dict[str, object], missing: str | None
+) -> None:
+    """Each class's first records are decoded by a loop over its plan, the rest by a decoder
+    compiled for it: both give the same record, or the same error."""
+    from checkin.core import codec
+
+    data = {**encode(issue()), **change}
+    if missing is not None:
+        data.pop(missing, None)
+    by = {
+        "plan": lambda: codec._decode_by_plan(Issue, data),
+        "compiled": lambda: codec._decoder(Issue)(data),
+    }
+    outcomes = {}
+    for path, run in by.items():
+        try:
+            record = run()
+            outcomes[path] = ("record", record, encode(record))
+        except DecodeError as error:
+            outcomes[path] = ("error", str(error), type(error.__cause__))
+    assert outcomes["plan"] == outcomes["compiled"]
+
+
+def test_decode_compiles_a_decoder_once_a_class_has_many_records() -> None:
+    from checkin.core import codec
+
+    class Probe(Issue):
+        pass
+
+    data = encode(issue())
+    for _ in range(codec.PLAN_DECODES):
+        first = decode(Probe, data)
+        assert type(first) is Probe and encode(first) == data
+    assert Probe not in codec._DECODERS
+    decoded = decode(Probe, data)
+    assert Probe in codec._DECODERS
+    assert type(decoded) is Probe and encode(decoded) == data
