@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App
@@ -72,10 +73,12 @@ class CheckinApp(StartUp):
         exit_at: str | None = None,
         theme: str | None = None,
         remember_theme: Callable[[str], object] | None = None,
+        css_cache: Path | None = None,
     ) -> None:
         """``theme`` is the one the user chose last time (unknown names are ignored);
-        ``remember_theme`` is called with each theme the user picks (from ctrl+p)."""
-        super().__init__(exit_at=exit_at)
+        ``remember_theme`` is called with each theme the user picks (from ctrl+p);
+        ``css_cache`` is the file of CSS rules kept between starts (None: parse them)."""
+        super().__init__(exit_at=exit_at, css_cache=css_cache)
         self.workspace = workspace
         self._uninstall_signal_handlers: Callable[[], None] = lambda: None
         # Set before the first stylesheet parse: changing the theme later parses it again.

@@ -6,7 +6,9 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Callable
+from pathlib import Path
 
+from checkin.ui.css_cache import CssCache
 from checkin.ui.keys import UserKeys
 from checkin.ui.stylesheet import KeptStylesheet
 
@@ -16,10 +18,13 @@ STALL_TICK = 0.005  # how often the benchmark's stall watch looks at the event l
 class StartUp(UserKeys):
     """The base of the app: start-up milestones and work deferred to after the first frame."""
 
-    def __init__(self, *, exit_at: str | None = None) -> None:
-        """``exit_at``: the milestone the benchmark exits at (None: run until quit)."""
+    def __init__(self, *, exit_at: str | None = None, css_cache: Path | None = None) -> None:
+        """``exit_at``: the milestone the benchmark exits at (None: run until quit);
+        ``css_cache``: the file of parsed CSS kept between starts (css_cache.py; None: none,
+        as in the tests)."""
         super().__init__()
-        kept = KeptStylesheet(variables=self.stylesheet._variables)
+        cache = CssCache(css_cache) if css_cache is not None else None
+        kept = KeptStylesheet(variables=self.stylesheet._variables, cache=cache)
         kept.source = self.stylesheet.source.copy()
         self.stylesheet = kept
         self._exit_at = exit_at
@@ -54,6 +59,9 @@ class StartUp(UserKeys):
     def first_frame_shown(self) -> None:
         """The first frame is on the screen: what waited for it runs after the next refresh."""
         self._first_frame_shown = True
+        if isinstance(self.stylesheet, KeptStylesheet):
+            # What the first frame parsed is written for the next start, in a thread.
+            self.stylesheet.keep_for_next_start()
         waiting, self._after_first_frame = self._after_first_frame, []
         for callback in waiting:
             self.call_after_refresh(callback)
