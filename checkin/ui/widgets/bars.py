@@ -72,6 +72,7 @@ class KeyBar(Widget):
         self._show_palette = show_palette
         self._keep = frozenset(keep)
         self._spans: list[tuple[int, int, Binding, str]] = []
+        self._drawn: object = None  # what the line shows: the bindings and the width
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -80,8 +81,15 @@ class KeyBar(Widget):
         self.screen.bindings_updated_signal.unsubscribe(self)
 
     def _bindings_changed(self, screen: Screen[object]) -> None:
-        if self.is_attached and screen is self.screen:
+        # Textual says so at every focus change and screen resume (twice between the first
+        # frame and the first key): painted again only when the keys shown differ.
+        if self.is_attached and screen is self.screen and self._showing() != self._drawn:
             self.refresh()
+
+    def _showing(self) -> object:
+        """What the line is drawn from (the bindings shown, the palette's key, the width)."""
+        shown, palette = self._shown()
+        return shown, palette, self.size.width
 
     def _shown(self) -> tuple[list[tuple[Binding, bool, str]], tuple[Binding, bool, str] | None]:
         """The bindings to show (one per action), and the command palette's key."""
@@ -134,6 +142,7 @@ class KeyBar(Widget):
         off = self.get_component_rich_style("keybar--disabled")
         shown, palette = self._shown()
         width = self.size.width
+        self._drawn = (shown, palette, width)
         palette_label = (
             f"▏ {self.app.get_key_display(palette[0])} {palette[0].description} " if palette else ""
         )
