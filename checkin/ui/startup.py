@@ -27,10 +27,24 @@ class StartUp(UserKeys):
         kept = KeptStylesheet(variables=self.stylesheet._variables, cache=cache)
         kept.source = self.stylesheet.source.copy()
         self.stylesheet = kept
+        self._css_variables: dict[str, tuple[object, dict[str, str]]] = {}  # theme -> variables
         self._exit_at = exit_at
         self.milestones: dict[str, float] = {}  # start-up milestone -> wall-clock time
         self._first_frame_shown = False
         self._after_first_frame: list[Callable[[], object]] = []
+
+    def get_css_variables(self) -> dict[str, str]:
+        """Textual works the theme's colours out at every CSS refresh (twice before the first
+        frame, for the same theme, about a millisecond each): here once per theme."""
+        known: dict[str, tuple[object, dict[str, str]]] | None = self.__dict__.get("_css_variables")
+        if known is None:  # Textual's __init__ asks before ours has run
+            return super().get_css_variables()
+        theme = self.current_theme
+        kept = known.get(theme.name)
+        if kept is None or kept[0] is not theme:  # a theme registered again under its name
+            kept = known[theme.name] = (theme, super().get_css_variables())
+        self.theme_variables = dict(kept[1])
+        return dict(kept[1])
 
     def reached(self, milestone: str) -> None:
         """Screens report start-up milestones ("ready", "settled"); the benchmark exits at one."""
