@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -262,8 +262,7 @@ class AccountList(ScrollView, can_focus=True):
         return strip
 
 
-@dataclass(frozen=True)
-class _PaintStyles:
+class _PaintStyles(NamedTuple):
     base: Style
     header: Style
     odd: Style
