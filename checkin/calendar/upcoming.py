@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from checkin.core.meeting import Meeting, MeetingState
+from checkin.core.enums import MeetingState
+from checkin.core.meeting import Meeting
 from checkin.core.records import Account, Contact
 from checkin.core.schedule import next_start
 

@@ -8,8 +8,7 @@ from pathlib import Path
 import click
 
 from checkin.cli.context import db_option, open_for_reading, output_option
-from checkin.core.enums import Audience
-from checkin.core.meeting import MeetingState
+from checkin.core.enums import Audience, MeetingState
 from checkin.services import sharing
 
 AUDIENCE_HELP = (

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import date, datetime, time, timedelta
 
@@ -12,6 +11,13 @@ _RELATIVE = re.compile(r"^(?:in\s+)?\+?(\d{1,3})\s*(d|days?|w|weeks?|m|months?)$
 _DAY_MONTH = re.compile(r"^(\d{1,2})\s+([a-z]{3,9})(?:\s+(\d{4}))?$")
 _MONTH_DAY = re.compile(r"^([a-z]{3,9})\s+(\d{1,2})(?:,?\s+(\d{4}))?$")
 
+# The names a typed date may spell out (the parser reads English, whatever the locale).
+_DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTH_NAMES = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)  # fmt: skip
+
 DATE_HINT = "use 2026-12-01, today, tomorrow, fri, next fri, +3d, +2w, next week, eom or 1 dec"
 
 
@@ -19,27 +25,25 @@ def add_months(day: date, months: int) -> date:
     """The same day ``months`` later, clamped to the end of a shorter month."""
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+    return date(year, month, min(day.day, _days_in(year, month)))
+
+
+def _days_in(year: int, month: int) -> int:
+    """How many days the month has."""
+    following = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+    return (following - timedelta(days=1)).day
 
 
 def _weekday(word: str) -> int | None:
     for index, name in enumerate(WEEKDAYS):
-        if (
-            len(word) >= 3
-            and name.startswith(word[:3])
-            and calendar.day_name[index].lower().startswith(word)
-        ):
+        if len(word) >= 3 and name.startswith(word[:3]) and _DAY_NAMES[index].startswith(word):
             return index
     return None
 
 
 def _month(word: str) -> int | None:
     for index, name in enumerate(MONTHS):
-        if (
-            len(word) >= 3
-            and word.startswith(name)
-            and calendar.month_name[index + 1].lower().startswith(word)
-        ):
+        if len(word) >= 3 and word.startswith(name) and _MONTH_NAMES[index].startswith(word):
             return index + 1
     return None
 
@@ -76,10 +80,8 @@ def parse_date(text: str, today: date) -> date:
         "yesterday": today - timedelta(days=1),
         "next week": today + timedelta(days=7 - today.weekday()),
         "eow": today + timedelta(days=(4 - today.weekday()) % 7),
-        "eom": date(today.year, today.month, calendar.monthrange(today.year, today.month)[1]),
-        "end of month": date(
-            today.year, today.month, calendar.monthrange(today.year, today.month)[1]
-        ),
+        "eom": date(today.year, today.month, _days_in(today.year, today.month)),
+        "end of month": date(today.year, today.month, _days_in(today.year, today.month)),
         "next month": add_months(today, 1),
     }
     if word in simple:

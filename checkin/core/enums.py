@@ -169,3 +169,11 @@ SENTIMENT_WORDS = {
 def sentiment_word(sentiment: int) -> str:
     """ "very positive" ... "very negative" for +2 ... -2."""
     return SENTIMENT_WORDS.get(sentiment, f"{sentiment:+d}")
+
+
+class MeetingState(StrEnum):
+    """Where a meeting is (``checkin.core.meeting.state_of`` works it out)."""
+
+    PLANNED = "planned"
+    LIVE = "live"  # started, not ended: the call, then its wrap-up until that is confirmed
+    ENDED = "ended"

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import IntEnum
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 
 class ExitCode(IntEnum):
@@ -28,8 +27,7 @@ class CheckinError(Exception):
     exit_code: ClassVar[int] = ExitCode.ERROR
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     """One broken rule: the field it concerns and a sentence a user can act on."""
 
     field: str

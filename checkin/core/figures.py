@@ -25,8 +25,8 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, cast
 
 from checkin.core.codec import DecodeError, decode, encode
-from checkin.core.enums import ActionStatus, Direction, IssueStatus, Severity, Side
-from checkin.core.meeting import MeetingState, state_of
+from checkin.core.enums import ActionStatus, Direction, IssueStatus, MeetingState, Severity, Side
+from checkin.core.meeting import state_of
 from checkin.core.records import Account, ActionItem, Contact, Feedback, Issue
 
 if TYPE_CHECKING:

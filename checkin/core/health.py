@@ -14,8 +14,8 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from itertools import pairwise
 
-from checkin.core.enums import Direction, Side
-from checkin.core.meeting import Meeting, MeetingState
+from checkin.core.enums import Direction, MeetingState, Side
+from checkin.core.meeting import Meeting
 from checkin.core.records import Account, ActionItem, Contact, Feedback, Issue
 from checkin.core.redflags import Flag, forced_at_risk, red_flags
 from checkin.core.sla import LIMIT

@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from enum import StrEnum
 from typing import Any, ClassVar
 
 from checkin.core import rules
-from checkin.core.enums import IssueStatus, ItemKind, ItemStatus, RecordKind
+from checkin.core.enums import IssueStatus, ItemKind, ItemStatus, MeetingState, RecordKind
 from checkin.core.errors import Problem, ValidationError
 from checkin.core.records import Record
 
@@ -90,6 +89,8 @@ class AgendaItem:
 
 @dataclass(frozen=True, kw_only=True)
 class Decision:
+    """A decision taken in a meeting, when, and the agenda item it was taken on."""
+
     text: str
     at: datetime
     item_key: str | None = None
@@ -125,12 +126,6 @@ class StatusChange:
         return f"{text}: {self.note}" if self.note else text
 
 
-class MeetingState(StrEnum):
-    PLANNED = "planned"
-    LIVE = "live"  # started, not ended: the call, then its wrap-up until that is confirmed
-    ENDED = "ended"
-
-
 def state_of(started: datetime | None, ended: datetime | None) -> MeetingState:
     """Planned until it starts, live until it ends."""
     if ended is not None:
@@ -150,8 +145,10 @@ class WrapUpDraft:
     next_meeting: str | None = None  # as typed ("+2w"); None: the default by the cadence
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, eq=False, repr=False)
 class Meeting(Record):
+    """A check-in with an account: planned, then live, then ended, with what it captured."""
+
     LABEL: ClassVar[str] = "Meeting"
     KIND: ClassVar[RecordKind] = RecordKind.MEETING
     account_id: str

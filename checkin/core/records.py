@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import dataclasses
+import operator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import ClassVar
@@ -23,10 +25,27 @@ from checkin.core.enums import (
 )
 from checkin.core.errors import Problem, ValidationError
 
+_COMPARED: dict[type, Callable[[object], object]] = {}
 
-@dataclass(kw_only=True)
+
+def _compared(cls: type[Record]) -> Callable[[object], object]:
+    """The values two records of ``cls`` are equal by: its compared fields, in order."""
+    values = _COMPARED.get(cls)
+    if values is None:
+        names = [f.name for f in dataclasses.fields(cls) if f.compare]
+        values = _COMPARED[cls] = operator.attrgetter(*names)
+    return values
+
+
+@dataclass(kw_only=True, eq=False, repr=False)
 class Record:
-    """Fields every record has: an app-owned id and its timestamps."""
+    """Fields every record has: an app-owned id and its timestamps.
+
+    Equality and repr are the dataclass ones (same class and equal fields; the class name and
+    each field), written once here instead of generated for every record class: each
+    generated method is compiled from source when the module loads, a cost every start of the
+    app paid before its first frame. Subclasses say ``eq=False, repr=False`` to keep these.
+    """
 
     LABEL: ClassVar[str] = "record"
     KIND: ClassVar[RecordKind]  # each kind of record names its own
@@ -39,14 +58,30 @@ class Record:
         if problems:
             raise ValidationError(self.LABEL, problems)
 
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        values = _compared(type(self))
+        return bool(values(self) == values(other))
+
+    __hash__ = None  # type: ignore[assignment]  # mutable: as a dataclass with eq makes it
+
+    def __repr__(self) -> str:
+        shown = ", ".join(
+            f"{f.name}={getattr(self, f.name)!r}" for f in dataclasses.fields(self) if f.repr
+        )
+        return f"{type(self).__qualname__}({shown})"
+
     def problems(self) -> Iterator[Problem]:
         """Every rule this record breaks; empty when it is valid."""
         if not self.id:
             yield Problem("id", "must not be empty")
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, eq=False, repr=False)
 class Account(Record):
+    """A client account: who they are, how often we meet, what they are worth."""
+
     LABEL: ClassVar[str] = "Account"
     KIND: ClassVar[RecordKind] = RecordKind.ACCOUNT
     name: str
@@ -100,8 +135,10 @@ class Account(Record):
             return schedule.Preferences()
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, eq=False, repr=False)
 class Contact(Record):
+    """A person at the client or on our side, and their part in the relationship."""
+
     LABEL: ClassVar[str] = "Contact"
     KIND: ClassVar[RecordKind] = RecordKind.CONTACT
     account_id: str
@@ -122,8 +159,10 @@ class Contact(Record):
             yield from rules.one_of("stakeholder", self.stakeholder, StakeholderRole)
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, eq=False, repr=False)
 class Issue(Record):
+    """An issue of the account (typed or imported), with the milestones of its handling."""
+
     LABEL: ClassVar[str] = "Issue"
     KIND: ClassVar[RecordKind] = RecordKind.ISSUE
     account_id: str
@@ -172,8 +211,10 @@ class Issue(Record):
         return self.status.is_open
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, eq=False, repr=False)
 class RoadmapItem(Record):
+    """Something either party plans to ship, with its target date and how it moved."""
+
     LABEL: ClassVar[str] = "Roadmap item"
     KIND: ClassVar[RecordKind] = RecordKind.ROADMAP
     account_id: str
@@ -200,8 +241,10 @@ class RoadmapItem(Record):
         return max(0, (self.target - self.original_target).days)
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, eq=False, repr=False)
 class Feedback(Record):
+    """Feedback given or received, with its sentiment, until it is addressed."""
+
     LABEL: ClassVar[str] = "Feedback"
     KIND: ClassVar[RecordKind] = RecordKind.FEEDBACK
     account_id: str
@@ -222,8 +265,10 @@ class Feedback(Record):
         yield from rules.not_before("addressed", self.addressed, "received", self.received)
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, eq=False, repr=False)
 class ActionItem(Record):
+    """Something one party promised to do, with an owner and a due date."""
+
     LABEL: ClassVar[str] = "Action item"
     KIND: ClassVar[RecordKind] = RecordKind.ACTION
     account_id: str

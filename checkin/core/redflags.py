@@ -16,8 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from checkin.core.enums import Direction, Side
-from checkin.core.meeting import MeetingState
+from checkin.core.enums import Direction, MeetingState, Side
 from checkin.core.records import Account
 from checkin.core.sla import in_breach
 from checkin.core.summary import focal_contact, next_checkin_due

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date, datetime
+from typing import NamedTuple
 
 from checkin.core.errors import Problem
 
@@ -15,8 +15,7 @@ EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 MAX_TITLE = 300
 
 
-@dataclass(frozen=True)
-class Limit:
+class Limit(NamedTuple):
     """An inclusive range of whole numbers a field may take ("5 to 480")."""
 
     low: int

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from checkin.core.dates import WEEKDAYS
 from checkin.core.errors import Problem
@@ -91,8 +90,7 @@ def day_names(days: frozenset[int]) -> str:
     return ", ".join(WEEKDAYS[d].capitalize() for d in sorted(days))
 
 
-@dataclass(frozen=True)
-class Preferences:
+class Preferences(NamedTuple):
     """When a client likes to meet: weekdays (none: any working day), a time of day, a time
     zone (None: ours) and days to avoid."""
 

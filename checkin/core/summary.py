@@ -6,8 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from checkin.core.enums import Severity, Side
-from checkin.core.meeting import Meeting, MeetingState
+from checkin.core.enums import MeetingState, Severity, Side
+from checkin.core.meeting import Meeting
 from checkin.core.records import Account, ActionItem, Contact, Issue
 from checkin.core.schedule import likely_start
 from checkin.core.sla import in_breach

@@ -13,9 +13,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from checkin.core.enums import ActionStatus, IssueStatus
+from checkin.core.enums import ActionStatus, IssueStatus, MeetingState
 from checkin.core.health import Relationship, assess
-from checkin.core.meeting import Meeting, MeetingState
+from checkin.core.meeting import Meeting
 from checkin.core.records import ActionItem, Feedback, Issue
 
 POINTS = 6  # stored points shown before today's

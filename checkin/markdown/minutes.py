@@ -6,9 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from checkin.core.enums import ActionStatus, Audience, Direction
+from checkin.core.enums import ActionStatus, Audience, Direction, MeetingState
 from checkin.core.health import Health
-from checkin.core.meeting import Meeting, MeetingState
+from checkin.core.meeting import Meeting
 from checkin.core.records import Account, ActionItem, Contact, Feedback, Issue, RoadmapItem
 from checkin.core.text import clean_line
 from checkin.core.text import count as plural

@@ -6,8 +6,16 @@ import re
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 
-from checkin.core.enums import SENTIMENT_WORDS, ActionStatus, Audience, ItemKind, ItemStatus, Side
-from checkin.core.meeting import AgendaItem, Meeting, MeetingState, Reason
+from checkin.core.enums import (
+    SENTIMENT_WORDS,
+    ActionStatus,
+    Audience,
+    ItemKind,
+    ItemStatus,
+    MeetingState,
+    Side,
+)
+from checkin.core.meeting import AgendaItem, Meeting, Reason
 from checkin.core.records import ActionItem, Contact
 from checkin.core.text import clean_line, count
 from checkin.markdown.audience import INTERNAL_RULES, score_text

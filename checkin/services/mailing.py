@@ -12,8 +12,8 @@ from pathlib import Path
 from checkin.calendar.ics import CalendarData, organizer, render_invitation
 from checkin.calendar.upcoming import Upcoming, upcoming
 from checkin.core.agenda import Agenda
-from checkin.core.enums import Audience, Side
-from checkin.core.meeting import Meeting, MeetingState
+from checkin.core.enums import Audience, MeetingState, Side
+from checkin.core.meeting import Meeting
 from checkin.core.records import Contact
 from checkin.markdown.chat import render_chat
 from checkin.markdown.html import render_page

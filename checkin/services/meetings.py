@@ -10,7 +10,8 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from checkin.core.agenda import Agenda
-from checkin.core.meeting import AgendaItem, Meeting, MeetingState
+from checkin.core.enums import MeetingState
+from checkin.core.meeting import AgendaItem, Meeting
 from checkin.core.records import Account
 from checkin.core.schedule import likely_start
 from checkin.services.workspace import Workspace

@@ -11,17 +11,11 @@ from checkin.core.enums import (
     IssueStatus,
     ItemKind,
     ItemStatus,
+    MeetingState,
     Severity,
 )
 from checkin.core.errors import CheckinError
-from checkin.core.meeting import (
-    AgendaItem,
-    Decision,
-    Meeting,
-    MeetingState,
-    closing_status,
-    was_discussed,
-)
+from checkin.core.meeting import AgendaItem, Decision, Meeting, closing_status, was_discussed
 from checkin.core.records import ActionItem, Feedback, Issue
 from checkin.services.topic import TopicActions
 from checkin.services.workspace import Workspace

@@ -13,10 +13,10 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from checkin.core.enums import Audience
+from checkin.core.enums import Audience, MeetingState
 from checkin.core.errors import CheckinError, ExitCode, NotFound
 from checkin.core.health import Health
-from checkin.core.meeting import Meeting, MeetingState
+from checkin.core.meeting import Meeting
 from checkin.core.records import Account
 
 # What the minutes screen holds, offered from here (ui -> services, never ui -> markdown).

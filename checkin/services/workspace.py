@@ -5,15 +5,12 @@ from __future__ import annotations
 import dataclasses
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
-from checkin.core import transitions
-from checkin.core.enums import ActionStatus, IssueStatus, RecordKind, Side
+from checkin.core.enums import ActionStatus, IssueStatus, MeetingState, RecordKind, Side
 from checkin.core.errors import Conflict, NotFound
-from checkin.core.meeting import Meeting, MeetingState
 from checkin.core.records import (
     Account,
     ActionItem,
@@ -33,8 +30,10 @@ if TYPE_CHECKING:
     # Imported where used: opening the app's first screen needs none of them.
     import random
 
+    from checkin.core import transitions
     from checkin.core.figures import Digest
     from checkin.core.health import Health, Relationship
+    from checkin.core.meeting import Meeting
     from checkin.core.summary import AccountSummary
     from checkin.core.trend import TrendPoint
 
@@ -46,8 +45,7 @@ OVERVIEW_FRESH_SECONDS = 60
 _LINKABLE = frozenset(kind.value for kind in RecordKind) - {RecordKind.ACCOUNT.value}
 
 
-@dataclass(frozen=True)
-class Captured:
+class Captured(NamedTuple):
     """What was captured in one meeting: its action items and feedback, oldest first."""
 
     actions: list[ActionItem]
@@ -607,18 +605,24 @@ class Workspace:
                 self.store.contacts.save(dataclasses.replace(other, focal=False))
 
     def set_issue_status(self, issue_id: str, status: IssueStatus) -> Issue:
+        from checkin.core import transitions
+
         issue = self.store.issues.get(issue_id)
         return self.store.issues.save(transitions.change_issue_status(issue, status, self.now()))
 
     def change_issue(self, issue_id: str, change: transitions.IssueChange) -> Issue:
         """One of the changes :func:`transitions.offered_changes` offers for the issue as it
         is now; any other is refused (TransitionError) and nothing changes."""
+        from checkin.core import transitions
+
         issue = self.store.issues.get(issue_id)
         return self.store.issues.save(transitions.apply_change(issue, change, self.now()))
 
     def give_plan(self, issue_id: str, text: str = "", estimate: date | None = None) -> Issue:
         """Findings and an action plan were given: stamps the second 48-hour milestone; the
         plan (one line) and its estimated date are kept with the issue."""
+        from checkin.core import transitions
+
         issue = self.store.issues.get(issue_id)
         if text or estimate is not None:
             text = transitions.check_plan(text, estimate, self.today())
@@ -627,6 +631,8 @@ class Workspace:
 
     def verify_issue(self, issue_id: str) -> Issue:
         """The client confirmed the fix works."""
+        from checkin.core import transitions
+
         issue = self.store.issues.get(issue_id)
         return self.store.issues.save(transitions.verify_issue(issue, self.now()))
 
@@ -646,6 +652,8 @@ class Workspace:
         return self.set_action_status(action_id, status)
 
     def set_action_status(self, action_id: str, status: ActionStatus) -> ActionItem:
+        from checkin.core import transitions
+
         action = self.store.actions.get(action_id)
         changed = transitions.change_action_status(action, status, self.today())
         return self.store.actions.save(changed)

@@ -6,8 +6,8 @@ import dataclasses
 from datetime import date, datetime, timedelta
 
 from checkin.core.dates import has_clock, parse_moment
-from checkin.core.enums import Direction, ItemKind
-from checkin.core.meeting import Meeting, MeetingState, WrapUpDraft, closing_status
+from checkin.core.enums import Direction, ItemKind, MeetingState
+from checkin.core.meeting import Meeting, WrapUpDraft, closing_status
 from checkin.core.records import Account, Feedback
 from checkin.services.session import SessionError
 from checkin.services.workspace import Workspace

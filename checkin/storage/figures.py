@@ -32,11 +32,9 @@ out at its first start and writes the file.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import threading
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import orjson
 
@@ -50,8 +48,7 @@ FILE_FORMAT = 1
 SOURCE_TABLES = ("contacts", "issues", "actions", "feedback", "meetings")
 
 
-@dataclass(frozen=True)
-class Seal:
+class Seal(NamedTuple):
     """Source tables' hashes, and the stamps of the accounts whose digests match them."""
 
     tables: dict[str, str]
@@ -95,6 +92,8 @@ class StoredFigures:
 
     def stamp(self, account_id: str) -> str:
         """A hash of the stored bytes of the account's source records, in stored order."""
+        import hashlib  # not before the first frame: only stale figures need it
+
         store = self._store
         digest = hashlib.sha256()
         for repo in (store.contacts, store.issues, store.actions, store.feedback, store.meetings):

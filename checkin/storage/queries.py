@@ -8,12 +8,14 @@ between calls keeps it with :meth:`Repository.derived` (dropped when that kind c
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from checkin.core.enums import ActionStatus, IssueStatus, Severity
-from checkin.core.meeting import Meeting, MeetingState
+from checkin.core.enums import ActionStatus, IssueStatus, MeetingState, Severity
 from checkin.core.records import ActionItem, Feedback, Issue, Record
 from checkin.storage.repository import MeetingRepository, Repository
+
+if TYPE_CHECKING:
+    from checkin.core.meeting import Meeting
 
 R = TypeVar("R", bound=Record)
 

@@ -11,12 +11,12 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from checkin.core.codec import DecodeError, decode, encode
 from checkin.core.errors import NotFound
-from checkin.core.meeting import Meeting
 from checkin.core.records import Record
 from checkin.storage.doctable import DocTable, DocumentError
 from checkin.storage.errors import corrupt
 
 if TYPE_CHECKING:
+    from checkin.core.meeting import Meeting
     from checkin.storage.store import Store
 
 R = TypeVar("R", bound=Record)
@@ -47,10 +47,11 @@ def _account_of(record: Record) -> str:
 class Repository(Generic[R]):
     """All records of one kind, with an in-memory index by account."""
 
-    def __init__(self, store: Store, table: str, cls: type[R], kind: str) -> None:
+    def __init__(self, store: Store, table: str, cls: type[R] | None, kind: str) -> None:
+        """``cls``: the record class (None where a subclass gives it as ``cls``)."""
         self._store = store
         self.table_name = table
-        self.cls = cls
+        self._cls = cls
         self.kind = kind
         self._by_account: dict[str, list[str]] | None = None
         self._generation = -1
@@ -59,6 +60,13 @@ class Repository(Generic[R]):
         self._by_field: dict[tuple[str, str], dict[Any, list[str]]] = {}
         self._derived: dict[tuple[str, str], Any] = {}
         self._field_generation = -1
+
+    @property
+    def cls(self) -> type[R]:
+        """The class of this kind's records."""
+        if self._cls is None:
+            raise TypeError(f"{type(self).__name__} names no record class")
+        return self._cls
 
     # -- reading -----------------------------------------------------------------------
 
@@ -296,7 +304,7 @@ class Repository(Generic[R]):
 PARKING_TABLE = "parking"
 
 
-class MeetingRepository(Repository[Meeting]):
+class MeetingRepository(Repository["Meeting"]):
     """Meetings, each with its parking lot in a document of its own (``parking``, same id).
 
     A running meeting is saved every second while its parking lot (on a busy account,
@@ -308,9 +316,17 @@ class MeetingRepository(Repository[Meeting]):
     one in clears its ``parked`` flag, which moves it out of the parking lot).
     """
 
-    def __init__(self, store: Store, cls: type[Meeting]) -> None:
-        super().__init__(store, "meetings", cls, "meeting")
+    def __init__(self, store: Store) -> None:
+        # The Meeting class is loaded when the first meeting is read or written: opening the
+        # app's first screen, the accounts home, reads none (see ``cls``).
+        super().__init__(store, "meetings", None, "meeting")
         self._stored_parked: dict[str, list[tuple[int, Any]]] = {}
+
+    @property
+    def cls(self) -> type[Meeting]:
+        from checkin.core.meeting import Meeting
+
+        return Meeting
 
     @staticmethod
     def _parked(record: Any) -> list[tuple[int, Any]]:

@@ -10,7 +10,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from checkin.core.meeting import Meeting
 from checkin.core.records import Account, ActionItem, Contact, Feedback, Issue, RoadmapItem
 from checkin.storage import backup, schema
 from checkin.storage.doctable import (
@@ -105,7 +104,7 @@ class Store:
         self.roadmap = Repository(self, "roadmap", RoadmapItem, "roadmap item")
         self.feedback = FeedbackRepository(self, "feedback", Feedback, "feedback")
         self.actions = ActionRepository(self, "actions", ActionItem, "action item")
-        self.meetings = MeetingQueries(self, Meeting)
+        self.meetings = MeetingQueries(self)
 
     # -- opening ---------------------------------------------------------------------------
 

@@ -13,12 +13,13 @@ from textual.binding import BindingType
 from textual.screen import Screen
 from textual.theme import Theme
 
+from checkin.core.enums import MeetingState
 from checkin.core.errors import CheckinError
-from checkin.core.meeting import Meeting, MeetingState
 from checkin.core.records import Account
 from checkin.services.workspace import Workspace
 
 if TYPE_CHECKING:
+    from checkin.core.meeting import Meeting
     from checkin.services.importing import ImportPlan
     from checkin.services.meetings import CheckinStart
 from checkin.ui.command_table import Command, CommandTable

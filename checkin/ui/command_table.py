@@ -21,7 +21,7 @@ from textual.binding import Binding, BindingType
 PaletteEntry = tuple[str, str, Callable[[], Any]]  # (title, help, run it)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one object per command: no generated __eq__/__hash__
 class Command:
     """One thing the user can do on a screen.
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Sequence
-from dataclasses import dataclass
 from importlib import import_module
+from typing import NamedTuple
 
 from textual.app import App
 from textual.binding import Binding
@@ -53,8 +53,7 @@ class UserKeys(App[None]):
             self.notify(text, title=title, severity="warning", timeout=10, markup=False)
 
 
-@dataclass(frozen=True)
-class KeyEntry:
+class KeyEntry(NamedTuple):
     """One binding a key map can move."""
 
     place: str

@@ -10,8 +10,7 @@ from textual.geometry import Region
 from textual.widgets import Input, OptionList, Select, TextArea
 
 from checkin.core import ActionStatus, IssueStatus
-from checkin.core.enums import ItemStatus
-from checkin.core.meeting import MeetingState
+from checkin.core.enums import ItemStatus, MeetingState
 from checkin.services.planning import plan
 from checkin.ui.app import CheckinApp
 from checkin.ui.modals.attendance import AttendanceModal

@@ -10,9 +10,8 @@ from typing import Any
 from textual.widgets import DataTable, Input, Label, Select, Static, TextArea
 
 from checkin.core import ActionStatus, IssueStatus, Severity
-from checkin.core.enums import Direction, ItemStatus
+from checkin.core.enums import Direction, ItemStatus, MeetingState
 from checkin.core.errors import Conflict
-from checkin.core.meeting import MeetingState
 from checkin.services import meetings
 from checkin.services.demo import seed_demo
 from checkin.services.workspace import Workspace

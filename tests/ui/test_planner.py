@@ -10,8 +10,8 @@ from pathlib import Path
 from rich.console import Console
 from textual.widgets import DataTable, Input, Markdown, OptionList, Static
 
-from checkin.core.enums import ItemKind, Severity
-from checkin.core.meeting import Meeting, MeetingState
+from checkin.core.enums import ItemKind, MeetingState, Severity
+from checkin.core.meeting import Meeting
 from checkin.core.records import Issue
 from checkin.services import draft as drafts
 from checkin.services import meetings

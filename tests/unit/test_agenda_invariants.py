@@ -32,12 +32,13 @@ from checkin.core.enums import (
     IssueStatus,
     ItemKind,
     ItemStatus,
+    MeetingState,
     RoadmapSide,
     RoadmapStatus,
     Severity,
     Side,
 )
-from checkin.core.meeting import AgendaItem, MeetingState
+from checkin.core.meeting import AgendaItem
 from checkin.markdown.template import parse_template
 from tests.unit import agenda_data as build
 from tests.unit.agenda_data import NOW, TODAY

@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 
 from checkin.core.agenda import arrangement
-from checkin.core.enums import ItemKind, Severity
-from checkin.core.meeting import MeetingState
+from checkin.core.enums import ItemKind, MeetingState, Severity
 from checkin.core.records import Issue
 from checkin.markdown.preread import render_preread
 from checkin.services import draft as drafts

@@ -9,9 +9,8 @@ from datetime import datetime
 import pytest
 
 from checkin.core.agenda import arrangement
-from checkin.core.enums import ItemKind
+from checkin.core.enums import ItemKind, MeetingState
 from checkin.core.errors import CheckinError, NotFound, ValidationError
-from checkin.core.meeting import MeetingState
 from checkin.services import draft as drafts
 from checkin.services import meetings
 from checkin.services.meetings import StartKind, start_checkin

@@ -8,8 +8,7 @@ from datetime import timedelta
 import pytest
 
 from checkin.core import ActionItem, ActionStatus, Issue, IssueStatus, Meeting, NotFound
-from checkin.core.enums import Direction, RecordKind, Severity
-from checkin.core.meeting import MeetingState
+from checkin.core.enums import Direction, MeetingState, RecordKind, Severity
 from checkin.core.records import Account, Contact, Feedback
 from checkin.services.workspace import Workspace
 from tests.conftest import NOW

@@ -7,15 +7,8 @@ from datetime import datetime, timedelta
 import pytest
 
 from checkin.core.codec import decode, encode
-from checkin.core.enums import ItemKind, ItemStatus
-from checkin.core.meeting import (
-    AgendaItem,
-    Meeting,
-    MeetingState,
-    WrapUpDraft,
-    carried_over,
-    closing_status,
-)
+from checkin.core.enums import ItemKind, ItemStatus, MeetingState
+from checkin.core.meeting import AgendaItem, Meeting, WrapUpDraft, carried_over, closing_status
 from checkin.core.text import count
 from checkin.services.meetings import live_meetings
 from checkin.services.session import MeetingSession, SessionError

@@ -8,8 +8,8 @@ from datetime import date, datetime, timedelta
 
 from checkin.core.agenda import weights
 from checkin.core.agenda.model import AccountData
-from checkin.core.enums import ItemStatus, Side
-from checkin.core.meeting import Meeting, MeetingState
+from checkin.core.enums import ItemStatus, MeetingState, Side
+from checkin.core.meeting import Meeting
 from checkin.core.records import Account, Contact
 from checkin.core.summary import focal_contact
 

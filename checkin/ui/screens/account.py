@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.widgets import TabbedContent, TabPane
 
-from checkin.core.meeting import MeetingState
+from checkin.core.enums import MeetingState
 from checkin.core.records import Account, ActionItem, Contact, Feedback, Issue, Record, RoadmapItem
 from checkin.core.transitions import ActionChange, IssueChange
 from checkin.ui.command_table import Command, CommandTable, TableCommands

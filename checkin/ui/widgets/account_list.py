@@ -8,7 +8,6 @@ with hundreds of accounts.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import ClassVar, NamedTuple
 
 from rich.cells import cell_len, set_cell_size
@@ -28,8 +27,7 @@ from checkin.ui.command_table import Command, CommandTable
 GAP = 2
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     key: str
     label: str
     width: int

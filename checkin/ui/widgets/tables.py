@@ -16,12 +16,13 @@ from checkin.core.enums import (
     Direction,
     IssueStatus,
     ItemStatus,
+    MeetingState,
     RoadmapStatus,
     Severity,
     Side,
     sentiment_word,
 )
-from checkin.core.meeting import Meeting, MeetingState
+from checkin.core.meeting import Meeting
 from checkin.core.records import ActionItem, Contact, Feedback, Issue, RoadmapItem
 from checkin.core.sla import ack_breach_hours, plan_breach_hours
 from checkin.ui.command_table import Command, CommandTable
