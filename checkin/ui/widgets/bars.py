@@ -73,6 +73,7 @@ class KeyBar(Widget):
         self._keep = frozenset(keep)
         self._spans: list[tuple[int, int, Binding, str]] = []
         self._drawn: object = None  # what the line shows: the bindings and the width
+        self._check_pending = False  # a look at the bindings is on its way
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -81,9 +82,17 @@ class KeyBar(Widget):
         self.screen.bindings_updated_signal.unsubscribe(self)
 
     def _bindings_changed(self, screen: Screen[object]) -> None:
-        # Textual says so at every focus change and screen resume (twice between the first
-        # frame and the first key): painted again only when the keys shown differ.
-        if self.is_attached and screen is self.screen and self._showing() != self._drawn:
+        # Textual says so at every focus change and screen resume, often several times in a
+        # row (three times before the first frame): looked at once, after them, and painted
+        # again only when the keys shown differ.
+        if self.is_attached and screen is self.screen and not self._check_pending:
+            self._check_pending = True
+            self.call_later(self._check_keys)
+
+    def _check_keys(self) -> None:
+        self._check_pending = False
+        # Not drawn yet: its first paint reads the bindings anyway.
+        if self._drawn is not None and self.is_attached and self._showing() != self._drawn:
             self.refresh()
 
     def _showing(self) -> object:
