@@ -51,9 +51,16 @@ APP_COMMANDS = CommandTable(
 
 def _home() -> Screen[Any]:
     """The accounts home is the app's first screen (no blank screen underneath)."""
+    from textual._context import active_app
+
     from checkin.ui.screens.accounts import AccountsScreen
 
-    return AccountsScreen()
+    screen = AccountsScreen()
+    # Textual refreshes every style for a mode's first screen (whose CSS count starts at -1)
+    # right after the theme's own refresh: the screen's widgets are styled as they mount, so
+    # that second refresh of the whole app changed nothing but cost a millisecond.
+    screen._css_update_count = active_app.get()._css_update_count
+    return screen
 
 
 class CheckinApp(StartUp):
