@@ -93,6 +93,7 @@ class CheckinApp(StartUp):
         self._remember_theme: Callable[[str], object] | None = None
         self.register_theme(CALM)
         self.theme = theme if theme in self.available_themes else "checkin"
+        self.theme_chosen()
         self._remember_theme = remember_theme
 
     crash: Exception | None = None  # the unexpected error that ended the app, if one did

@@ -37,14 +37,21 @@ class StartUp(UserKeys):
         """Textual works the theme's colours out at every CSS refresh (twice before the first
         frame, for the same theme, about a millisecond each): here once per theme."""
         known: dict[str, tuple[object, dict[str, str]]] | None = self.__dict__.get("_css_variables")
-        if known is None:  # Textual's __init__ asks before ours has run
-            return super().get_css_variables()
+        if known is None:
+            # Textual's __init__ asks, for its default theme, before the app has chosen its
+            # own: nothing is parsed before that, and theme_chosen sets the chosen theme's.
+            return {}
         theme = self.current_theme
         kept = known.get(theme.name)
         if kept is None or kept[0] is not theme:  # a theme registered again under its name
             kept = known[theme.name] = (theme, super().get_css_variables())
         self.theme_variables = dict(kept[1])
         return dict(kept[1])
+
+    def theme_chosen(self) -> None:
+        """The app has set its theme (in its __init__): the stylesheet takes that theme's
+        variables, worked out once (not Textual's default theme's first, then these)."""
+        self.stylesheet.set_variables(self.get_css_variables())
 
     def reached(self, milestone: str) -> None:
         """Screens report start-up milestones ("ready", "settled"); the benchmark exits at one."""
