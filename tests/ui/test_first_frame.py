@@ -1,15 +1,19 @@
 """What the start-up skips to show the accounts home sooner changes nothing a user sees: the
-remembered theme is fully applied on the first frame, and the key bar follows every change
-of the keys it shows (only repaints that would draw the same line are left out)."""
+remembered theme is fully applied on the first frame, the key bar follows every change of the
+keys it shows (only repaints that would draw the same line are left out), and the account
+rows built in one pass are exactly as wide as the list."""
 
 from __future__ import annotations
 
 from typing import Any
 
 import pytest
+from rich.cells import cell_len
+from rich.text import Text
+from textual.app import App, ComposeResult
 
 from checkin.ui.app import CheckinApp
-from checkin.ui.widgets.account_list import AccountList
+from checkin.ui.widgets.account_list import AccountList, Column
 from checkin.ui.widgets.bars import KeyBar
 from tests.ui.conftest import small_workspace
 
@@ -63,3 +67,33 @@ async def test_the_key_bar_repaints_when_its_keys_change_and_only_then(
         await pilot.pause()
         assert drawn and "⏎ Open" in drawn[-1]
         assert "Open" in bar.render().plain
+
+
+class WideListApp(App[None]):
+    def compose(self) -> ComposeResult:
+        yield AccountList(
+            [
+                Column("name", "Name", 12, flexible=True),
+                Column("why", "Why", 9),
+                Column("x", "X", 3),
+            ]
+        )
+
+
+@pytest.mark.parametrize("width", [60, 30, 17])
+async def test_account_rows_are_exactly_as_wide_as_the_list(width: int) -> None:
+    """Rows are built at their final width in one go (cells cut or padded to their columns,
+    wide characters and styled spans included): every line is as wide as the list, and says
+    so (a wrong length would shift everything painted after it)."""
+    names = ["株式会社テスト商事グループ", "Acme 🚀 Rockets", "Plain", "x" * 40]
+    why = Text("breach ")
+    why.append("48h", style="bold red")
+    app = WideListApp()
+    async with app.run_test(size=(width, 12)) as pilot:
+        table = app.query_one(AccountList)
+        table.set_rows([(f"a{n}", [Text(name), why, Text("…")]) for n, name in enumerate(names)])
+        await pilot.pause()
+        for y in range(len(names) + 2):
+            strip = table.render_line(y)
+            assert strip.cell_length == table.size.width
+            assert sum(cell_len(segment.text) for segment in strip) == strip.cell_length

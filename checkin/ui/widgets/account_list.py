@@ -186,10 +186,14 @@ class AccountList(ScrollView, can_focus=True):
             widths.append(c.width + extra if c in shown else 0)
         return widths
 
-    def _line(self, cells: Sequence[Text], widths: list[int], row: Style) -> Strip:
+    def _line(
+        self, cells: Sequence[Text], widths: list[int], row: Style, line_width: int | None = None
+    ) -> Strip:
         """One row's cells in their columns, each cell's colours on top of the row's style
-        (its background), in one pass: the strip a row shows until it or its style changes."""
+        (its background), in one pass: the strip a row shows until it or its style changes.
+        With ``line_width``, exactly that wide (padded in the row's style, or cut)."""
         segments: list[Segment] = [Segment(" ", row)]
+        length = 1  # each cell is cut or padded to its column's width: the length is known
         console = self.app.console
         last = max(n for n, w in enumerate(widths) if w)
         gap = Segment(" " * GAP, row)
@@ -205,9 +209,16 @@ class AccountList(ScrollView, can_focus=True):
             else:
                 # One style for the whole cell (almost every cell): no Rich layout needed.
                 segments.append(Segment(_fit(cell.plain, width), base))
+            length += width
             if n < last:
                 segments.append(gap)
-        return Strip(segments)
+                length += GAP
+        if line_width is None:
+            return Strip(segments, length)
+        if length < line_width:
+            segments.append(Segment(" " * (line_width - length), row))
+            return Strip(segments, line_width)
+        return Strip(segments, length).crop(0, line_width)
 
     def _paint_styles(self) -> _PaintStyles:
         """The styles of the header and of plain, odd and highlighted rows. The widget's own
@@ -255,7 +266,7 @@ class AccountList(ScrollView, can_focus=True):
         kept = self._strips.get(key)
         if kept is not None and kept[0] == style:
             return kept[1]
-        strip = self._line(self._cells[key], widths, style).crop_extend(0, width, style)
+        strip = self._line(self._cells[key], widths, style, width)
         self._strips[key] = (style, strip)
         return strip
 

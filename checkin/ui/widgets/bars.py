@@ -85,14 +85,15 @@ class KeyBar(Widget):
         # Textual says so at every focus change and screen resume, often several times in a
         # row (three times before the first frame): looked at once, after them, and painted
         # again only when the keys shown differ.
-        if self.is_attached and screen is self.screen and not self._check_pending:
+        # Not drawn yet: its first paint reads the bindings anyway.
+        drawn = self._drawn is not None
+        if drawn and self.is_attached and screen is self.screen and not self._check_pending:
             self._check_pending = True
             self.call_later(self._check_keys)
 
     def _check_keys(self) -> None:
         self._check_pending = False
-        # Not drawn yet: its first paint reads the bindings anyway.
-        if self._drawn is not None and self.is_attached and self._showing() != self._drawn:
+        if self.is_attached and self._showing() != self._drawn:
             self.refresh()
 
     def _showing(self) -> object:
