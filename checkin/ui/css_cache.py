@@ -27,8 +27,6 @@ cache can make the start faster, never change what is shown or stop the app.
 from __future__ import annotations
 
 import json
-import os
-import stat
 import sys
 import threading
 from pathlib import Path
@@ -38,7 +36,7 @@ import platformdirs
 import textual
 from textual.css.model import RuleSet
 
-from checkin.services.paths import APP
+from checkin.services.paths import APP, read_private_file
 
 CACHE_NAME = "css-rules.cache"
 MAGIC = b"checkin css rules 1\n"
@@ -115,7 +113,7 @@ def _load(path: Path) -> tuple[dict[str, str] | None, Rules]:
     import pickle
 
     try:
-        data = _read_private(path)
+        data = read_private_file(path, MAX_BYTES)
         if data is None or not data.startswith(MAGIC):
             return None, {}
         header_end = data.index(b"\n", len(MAGIC))
@@ -132,27 +130,6 @@ def _load(path: Path) -> tuple[dict[str, str] | None, Rules]:
         return variables, rules
     except Exception:  # a cache is never worth a failed start
         return None, {}
-
-
-def _read_private(path: Path) -> bytes | None:
-    """The file's bytes if it is a regular file of this user's, 0600 or stricter (else None)."""
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
-    try:
-        fd = os.open(path, flags)
-    except OSError:
-        return None
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
-            return None
-        if hasattr(os, "getuid") and (
-            info.st_uid != os.getuid() or info.st_mode & (stat.S_IRWXG | stat.S_IRWXO)
-        ):
-            return None
-        with os.fdopen(fd, "rb", closefd=False) as handle:
-            return handle.read(MAX_BYTES + 1)
-    finally:
-        os.close(fd)
 
 
 def _save(path: Path, variables: dict[str, str], rules: Rules) -> None:

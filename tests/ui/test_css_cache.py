@@ -14,6 +14,7 @@ import pytest
 import textual.css.stylesheet as textual_stylesheet
 
 from checkin.cli.tui import run_app
+from checkin.services.paths import read_private_file
 from checkin.services.workspace import Workspace
 from checkin.ui import css_cache
 from checkin.ui.app import CheckinApp
@@ -151,9 +152,10 @@ def test_a_file_of_another_user_is_not_loaded(
     cache = tmp_path / "css.cache"
     cache.write_bytes(MAGIC)
     os.chmod(cache, 0o600)
-    assert css_cache._read_private(cache) == MAGIC
+    assert read_private_file(cache, 100) == MAGIC
+    assert read_private_file(cache, len(MAGIC) - 1) is None  # larger than a cache can be
     monkeypatch.setattr(os, "getuid", lambda: os.stat(cache).st_uid + 1)
-    assert css_cache._read_private(cache) is None
+    assert read_private_file(cache, 100) is None
 
 
 async def test_a_link_is_not_followed(tmp_path: Path) -> None:
