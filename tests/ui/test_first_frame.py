@@ -1,7 +1,7 @@
 """What the start-up skips to show the accounts home sooner changes nothing a user sees: the
 remembered theme is fully applied on the first frame, the key bar follows every change of the
-keys it shows (only repaints that would draw the same line are left out), and the account
-rows built in one pass are exactly as wide as the list."""
+keys it shows (only repaints that would draw the same line are left out) and draws what
+Textual would, and the account rows built in one pass are exactly as wide as the list."""
 
 from __future__ import annotations
 
@@ -9,12 +9,16 @@ from typing import Any
 
 import pytest
 from rich.cells import cell_len
+from rich.style import Style
 from rich.text import Text
 from textual.app import App, ComposeResult
+from textual.strip import Strip
+from textual.widget import Widget
 
 from checkin.ui.app import CheckinApp
 from checkin.ui.widgets.account_list import AccountList, Column
 from checkin.ui.widgets.bars import KeyBar
+from tests.sharing_data import demo_workspace
 from tests.ui.conftest import small_workspace
 
 SIZE = (120, 40)
@@ -97,3 +101,29 @@ async def test_account_rows_are_exactly_as_wide_as_the_list(width: int) -> None:
             strip = table.render_line(y)
             assert strip.cell_length == table.size.width
             assert sum(cell_len(segment.text) for segment in strip) == strip.cell_length
+
+
+def _cells(strip: Strip) -> list[tuple[str, Style | None]]:
+    """A line's pieces and their looks (without Textual's mouse offsets)."""
+    return [(s.text, s.style.clear_meta_and_links() if s.style else None) for s in strip]
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24), (50, 20)])
+@pytest.mark.parametrize("theme", ["checkin", "textual-light"])
+async def test_the_key_bar_draws_what_textual_would(size: tuple[int, int], theme: str) -> None:
+    """The key bar draws its line straight from its Rich text: piece for piece what Textual's
+    general path draws, on the home, the planner (dimmed keys) and an account, wide and on a
+    screen too narrow for the keys it keeps."""
+    app = CheckinApp(demo_workspace(), theme=theme)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        for step in ("home", "planner", "account"):
+            if step == "planner":
+                app.plan_agenda(app.workspace.account("acme"))
+            elif step == "account":
+                app.pop_screen()
+                await pilot.pause()
+                app.open_account(app.workspace.account("acme"))
+            await pilot.pause()
+            bar = app.screen.query_one(KeyBar)
+            assert _cells(bar.render_line(0)) == _cells(Widget.render_line(bar, 0)), step

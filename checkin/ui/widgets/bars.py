@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
+from textual.strip import Strip
 from textual.widget import Widget
 
 if TYPE_CHECKING:
@@ -175,6 +177,24 @@ class KeyBar(Widget):
             text.append(palette[0].description + " ")
             self._spans.append((start, text.cell_len, palette[0], palette[2]))
         return text
+
+    def render_line(self, y: int) -> Strip:
+        """The line of ``render``, its Rich segments straight into a strip on the bar's own
+        style: the same cells and colours as Textual's general path through its Content,
+        which took three times as long (1.6 ms of the home's first frame)."""
+        text = self.render()
+        if y or text.cell_len > self.size.width:
+            # Too long for the bar (the kept keys on a narrow screen): Textual's path, which
+            # ends the line at a word boundary.
+            return super().render_line(y)
+        base = self.rich_style
+        segments = [
+            Segment(piece.text, base + piece.style if piece.style else base)
+            for piece in text.render(self.app.console)
+        ]
+        # Not padded: Textual pads the rest of the line in the bar's background, as for any
+        # widget's content.
+        return Strip(segments, text.cell_len)
 
     def _at(self, x: int) -> tuple[Binding, str] | None:
         for start, end, binding, tooltip in self._spans:
