@@ -7,9 +7,11 @@ from datetime import date, datetime, time, timedelta
 
 WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-_RELATIVE = re.compile(r"^(?:in\s+)?\+?(\d{1,3})\s*(d|days?|w|weeks?|m|months?)$")
-_DAY_MONTH = re.compile(r"^(\d{1,2})\s+([a-z]{3,9})(?:\s+(\d{4}))?$")
-_MONTH_DAY = re.compile(r"^([a-z]{3,9})\s+(\d{1,2})(?:,?\s+(\d{4}))?$")
+# Patterns, compiled by ``re`` (and kept in its cache) the first time a date is typed: the
+# app's start reads none.
+_RELATIVE = r"^(?:in\s+)?\+?(\d{1,3})\s*(d|days?|w|weeks?|m|months?)$"
+_DAY_MONTH = r"^(\d{1,2})\s+([a-z]{3,9})(?:\s+(\d{4}))?$"
+_MONTH_DAY = r"^([a-z]{3,9})\s+(\d{1,2})(?:,?\s+(\d{4}))?$"
 
 # The names a typed date may spell out (the parser reads English, whatever the locale).
 _DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -86,7 +88,7 @@ def parse_date(text: str, today: date) -> date:
     }
     if word in simple:
         return simple[word]
-    if (match := _RELATIVE.match(word)) is not None:
+    if (match := re.match(_RELATIVE, word)) is not None:
         count, unit = int(match.group(1)), match.group(2)[0]
         if unit == "d":
             return today + timedelta(days=count)
@@ -98,7 +100,7 @@ def parse_date(text: str, today: date) -> date:
     if weekday is not None:
         return _upcoming(today, weekday, skip_week=skip)
     for pattern, day_group, month_group in ((_DAY_MONTH, 1, 2), (_MONTH_DAY, 2, 1)):
-        if (match := pattern.match(word)) is not None and (
+        if (match := re.match(pattern, word)) is not None and (
             month := _month(match.group(month_group))
         ):
             year = int(match.group(3)) if match.group(3) else None
@@ -125,7 +127,7 @@ MOMENT_HINT = (
     "use an ISO 8601 date-time such as 2026-11-22T09:00, or a date as the forms take it "
     "(tomorrow, fri, +3d) with an optional HH:MM"
 )
-_CLOCK = re.compile(r"^(?P<day>.*?)(?:\s+(?:at\s+)?(?P<hour>\d{1,2}):(?P<minute>\d{2}))?$")
+_CLOCK = r"^(?P<day>.*?)(?:\s+(?:at\s+)?(?P<hour>\d{1,2}):(?P<minute>\d{2}))?$"
 
 
 def parse_moment(text: str, now: datetime) -> datetime:
@@ -140,7 +142,7 @@ def parse_moment(text: str, now: datetime) -> datetime:
         return parse_datetime(value)
     except ValueError:
         pass
-    match = _CLOCK.match(value)
+    match = re.match(_CLOCK, value)
     if match is None or not match.group("day"):
         raise ValueError(f"{value!r} is not a moment I understand: {MOMENT_HINT}")
     try:
@@ -156,7 +158,7 @@ def parse_moment(text: str, now: datetime) -> datetime:
 def has_clock(text: str) -> bool:
     """Whether a moment as typed names a time of day ("fri 14:30", "2026-12-01T09:00")."""
     value = text.strip()
-    match = _CLOCK.match(value)
+    match = re.match(_CLOCK, value)
     return bool(match and match.group("hour")) or bool(re.search(r"[T ]\d{1,2}:\d{2}", value))
 
 

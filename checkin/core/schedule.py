@@ -26,8 +26,9 @@ if TYPE_CHECKING:
 
 DEFAULT_TIME = time(10, 0)
 WEEKEND = frozenset({5, 6})
-_SPLIT = re.compile(r"[\s,;/]+")
-_TIME = re.compile(r"^([01]?\d|2[0-3])(?:[:.h]([0-5]\d)?)?$")
+# Compiled by ``re`` on first use (the app's start parses no preferences).
+_SPLIT = r"[\s,;/]+"
+_TIME = r"^([01]?\d|2[0-3])(?:[:.h]([0-5]\d)?)?$"
 DAYS_HINT = "weekday names such as 'tue, thu' (mon tue wed thu fri sat sun)"
 
 
@@ -37,7 +38,7 @@ def parse_days(text: str) -> frozenset[int]:
     Raises ValueError naming the word it does not know.
     """
     days: set[int] = set()
-    for word in _SPLIT.split(text.strip().lower()):
+    for word in re.split(_SPLIT, text.strip().lower()):
         if not word:
             continue
         if "-" in word:
@@ -62,7 +63,7 @@ def parse_time(text: str) -> time | None:
     value = text.strip().lower()
     if not value:
         return None
-    match = _TIME.match(value)
+    match = re.match(_TIME, value)
     if match is None:
         raise ValueError(f"{text.strip()!r} is not a time of day: use 10:30 (00:00 to 23:59)")
     return time(int(match.group(1)), int(match.group(2) or 0))

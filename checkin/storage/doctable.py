@@ -7,7 +7,9 @@ few tens of milliseconds, and a save re-encodes only the documents that changed.
 
 from __future__ import annotations
 
+import os
 import re
+import threading
 from collections.abc import Callable, Iterator, MutableMapping
 from typing import Any
 
@@ -41,11 +43,12 @@ class DocTable(MutableMapping[str, Doc]):
         docs: dict[str, bytes | Doc] | None = None,
         name: str = "",
         *,
-        block: bytes | None = None,
+        block: bytes | Pending | None = None,
     ) -> None:
         self.name = name
         # The table's lines as last written: a save re-joins only the tables that changed.
-        self._block: bytes | None = block
+        # Pending: still in the file, read when first used (see FileBlocks).
+        self._block: bytes | Pending | None = block
         # Split from the block on first use: opening a workspace reads only the tables the
         # first screen needs.
         self._loaded: dict[str, bytes | Doc] | None = (
@@ -57,6 +60,14 @@ class DocTable(MutableMapping[str, Doc]):
     def loaded(self) -> bool:
         return self._loaded is not None
 
+    def _lines_read(self) -> bytes:
+        """The table's lines as last written, read from the file first if they are still
+        there."""
+        block = self._block
+        if isinstance(block, Pending):
+            block = self._block = block.read()
+        return block or b""
+
     def load(self) -> DocTable:
         """Split the table's lines now (raises DocumentError on a line that is not one)."""
         _ = self._docs
@@ -66,7 +77,7 @@ class DocTable(MutableMapping[str, Doc]):
     def _docs(self) -> dict[str, bytes | Doc]:
         if self._loaded is None:
             assert self._block is not None
-            self._loaded = _split_block(self._block, self.name)
+            self._loaded = _split_block(self._lines_read(), self.name)
             # The documents hold the same bytes: keeping both doubled a big table's memory.
             # The next fold joins them again, off the event loop.
             self._block = None
@@ -235,7 +246,7 @@ class DocTable(MutableMapping[str, Doc]):
         """Every line of the table joined, kept until the table changes."""
         if self._block is None:
             self._block = b",\n".join(self.lines())
-        return self._block
+        return self._lines_read()
 
     def content_hash(self) -> str | None:
         """A SHA-256 of the table's lines as :meth:`block` joins them (the bytes the file
@@ -245,7 +256,7 @@ class DocTable(MutableMapping[str, Doc]):
 
         digest = hashlib.sha256()
         if self._loaded is None:
-            digest.update(self._block or b"")
+            digest.update(self._lines_read())
             return digest.hexdigest()
         for index, (key, value) in enumerate(list(self._loaded.items())):
             if not isinstance(value, bytes):
@@ -263,17 +274,114 @@ class DocTable(MutableMapping[str, Doc]):
 Tables = dict[str, DocTable]
 
 
+class FileBlocks:
+    """Tables' lines left in the open workspace file until a table is first used.
+
+    Opening a workspace reads only what its first screen uses (the accounts home: the accounts
+    table), not every table's lines; the others are read when something first uses them
+    (the home's figures, worked out off the event loop), or all at once when the file is
+    written again. The file is read through a descriptor of its own, so the file as opened is
+    read even after a save replaced it; the descriptor is closed once every table is read, or
+    by :meth:`close` (the store's close). Only where ``os.pread`` exists: a read that moves the
+    file's position could not be shared by threads.
+    """
+
+    def __init__(self, fd: int) -> None:
+        self._fd = os.dup(fd)
+        self._lock = threading.RLock()
+        self._left = 0
+
+    def later(self, at: int, size: int) -> Pending:
+        """The ``size`` bytes at ``at``, to read when first needed."""
+        self._left += 1
+        return Pending(self, at, size)
+
+    def _read(self, pending: Pending) -> bytes:
+        with self._lock:
+            if pending.data is None:
+                if self._fd < 0:
+                    raise DocumentError("the workspace file was closed before its tables were read")
+                data = _read_fully(self._fd, pending.at, pending.size)
+                if len(data) < pending.size:
+                    raise DocumentError("the workspace file ended before a table's end")
+                pending.data = data
+                self._left -= 1
+                if self._left == 0:
+                    self.close()
+            return pending.data
+
+    def close(self) -> None:
+        """Close the descriptor (tables not read by now cannot be read any more)."""
+        with self._lock:
+            if self._fd >= 0:
+                os.close(self._fd)
+                self._fd = -1
+
+    def __del__(self) -> None:
+        if getattr(self, "_fd", -1) >= 0:
+            os.close(self._fd)
+            self._fd = -1
+
+
+def release_file(tables: Tables) -> None:
+    """Close the file the tables' unread lines are in (the workspace is closed: nothing
+    reads them any more)."""
+    for table in tables.values():
+        block = table._block
+        if isinstance(block, Pending):
+            block._blocks.close()
+
+
+class Pending:
+    """One table's lines, still in the file (see :class:`FileBlocks`)."""
+
+    __slots__ = ("_blocks", "at", "data", "size")
+
+    def __init__(self, blocks: FileBlocks, at: int, size: int) -> None:
+        self._blocks = blocks
+        self.at = at
+        self.size = size
+        self.data: bytes | None = None
+
+    def read(self) -> bytes:
+        return self.data if self.data is not None else self._blocks._read(self)
+
+
+LAYOUT_TABLE = "_layout"  # the file's first table: where each other table's lines are
+_LAYOUT_HEADER = b'"_layout":{'
+
+
 def dump_tables(tables: Tables) -> bytes:
     """The workspace file: valid JSON with one table header or document per line.
 
     TinyDB's own JSONStorage reads it; :func:`load_tables` reads it back without parsing
-    every document.
+    every document. The first table, ``_layout``, holds one document: for each other table
+    where its header line starts and where its closing line does, so that opening the file
+    finds every table without searching 20 MB of lines for their ends (a file without it, or
+    whose layout does not match, is searched as before). It is derived data: never a table
+    of :data:`Tables`.
     """
-    parts = [b"{"]
-    names = sorted(tables)
-    for index, name in enumerate(names):
-        parts.append(orjson.dumps(name) + b":{")
-        parts.append(tables[name].block())
+    names = sorted(name for name in tables if name != LAYOUT_TABLE)
+    headers = [orjson.dumps(name) + b":{" for name in names]
+    blocks = [tables[name].block() for name in names]
+    layout = b""
+    while True:  # the positions depend on the layout line's length: settle it
+        at = 2 + len(_LAYOUT_HEADER) + 1 + len(layout) + 1 + 3
+        where = []
+        for header, block in zip(headers, blocks, strict=True):
+            newline = at + len(header)
+            close = newline + 1 + len(block) if block else newline
+            where.append([at, close])
+            at = close + 4  # "\n}" and ",\n"
+        line = b'"1":' + orjson.dumps({"tables": dict(zip(names, where, strict=True))})
+        settled = len(line) == len(layout)
+        layout = line
+        if settled:
+            break
+    parts = [b"{", _LAYOUT_HEADER, layout, b"},"]
+    for index, (header, block) in enumerate(zip(headers, blocks, strict=True)):
+        parts.append(header)
+        parts.append(block)
         parts.append(b"}," if index < len(names) - 1 else b"}")
     parts.append(b"}\n")
     return b"\n".join(part for part in parts if part)
@@ -343,6 +451,7 @@ def load_tables(raw: bytes) -> Tables:
         ) from None
     if not isinstance(data, dict):
         raise ValueError(f"the top level is a JSON {type(data).__name__}, not an object of tables")
+    data.pop(LAYOUT_TABLE, None)
     return from_plain(data)
 
 
@@ -372,11 +481,17 @@ def _load_lines(raw: bytes) -> Tables | None:
     if not (raw.startswith(b"{\n") and raw.endswith(b"\n}\n")):
         return None
 
+    def read(at: int, count: int) -> bytes:
+        return raw[at : at + count]
+
     def find_end(at: int) -> int:
         found = _TABLE_END.search(raw, at)
         return -1 if found is None else found.start()
 
-    return _find_tables(len(raw), lambda at, size: raw[at : at + size], find_end)
+    ends = _layout_ends(len(raw), read)
+    if ends is not None:
+        return _find_tables(len(raw), read, lambda at: ends.get(at, -1))
+    return _find_tables(len(raw), read, find_end)
 
 
 def read_tables(fd: int, size: int) -> Tables | None:
@@ -386,15 +501,7 @@ def read_tables(fd: int, size: int) -> Tables | None:
     :func:`dump_tables` writes (read it whole and :func:`load_tables` it then)."""
 
     def read(at: int, count: int) -> bytes:
-        parts = []
-        while count > 0:
-            part = read_at(fd, min(count, 1 << 30), at)
-            if not part:
-                break
-            parts.append(part)
-            at += len(part)
-            count -= len(part)
-        return parts[0] if len(parts) == 1 else b"".join(parts)
+        return _read_fully(fd, at, count)
 
     def find_end(at: int) -> int:
         while at < size:
@@ -409,7 +516,59 @@ def read_tables(fd: int, size: int) -> Tables | None:
 
     if size < 5 or read(0, 2) != b"{\n" or read(size - 3, 3) != b"\n}\n":
         return None
-    return _find_tables(size, read, find_end)
+    ends = _layout_ends(size, read)
+    if ends is None:
+        return _find_tables(size, read, find_end)
+    if not hasattr(os, "pread"):
+        return _find_tables(size, read, lambda at: ends.get(at, -1))
+    blocks = FileBlocks(fd)
+    tables = _find_tables(size, read, lambda at: ends.get(at, -1), later=blocks.later)
+    if tables is None:
+        blocks.close()
+    return tables
+
+
+def _layout_ends(size: int, read: Callable[[int, int], bytes]) -> dict[int, int] | None:
+    """From the file's ``_layout`` table: where each table's closing line starts, by the
+    position of its header line's end (what ``_find_tables`` searches for); None when the file
+    has no layout or one that does not describe it (then the file is searched). Only what is
+    cheap to check is checked here, each header and closing line where the layout says;
+    ``_find_tables`` checks every header and separator again as it reads."""
+    head = read(2, _HEADER_BYTES)
+    if not head.startswith(_LAYOUT_HEADER + b"\n"):
+        return None
+    start = len(_LAYOUT_HEADER) + 1
+    end = head.find(b"\n", start)
+    if end < 0 or not head.startswith(b'"1":', start):
+        return None
+    try:
+        where = orjson.loads(head[start + 4 : end]).get("tables")
+        ends = {2 + len(_LAYOUT_HEADER): 2 + end}  # the layout's own line
+        at = 2 + end + 4  # the first table's header, after the layout's "\n}," and "\n"
+        for name, (header_at, close) in where.items():
+            header = orjson.dumps(name) + b":{\n"
+            if header_at != at or not 0 < close < size or read(at, len(header)) != header:
+                return None
+            if read(close, 2) != b"\n}":
+                return None
+            ends[at + len(header) - 1] = close
+            at = close + 4
+    except (AttributeError, TypeError, ValueError):
+        return None
+    return ends if at == size - 1 else None  # the last table closes the file: "\n}\n}\n"
+
+
+def _read_fully(fd: int, at: int, count: int) -> bytes:
+    """``count`` bytes of the open file ``fd`` from ``at`` (fewer only at its end)."""
+    parts = []
+    while count > 0:
+        part = read_at(fd, min(count, 1 << 30), at)
+        if not part:
+            break
+        parts.append(part)
+        at += len(part)
+        count -= len(part)
+    return parts[0] if len(parts) == 1 else b"".join(parts)
 
 
 _SCAN_BYTES = 1 << 20  # read_tables looks for the end of a table this much at a time
@@ -420,11 +579,15 @@ _TABLE_END = re.compile(rb"\n}")
 
 
 def _find_tables(
-    size: int, read: Callable[[int, int], bytes], find_end: Callable[[int], int]
+    size: int,
+    read: Callable[[int, int], bytes],
+    find_end: Callable[[int], int],
+    later: Callable[[int, int], Pending] | None = None,
 ) -> Tables | None:
     """Each table's block of lines, from a file in the layout :func:`dump_tables` writes
-    (``read(at, count)`` reads it, ``find_end(at)`` finds the next "\n}" from ``at``); None
-    when it is not."""
+    (``read(at, count)`` reads it, ``find_end(at)`` finds the next "\n}" from ``at``,
+    ``later(at, count)`` leaves a table's lines to read when it is used); None when it is
+    not."""
     tables: Tables = {}
     pos = 2
     last = size - 3  # where the final "\n}\n" starts
@@ -441,8 +604,12 @@ def _find_tables(
         close = find_end(newline)
         if close < 0:
             return None
-        block = read(newline + 1, close - newline - 1) if close > newline else b""
-        tables[name.decode()] = DocTable(name=name.decode(), block=block)
+        if name != b"_layout":
+            block: bytes | Pending = b""
+            if close > newline:
+                length = close - newline - 1
+                block = (read if later is None else later)(newline + 1, length)
+            tables[name.decode()] = DocTable(name=name.decode(), block=block)
         after = close + 2
         if after == last:
             break

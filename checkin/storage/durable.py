@@ -55,7 +55,13 @@ from pathlib import Path
 
 import orjson
 
-from checkin.storage.doctable import DocTable, DocumentError, Tables, dump_tables
+from checkin.storage.doctable import (
+    DocTable,
+    DocumentError,
+    Tables,
+    dump_tables,
+    release_file,
+)
 from checkin.storage.errors import CorruptDatabase, ReadOnlyDatabase, SaveFailed
 from checkin.storage.files import FILE_MODE, atomic_write, fsync_dir
 
@@ -367,6 +373,10 @@ class DurableStorage:
             journal = journal_path(self.path)
             if journal.exists() and journal.stat().st_size == 0:
                 journal.unlink()
+
+    def release_file(self) -> None:
+        """Close the file the tables not read yet were left in (see doctable.FileBlocks)."""
+        release_file(self._data)
 
     def whole_state(self) -> bytes:
         """The whole state, as :meth:`fold` would write it (with its journal revision): what

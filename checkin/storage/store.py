@@ -236,6 +236,7 @@ class Store:
             if self._db is not None:
                 with contextlib.suppress(SaveFailed):  # TinyDB closes the storage again:
                     self._db.close()  # the failure is already being reported
+            self.storage.release_file()
             if self._lock is not None:
                 self._lock.release()
 
