@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import random
 from collections.abc import Iterator
 from datetime import datetime
@@ -12,6 +13,21 @@ import pytest
 from checkin.services.workspace import Workspace
 
 NOW = datetime(2026, 11, 22, 9, 0)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def private_cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The user cache folder ($XDG_CACHE_HOME) is a temporary one for the whole run, in the
+    test processes and in every program they start: what the app keeps there (the CSS rules
+    of ui/css_cache.py) is never written to the real home by a test."""
+    folder = tmp_path_factory.mktemp("xdg-cache")
+    before = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(folder)
+    yield folder
+    if before is None:
+        os.environ.pop("XDG_CACHE_HOME", None)
+    else:
+        os.environ["XDG_CACHE_HOME"] = before
 
 
 @pytest.fixture

@@ -18,9 +18,9 @@ class ChildRun:
     stall: float | None = None  # the event loop's longest stall after the first frame
 
 
-def child_environment(bytecode: str | None = None) -> dict[str, str]:
+def child_environment(bytecode: str | None = None, cache: str | None = None) -> dict[str, str]:
     """The environment of a probe: ours, with compiled modules read from and written to
-    ``bytecode`` when given.
+    ``bytecode`` when given, and ``cache`` (when given) as the user cache folder.
 
     An installed package starts from its compiled modules (pip writes them at install time,
     Python at the first import). Where the environment forbids writing them
@@ -29,11 +29,18 @@ def child_environment(bytecode: str | None = None) -> dict[str, str]:
     the machine, not the app. So the probes share one private cache in the benchmark's
     temporary folder, warmed by a first run of each probe: bare and checkin both start
     compiled, as installed apps do.
+
+    The app keeps the CSS rules its first frame parsed in the user cache folder (see
+    checkin.ui.css_cache) and reads them at the next start, as a user's second start does;
+    the probes keep theirs in the benchmark's folder, never in the user's, warmed by the same
+    first run.
     """
     env = dict(os.environ)
     if bytecode is not None:
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         env["PYTHONPYCACHEPREFIX"] = bytecode
+    if cache is not None:
+        env["XDG_CACHE_HOME"] = cache
     return env
 
 

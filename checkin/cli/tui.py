@@ -26,7 +26,9 @@ def run_app(path: Path, *, probe: Probe | None = None) -> dict[str, float]:
     ws = Workspace.open(path, defer_backup=True)
     try:
         from checkin.ui.app import CheckinApp
+        from checkin.ui.css_cache import css_cache_path
 
+        css_cache = css_cache_path()
         if probe is None:
             from checkin.services.settings import key_map, load_settings, save_setting
 
@@ -36,12 +38,13 @@ def run_app(path: Path, *, probe: Probe | None = None) -> dict[str, float]:
                 ws,
                 theme=theme if isinstance(theme, str) else None,
                 remember_theme=lambda name: save_setting("theme", name),
+                css_cache=css_cache,
             )
             app.use_keys(*key_map(settings))
             _resume_collecting_after_first_frame(app)
             app.run()
         else:
-            app = CheckinApp(ws, exit_at=probe)
+            app = CheckinApp(ws, exit_at=probe, css_cache=css_cache)
             _resume_collecting_after_first_frame(app)
             app.run(headless=True, size=(120, 40))
     finally:

@@ -19,6 +19,14 @@ def write_private_file(path: Path, data: bytes) -> None:
     write_private(path, data)
 
 
+def read_private_file(path: Path, limit: int) -> bytes | None:
+    """The bytes of ``path`` if it is a regular file of this user's alone (not a link, not
+    readable or writable by others) of at most ``limit`` bytes, else None."""
+    from checkin.storage.files import read_private
+
+    return read_private(path, limit)
+
+
 def data_dir() -> Path:
     """The platform's user data folder for checkin (~/.local/share/checkin on Linux)."""
     return platformdirs.user_data_path(APP)

@@ -86,3 +86,21 @@ def write_private(path: Path, data: bytes) -> None:
     """Write a small 0600 file (lock files, exports) atomically."""
     ensure_private_dir(path.parent)
     atomic_write(path, data)
+
+
+def read_private(path: Path, limit: int) -> bytes | None:
+    """The bytes of a file of this user's alone (see platform.open_private_file) of at most
+    ``limit`` bytes; None when it is not that, is larger, or cannot be read."""
+    from checkin.storage.platform import open_private_file
+
+    fd = open_private_file(path)
+    if fd is None:
+        return None
+    try:
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read(limit + 1)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    return data if len(data) <= limit else None

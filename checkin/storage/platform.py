@@ -129,3 +129,30 @@ def sync_all() -> None:
     uses it so two timed writes meet the same disk."""
     if hasattr(os, "sync"):
         os.sync()
+
+
+def open_private_file(path: Path) -> int | None:
+    """A file descriptor reading ``path`` if it is a regular file (a link is not followed, on
+    platforms that can tell) that belongs to this user alone: owned by the process's user,
+    neither readable nor writable by anyone else. None otherwise, or when it cannot be opened.
+
+    Owner and mode are POSIX's (Linux, macOS, the BSDs); on Windows, where neither means that,
+    only the file's kind is checked (the file is in the user's own profile folder)."""
+    import stat
+
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0))
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        private = stat.S_ISREG(info.st_mode) and (
+            not POSIX_MODES
+            or (info.st_uid == os.getuid() and not info.st_mode & (stat.S_IRWXG | stat.S_IRWXO))
+        )
+    except OSError:
+        private = False
+    if not private:
+        os.close(fd)
+        return None
+    return fd

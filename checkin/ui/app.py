@@ -5,7 +5,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, ClassVar
+from importlib import import_module
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from textual.app import App
 from textual.binding import BindingType
@@ -49,32 +51,30 @@ APP_COMMANDS = CommandTable(
 )
 
 
-def _screen_commands() -> type[Provider]:
-    """The palette's commands of the screen on top (loaded when the palette first opens)."""
-    from checkin.ui.commands import ScreenCommands
-
-    return ScreenCommands
-
-
-def _account_commands() -> type[Provider]:
-    """The palette's "open an account" commands (loaded when the palette first opens)."""
-    from checkin.ui.commands import AccountCommands
-
-    return AccountCommands
+def _palette(name: str) -> Callable[[], type[Provider]]:
+    """A command provider of ``checkin.ui.commands``, loaded when the palette first opens."""
+    return lambda: cast("type[Provider]", getattr(import_module("checkin.ui.commands"), name))
 
 
 def _home() -> Screen[Any]:
     """The accounts home is the app's first screen (no blank screen underneath)."""
+    from textual._context import active_app
+
     from checkin.ui.screens.accounts import AccountsScreen
 
-    return AccountsScreen()
+    screen = AccountsScreen()
+    # Textual refreshes every style for a mode's first screen (whose CSS count starts at -1)
+    # right after the theme's own refresh: the screen's widgets are styled as they mount, so
+    # that second refresh of the whole app changed nothing but cost a millisecond.
+    screen._css_update_count = active_app.get()._css_update_count
+    return screen
 
 
 class CheckinApp(StartUp):
     """Holds the workspace and moves between screens; screens do the work."""
 
     TITLE = "checkin"
-    COMMANDS = App.COMMANDS | {_screen_commands, _account_commands}
+    COMMANDS = App.COMMANDS | {_palette("ScreenCommands"), _palette("AccountCommands")}
     BINDINGS: ClassVar[list[BindingType]] = APP_COMMANDS.bindings()
 
     # The home comes as the default mode's screen: Textual loads a screen's CSS_PATH for a
@@ -88,16 +88,19 @@ class CheckinApp(StartUp):
         exit_at: str | None = None,
         theme: str | None = None,
         remember_theme: Callable[[str], object] | None = None,
+        css_cache: Path | None = None,
     ) -> None:
         """``theme`` is the one the user chose last time (unknown names are ignored);
-        ``remember_theme`` is called with each theme the user picks (from ctrl+p)."""
-        super().__init__(exit_at=exit_at)
+        ``remember_theme`` is called with each theme the user picks (from ctrl+p);
+        ``css_cache`` is the file of CSS rules kept between starts (None: parse them)."""
+        super().__init__(exit_at=exit_at, css_cache=css_cache)
         self.workspace = workspace
         self._uninstall_signal_handlers: Callable[[], None] = lambda: None
         # Set before the first stylesheet parse: changing the theme later parses it again.
         self._remember_theme: Callable[[str], object] | None = None
         self.register_theme(CALM)
         self.theme = theme if theme in self.available_themes else "checkin"
+        self.theme_chosen()
         self._remember_theme = remember_theme
 
     crash: Exception | None = None  # the unexpected error that ended the app, if one did

@@ -6,7 +6,9 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Callable
+from pathlib import Path
 
+from checkin.ui.css_cache import CssCache
 from checkin.ui.keys import UserKeys
 from checkin.ui.stylesheet import KeptStylesheet
 
@@ -16,16 +18,40 @@ STALL_TICK = 0.005  # how often the benchmark's stall watch looks at the event l
 class StartUp(UserKeys):
     """The base of the app: start-up milestones and work deferred to after the first frame."""
 
-    def __init__(self, *, exit_at: str | None = None) -> None:
-        """``exit_at``: the milestone the benchmark exits at (None: run until quit)."""
+    def __init__(self, *, exit_at: str | None = None, css_cache: Path | None = None) -> None:
+        """``exit_at``: the milestone the benchmark exits at (None: run until quit);
+        ``css_cache``: the file of parsed CSS kept between starts (css_cache.py; None: none,
+        as in the tests)."""
         super().__init__()
-        kept = KeptStylesheet(variables=self.stylesheet._variables)
+        cache = CssCache(css_cache) if css_cache is not None else None
+        kept = KeptStylesheet(variables=self.stylesheet._variables, cache=cache)
         kept.source = self.stylesheet.source.copy()
         self.stylesheet = kept
+        self._css_variables: dict[str, tuple[object, dict[str, str]]] = {}  # theme -> variables
         self._exit_at = exit_at
         self.milestones: dict[str, float] = {}  # start-up milestone -> wall-clock time
         self._first_frame_shown = False
         self._after_first_frame: list[Callable[[], object]] = []
+
+    def get_css_variables(self) -> dict[str, str]:
+        """Textual works the theme's colours out at every CSS refresh (twice before the first
+        frame, for the same theme, about a millisecond each): here once per theme."""
+        known: dict[str, tuple[object, dict[str, str]]] | None = self.__dict__.get("_css_variables")
+        if known is None:
+            # Textual's __init__ asks, for its default theme, before the app has chosen its
+            # own: nothing is parsed before that, and theme_chosen sets the chosen theme's.
+            return {}
+        theme = self.current_theme
+        kept = known.get(theme.name)
+        if kept is None or kept[0] is not theme:  # a theme registered again under its name
+            kept = known[theme.name] = (theme, super().get_css_variables())
+        self.theme_variables = dict(kept[1])
+        return dict(kept[1])
+
+    def theme_chosen(self) -> None:
+        """The app has set its theme (in its __init__): the stylesheet takes that theme's
+        variables, worked out once (not Textual's default theme's first, then these)."""
+        self.stylesheet.set_variables(self.get_css_variables())
 
     def reached(self, milestone: str) -> None:
         """Screens report start-up milestones ("ready", "settled"); the benchmark exits at one."""
@@ -54,6 +80,9 @@ class StartUp(UserKeys):
     def first_frame_shown(self) -> None:
         """The first frame is on the screen: what waited for it runs after the next refresh."""
         self._first_frame_shown = True
+        if isinstance(self.stylesheet, KeptStylesheet):
+            # What the first frame parsed is written for the next start, in a thread.
+            self.stylesheet.keep_for_next_start()
         waiting, self._after_first_frame = self._after_first_frame, []
         for callback in waiting:
             self.call_after_refresh(callback)

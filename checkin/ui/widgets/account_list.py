@@ -16,7 +16,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import BindingType
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -70,7 +70,8 @@ class AccountList(ScrollView, can_focus=True):
         self.columns = list(columns)
         self._keys: list[str] = []
         self._cells: dict[str, list[Text]] = {}
-        self._strips: dict[str, Strip] = {}
+        self._strips: dict[str, tuple[Style, Strip]] = {}  # a row's strip, and its style
+        self._painting: _PaintStyles | None = None  # the styles of the paint under way
         self._width = 0
         self._sorted_by: str | None = None
         self._widths_for: tuple[int, str | None, list[int]] | None = None
@@ -185,14 +186,21 @@ class AccountList(ScrollView, can_focus=True):
             widths.append(c.width + extra if c in shown else 0)
         return widths
 
-    def _line(self, cells: Sequence[Text], widths: list[int]) -> Strip:
-        segments: list[Segment] = [Segment(" ")]
+    def _line(
+        self, cells: Sequence[Text], widths: list[int], row: Style, line_width: int | None = None
+    ) -> Strip:
+        """One row's cells in their columns, each cell's colours on top of the row's style
+        (its background), in one pass: the strip a row shows until it or its style changes.
+        With ``line_width``, exactly that wide (padded in the row's style, or cut)."""
+        segments: list[Segment] = [Segment(" ", row)]
+        length = 1  # each cell is cut or padded to its column's width: the length is known
         console = self.app.console
         last = max(n for n, w in enumerate(widths) if w)
+        gap = Segment(" " * GAP, row)
         for n, (cell, width) in enumerate(zip(cells, widths, strict=False)):
             if not width:
                 continue
-            base = console.get_style(cell.style) if cell.style else Style.null()
+            base = row + console.get_style(cell.style) if cell.style else row
             if cell.spans:
                 text = cell.copy()
                 text.truncate(width, overflow="ellipsis", pad=True)
@@ -201,9 +209,34 @@ class AccountList(ScrollView, can_focus=True):
             else:
                 # One style for the whole cell (almost every cell): no Rich layout needed.
                 segments.append(Segment(_fit(cell.plain, width), base))
+            length += width
             if n < last:
-                segments.append(Segment(" " * GAP))
-        return Strip(segments)
+                segments.append(gap)
+                length += GAP
+        if line_width is None:
+            return Strip(segments, length)
+        if length < line_width:
+            segments.append(Segment(" " * (line_width - length), row))
+            return Strip(segments, line_width)
+        return Strip(segments, length).crop(0, line_width)
+
+    def _paint_styles(self) -> _PaintStyles:
+        """The styles of the header and of plain, odd and highlighted rows. The widget's own
+        style walks every ancestor: worked out once for all the lines of a paint."""
+        base = self.rich_style
+        return _PaintStyles(
+            base=base,
+            header=self.get_component_rich_style("account-list--header"),
+            odd=base + self.get_component_rich_style("account-list--odd"),
+            cursor=base + self.get_component_rich_style("account-list--cursor"),
+        )
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._painting = self._paint_styles()
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._painting = None
 
     def render_line(self, y: int) -> Strip:
         width = self.size.width
@@ -211,26 +244,38 @@ class AccountList(ScrollView, can_focus=True):
             self._width = width
             self._strips.clear()
         widths = self._widths(width)
-        base = self.rich_style
+        styles = self._painting or self._paint_styles()
+        base = styles.base
         if y == 0:
-            header = self.get_component_rich_style("account-list--header")
             labels = [
                 Text(f"{c.label} ↓" if c.key == self._sorted_by else c.label) for c in self.columns
             ]
-            return self._line(labels, widths).apply_style(header).crop_extend(0, width, base)
+            header = self._line(labels, widths, Style.null()).apply_style(styles.header)
+            return header.crop_extend(0, width, base)
         row = y - 1 + self.scroll_offset.y
         if row >= len(self._keys):
             return Strip.blank(width, base)
         key = self._keys[row]
-        strip = self._strips.get(key)
-        if strip is None:
-            strip = self._strips[key] = self._line(self._cells[key], widths)
         style = base
         if row == self.cursor:
-            style = base + self.get_component_rich_style("account-list--cursor")
+            style = styles.cursor
         elif row % 2:
-            style = base + self.get_component_rich_style("account-list--odd")
-        return _with_background(strip, style).crop_extend(0, width, style)
+            style = styles.odd
+        # A row's strip, with its background, is kept while its cells and style stay the
+        # same: moving the cursor paints two rows anew, not every row.
+        kept = self._strips.get(key)
+        if kept is not None and kept[0] == style:
+            return kept[1]
+        strip = self._line(self._cells[key], widths, style, width)
+        self._strips[key] = (style, strip)
+        return strip
+
+
+class _PaintStyles(NamedTuple):
+    base: Style
+    header: Style
+    odd: Style
+    cursor: Style
 
 
 def _fit(text: str, width: int) -> str:
@@ -240,10 +285,3 @@ def _fit(text: str, width: int) -> str:
         return text + " " * (width - size)
     cut = set_cell_size(text, width - 1)
     return cut + "…" + " " * (width - 1 - cell_len(cut))
-
-
-def _with_background(strip: Strip, style: Style) -> Strip:
-    """The cells' own colours on top of the row's background."""
-    return Strip(
-        [Segment(text, style + (s or Style())) for text, s, _c in strip], strip.cell_length
-    )
