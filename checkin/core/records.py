@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import operator
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -120,7 +121,7 @@ class Account(Record):
         if self.contract_value is not None and self.contract_value < 0:
             yield Problem("contract_value", f"must not be negative, not {self.contract_value}")
         yield from rules.in_range("seats", self.seats, 1, 10_000_000)
-        if not rules.SLUG_RE.match(self.slug or ""):
+        if not re.match(rules.SLUG_PATTERN, self.slug or ""):
             yield Problem(
                 "slug",
                 f"{self.slug!r} must be 1-40 lowercase letters, digits or inner hyphens",
@@ -159,7 +160,7 @@ class Contact(Record):
     def problems(self) -> Iterator[Problem]:
         yield from Record.problems(self)
         yield from rules.required_text("name", self.name, max_len=120)
-        if self.email and not rules.EMAIL_RE.match(self.email):
+        if self.email and not re.match(rules.EMAIL_PATTERN, self.email):
             yield Problem("email", f"{self.email!r} is not an email address")
         yield from rules.one_of("side", self.side, Side)
         if self.stakeholder is not None:

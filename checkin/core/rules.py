@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from datetime import date, datetime
 from typing import NamedTuple
 
 from checkin.core.errors import Problem
 
-SLUG_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$")
-MAX_SLUG = 40  # the longest slug SLUG_RE takes
-EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+# Patterns, compiled by ``re`` (and kept in its cache) when a record is first checked.
+SLUG_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$"
+MAX_SLUG = 40  # the longest slug SLUG_PATTERN takes
+EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 MAX_TITLE = 300
 
 

@@ -202,3 +202,21 @@ def test_decode_compiles_a_decoder_once_a_class_has_many_records() -> None:
     decoded = decode(Probe, data)
     assert Probe in codec._DECODERS
     assert type(decoded) is Probe and encode(decoded) == data
+
+
+def test_the_codec_reads_each_field_type_as_typing_does() -> None:
+    """The codec reads simple annotations itself ("str", "date | None", "list[str]", an
+    enum) instead of compiling each with typing.get_type_hints: the same types, for every
+    class it stores."""
+    import dataclasses
+    import typing
+
+    from checkin.core import codec
+    from checkin.core.meeting import AgendaItem, Decision, Reason, StatusChange, WrapUpDraft
+
+    classes = [Account, Contact, Issue, RoadmapItem, Feedback, ActionItem, Meeting]
+    for cls in [*classes, AgendaItem, Reason, Decision, StatusChange, WrapUpDraft]:
+        fields = {f.name for f in dataclasses.fields(cls)}
+        ours = {k: v for k, v in codec._field_types(cls).items() if k in fields}
+        assert ours == {k: v for k, v in typing.get_type_hints(cls).items() if k in fields}
+        assert set(ours) == fields
