@@ -63,7 +63,6 @@ class AccountsScreen(TableCommands, CheckinScreen[None]):
         yield TitleBar()
         yield Input(placeholder="Type to filter accounts · ↑↓ to pick · enter to open", id="filter")
         yield AccountList(COLUMNS, id="accounts")
-        yield Static(EMPTY_HOME, id="empty")
         yield Static(id="status")
         yield KeyBar(keep=("accounts.new", "accounts.sort", "accounts.attention", "app.quit"))
 
@@ -211,6 +210,10 @@ class AccountsScreen(TableCommands, CheckinScreen[None]):
         shown = self.query_one(AccountList).row_count
         total = len(self._accounts)
         self.set_class(total == 0, "-empty")
+        if total == 0 and not self.query("#empty"):
+            # What to do first, mounted only in a workspace without accounts (a widget less to
+            # build and style before the first frame of every other start).
+            self.mount(Static(EMPTY_HOME, id="empty"), after=self.query_one(AccountList))
         if total == 0:
             self.query_one("#status", Static).update("No accounts yet · ctrl+n adds one")
             return
