@@ -17,7 +17,7 @@ from textual.widget import Widget
 
 from checkin.ui.app import CheckinApp
 from checkin.ui.widgets.account_list import AccountList, Column
-from checkin.ui.widgets.bars import KeyBar
+from checkin.ui.widgets.bars import KeyBar, TitleBar
 from tests.sharing_data import demo_workspace
 from tests.ui.conftest import small_workspace
 
@@ -108,12 +108,13 @@ def _cells(strip: Strip) -> list[tuple[str, Style | None]]:
     return [(s.text, s.style.clear_meta_and_links() if s.style else None) for s in strip]
 
 
-@pytest.mark.parametrize("size", [(120, 40), (80, 24), (50, 20)])
+@pytest.mark.parametrize("size", [(120, 40), (81, 24), (50, 20), (21, 20)])
 @pytest.mark.parametrize("theme", ["checkin", "textual-light"])
-async def test_the_key_bar_draws_what_textual_would(size: tuple[int, int], theme: str) -> None:
-    """The key bar draws its line straight from its Rich text: piece for piece what Textual's
-    general path draws, on the home, the planner (dimmed keys) and an account, wide and on a
-    screen too narrow for the keys it keeps."""
+async def test_the_bars_draw_what_textual_would(size: tuple[int, int], theme: str) -> None:
+    """The key bar and the title bar draw their lines straight from their Rich text: piece
+    for piece what Textual's general path draws, on the home, the planner (dimmed keys) and
+    an account, wide, at an odd width (centring) and on a screen too narrow for the keys the
+    key bar keeps or the title."""
     app = CheckinApp(demo_workspace(), theme=theme)
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
@@ -127,3 +128,5 @@ async def test_the_key_bar_draws_what_textual_would(size: tuple[int, int], theme
             await pilot.pause()
             bar = app.screen.query_one(KeyBar)
             assert _cells(bar.render_line(0)) == _cells(Widget.render_line(bar, 0)), step
+            title = app.screen.query_one(TitleBar)
+            assert _cells(title.render_line(0)) == _cells(Widget.render_line(title, 0)), step

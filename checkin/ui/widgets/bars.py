@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from textual.screen import Screen
 
 SEPARATOR = " "
+_NOT_REVERSE = Style(reverse=False)
 # Always shown, whatever the width: help lists the keys that did not fit.
 ALWAYS_SHOWN = frozenset({"help"})
 
@@ -49,6 +50,27 @@ class TitleBar(Widget):
             text.append(" — ", style="dim")
             text.append(self.screen.sub_title, style="not bold")
         return text
+
+    def render_line(self, y: int) -> Strip:
+        """The line of ``render``, centred, its Rich segments straight into a strip on the
+        bar's own style (Textual's path through its Content took a millisecond of the home's
+        first frame); a title too long for the bar takes Textual's path (it ends in "…")."""
+        text = self.render()
+        width = self.size.width
+        if y or text.cell_len > width:
+            return super().render_line(y)
+        base = self.rich_style
+        left = (width - text.cell_len) // 2
+        right = width - left - text.cell_len
+        pad = base + _NOT_REVERSE  # as Textual's alignment pads
+        segments = [Segment(" " * left, pad)] if left else []
+        segments += [
+            Segment(piece.text, base + piece.style if piece.style else base)
+            for piece in text.render(self.app.console)
+        ]
+        if right:
+            segments.append(Segment(" " * right, pad))
+        return Strip(segments, width)
 
 
 class KeyBar(Widget):
