@@ -68,15 +68,26 @@ class CssCache:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._read = False
+        self._theme: str | None = None  # the theme the variables are of (``theme_key``)
         self._variables: dict[str, str] | None = None
         self._rules: Rules = {}
+        self.theme = ""  # this start's theme (``theme_key``), kept with its variables
         self.writer: threading.Thread | None = None  # the write under way, if one is
+
+    def _loaded(self) -> None:
+        if not self._read:
+            self._read = True
+            self._theme, self._variables, self._rules = _load(self.path)
+
+    def variables(self, theme: str) -> dict[str, str] | None:
+        """The CSS variables kept for ``theme`` (its ``theme_key``), if the file has them:
+        Textual works them out from the theme's colours in about a millisecond."""
+        self._loaded()
+        return dict(self._variables) if theme and theme == self._theme and self._variables else None
 
     def rules(self, variables: dict[str, str]) -> Rules:
         """The kept rules, if they were parsed with ``variables`` (else none)."""
-        if not self._read:
-            self._read = True
-            self._variables, self._rules = _load(self.path)
+        self._loaded()
         return self._rules if variables == self._variables else {}
 
     def keep(self, variables: dict[str, str], rules: Rules) -> threading.Thread | None:
@@ -84,12 +95,15 @@ class CssCache:
         when the file already holds each of them. Returns the thread (tests wait for it)."""
         kept = self.rules(variables)
         rules = {key: found for key, found in rules.items() if _valid(key, found)}
-        if not rules or all(kept.get(key) is found for key, found in rules.items()):
+        same = self.theme == self._theme and all(kept.get(k) is f for k, f in rules.items())
+        if not rules or same:
             return None  # every rule came from the file: it is up to date
-        self._variables, self._rules = dict(variables), dict(rules)
+        self._theme, self._variables, self._rules = self.theme, dict(variables), dict(rules)
         # Not a daemon: a start that quits at once still finishes (an atomic replace) its write.
         self.writer = threading.Thread(
-            target=_save, args=(self.path, self._variables, self._rules), name="css-cache"
+            target=_save,
+            args=(self.path, self._theme, self._variables, self._rules),
+            name="css-cache",
         )
         self.writer.start()
         return self.writer
@@ -108,40 +122,48 @@ def _valid(key: object, rules: object) -> bool:
     )
 
 
-def _load(path: Path) -> tuple[dict[str, str] | None, Rules]:
-    """The variables and rules in the file; (None, {}) when it is missing or not usable."""
+def theme_key(theme: object) -> str:
+    """What a theme's CSS variables are worked out from: its every colour and setting."""
+    return repr(theme)
+
+
+def _load(path: Path) -> tuple[str | None, dict[str, str] | None, Rules]:
+    """The theme, variables and rules in the file; (None, None, {}) when it is missing or
+    not usable."""
     import pickle
 
     try:
         data = read_private_file(path, MAX_BYTES)
         if data is None or not data.startswith(MAGIC):
-            return None, {}
+            return None, None, {}
         header_end = data.index(b"\n", len(MAGIC))
         header = json.loads(data[len(MAGIC) : header_end])
         if not isinstance(header, dict) or header.get("versions") != _versions():
-            return None, {}
+            return None, None, {}
         variables = header.get("variables")
         if not isinstance(variables, dict):
-            return None, {}
+            return None, None, {}
         loaded: Any = pickle.loads(data[header_end + 1 :])
         if not isinstance(loaded, dict):
-            return None, {}
+            return None, None, {}
         rules: Rules = {key: found for key, found in loaded.items() if _valid(key, found)}
-        return variables, rules
+        theme = header.get("theme")
+        return theme if isinstance(theme, str) else None, variables, rules
     except Exception:  # a cache is never worth a failed start
-        return None, {}
+        return None, None, {}
 
 
-def _save(path: Path, variables: dict[str, str], rules: Rules) -> None:
+def _save(path: Path, theme: str | None, variables: dict[str, str], rules: Rules) -> None:
     """Write the file atomically (0600, in a 0700 folder); a failure leaves it as it was."""
     import pickle
 
     from checkin.services.paths import write_private_file
 
     try:
-        header = json.dumps({"versions": _versions(), "variables": variables}).encode()
+        header = {"versions": _versions(), "theme": theme, "variables": variables}
+        header_line = json.dumps(header).encode()
         body = pickle.dumps(rules, protocol=pickle.HIGHEST_PROTOCOL)
-        if len(body) + len(header) < MAX_BYTES:
-            write_private_file(path, MAGIC + header + b"\n" + body)
+        if len(body) + len(header_line) < MAX_BYTES:
+            write_private_file(path, MAGIC + header_line + b"\n" + body)
     except Exception:  # unpicklable rules, a full disk: parse next time
         return

@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from checkin.ui.css_cache import CssCache
+from checkin.ui.css_cache import CssCache, theme_key
 from checkin.ui.keys import UserKeys
 from checkin.ui.stylesheet import KeptStylesheet
 
@@ -23,7 +23,7 @@ class StartUp(UserKeys):
         ``css_cache``: the file of parsed CSS kept between starts (css_cache.py; None: none,
         as in the tests)."""
         super().__init__()
-        cache = CssCache(css_cache) if css_cache is not None else None
+        cache = self._css_cache = CssCache(css_cache) if css_cache is not None else None
         kept = KeptStylesheet(variables=self.stylesheet._variables, cache=cache)
         kept.source = self.stylesheet.source.copy()
         self.stylesheet = kept
@@ -44,9 +44,19 @@ class StartUp(UserKeys):
         theme = self.current_theme
         kept = known.get(theme.name)
         if kept is None or kept[0] is not theme:  # a theme registered again under its name
-            kept = known[theme.name] = (theme, super().get_css_variables())
+            kept = known[theme.name] = (theme, self._theme_variables(theme))
         self.theme_variables = dict(kept[1])
         return dict(kept[1])
+
+    def _theme_variables(self, theme: object) -> dict[str, str]:
+        """The theme's variables: as the CSS cache kept them for this very theme, else worked
+        out by Textual (and kept by the cache with the rules at the next write)."""
+        cache = self._css_cache
+        if cache is None:
+            return super().get_css_variables()
+        cache.theme = theme_key(theme)
+        kept = cache.variables(cache.theme)
+        return kept if kept is not None else super().get_css_variables()
 
     def theme_chosen(self) -> None:
         """The app has set its theme (in its __init__): the stylesheet takes that theme's

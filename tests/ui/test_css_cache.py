@@ -97,7 +97,7 @@ async def test_a_damaged_file_is_parsed_around_and_rewritten(
 
 def _variables_of_a_start(cache: Path) -> dict[str, str]:
     """The variables the file was written with (what the app's theme gives)."""
-    variables, _rules = css_cache._load(cache)
+    _theme, variables, _rules = css_cache._load(cache)
     assert variables is not None
     return variables
 
@@ -113,7 +113,7 @@ async def test_another_textual_or_python_is_not_read(
     assert await start(cache) == first
     assert parses.count > 5
     monkeypatch.setattr(css_cache, "_versions", lambda: real)
-    assert css_cache._load(cache) == (None, {})  # rewritten by the other one
+    assert css_cache._load(cache) == (None, None, {})  # rewritten by the other one
 
 
 async def test_rules_of_other_variables_are_not_used(
@@ -137,7 +137,7 @@ async def test_a_file_others_can_read_or_write_is_not_loaded(
     await start(cache)
     for mode in (0o644, 0o620, 0o606):
         os.chmod(cache, mode)
-        assert css_cache._load(cache) == (None, {})
+        assert css_cache._load(cache) == (None, None, {})
     os.chmod(cache, 0o644)
     parses = Parses(monkeypatch)
     await start(cache)
@@ -163,8 +163,8 @@ async def test_a_link_is_not_followed(tmp_path: Path) -> None:
     await start(real)
     link = tmp_path / "link.cache"
     link.symlink_to(real)
-    assert css_cache._load(real)[1]
-    assert css_cache._load(link) == (None, {})
+    assert css_cache._load(real)[2]
+    assert css_cache._load(link) == (None, None, {})
 
 
 async def test_a_folder_that_cannot_be_written_changes_nothing(tmp_path: Path) -> None:
@@ -210,5 +210,43 @@ def test_the_checkin_command_keeps_the_rules_in_the_user_cache_folder(
         if thread.name == "css-cache":
             thread.join(timeout=10)  # the process would wait for it before exiting
     assert path.is_relative_to(private_cache_folder)
-    variables, rules = css_cache._load(path)
+    _theme, variables, rules = css_cache._load(path)
     assert variables is not None and rules
+
+
+async def test_the_next_start_reads_the_themes_colours_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The theme's CSS variables (Textual works them out from its colours) are kept with the
+    rules and read back for that very theme; a theme that changed under the same name, or
+    another theme, has its variables worked out again."""
+    from textual.theme import Theme
+
+    cache = tmp_path / "cache" / "checkin" / "css.cache"
+    worked_out: list[str] = []
+    real = Theme.to_color_system
+
+    def counted(theme: Theme) -> Any:
+        worked_out.append(theme.name)
+        return real(theme)
+
+    monkeypatch.setattr(Theme, "to_color_system", counted)
+    first = await start(cache)
+    assert worked_out == ["checkin"]
+    worked_out.clear()
+    assert await start(cache) == first
+    assert worked_out == []  # read from the file
+    light = await start(cache, theme="textual-light")
+    assert worked_out == ["textual-light"] and light != first
+    worked_out.clear()
+    assert await start(cache, theme="textual-light") == light
+    assert worked_out == []
+
+    # The same name with other colours (a checkin release that changed its theme).
+    import checkin.ui.app as app_module
+
+    changed = Theme(**{**app_module.CALM.__dict__, "primary": "#FF0000"})
+    monkeypatch.setattr(app_module, "CALM", changed)
+    worked_out.clear()
+    assert await start(cache) != first
+    assert worked_out == ["checkin"]
