@@ -7,6 +7,7 @@ few tens of milliseconds, and a save re-encodes only the documents that changed.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import threading
@@ -318,8 +319,11 @@ class FileBlocks:
                 self._fd = -1
 
     def __del__(self) -> None:
+        # A store dropped without its close (an error on the way): the descriptor goes with
+        # it, quietly, even at interpreter exit.
         if getattr(self, "_fd", -1) >= 0:
-            os.close(self._fd)
+            with contextlib.suppress(Exception):
+                os.close(self._fd)
             self._fd = -1
 
 
