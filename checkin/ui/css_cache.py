@@ -71,7 +71,6 @@ class CssCache:
         self._theme: str | None = None  # the theme the variables are of (``theme_key``)
         self._variables: dict[str, str] | None = None
         self._rules: Rules = {}
-        self.theme = ""  # this start's theme (``theme_key``), kept with its variables
         self.writer: threading.Thread | None = None  # the write under way, if one is
 
     def _loaded(self) -> None:
@@ -90,15 +89,16 @@ class CssCache:
         self._loaded()
         return self._rules if variables == self._variables else {}
 
-    def keep(self, variables: dict[str, str], rules: Rules) -> threading.Thread | None:
-        """Write ``rules`` (parsed with ``variables``) for the next start, in a thread; nothing
-        when the file already holds each of them. Returns the thread (tests wait for it)."""
+    def keep(self, theme: str, variables: dict[str, str], rules: Rules) -> threading.Thread | None:
+        """Write ``rules`` (parsed with ``variables``, those of ``theme``: its ``theme_key``)
+        for the next start, in a thread; nothing when the file already holds each of them.
+        Returns the thread (tests wait for it)."""
         kept = self.rules(variables)
         rules = {key: found for key, found in rules.items() if _valid(key, found)}
-        same = self.theme == self._theme and all(kept.get(k) is f for k, f in rules.items())
+        same = theme == self._theme and all(kept.get(k) is f for k, f in rules.items())
         if not rules or same:
             return None  # every rule came from the file: it is up to date
-        self._theme, self._variables, self._rules = self.theme, dict(variables), dict(rules)
+        self._theme, self._variables, self._rules = theme, dict(variables), dict(rules)
         # Not a daemon: a start that quits at once still finishes (an atomic replace) its write.
         self.writer = threading.Thread(
             target=_save,

@@ -54,8 +54,7 @@ class StartUp(UserKeys):
         cache = self._css_cache
         if cache is None:
             return super().get_css_variables()
-        cache.theme = theme_key(theme)
-        kept = cache.variables(cache.theme)
+        kept = cache.variables(theme_key(theme))
         return kept if kept is not None else super().get_css_variables()
 
     def theme_chosen(self) -> None:
@@ -92,7 +91,7 @@ class StartUp(UserKeys):
         self._first_frame_shown = True
         if isinstance(self.stylesheet, KeptStylesheet):
             # What the first frame parsed is written for the next start, in a thread.
-            self.stylesheet.keep_for_next_start()
+            self.stylesheet.keep_for_next_start(theme_key(self.current_theme))
         waiting, self._after_first_frame = self._after_first_frame, []
         for callback in waiting:
             self.call_after_refresh(callback)

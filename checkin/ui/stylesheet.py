@@ -40,13 +40,14 @@ class KeptStylesheet(Stylesheet):
             if key not in self._parse_cache and (rules := kept.get(key)) is not None:
                 self._parse_cache[key] = rules
 
-    def keep_for_next_start(self) -> threading.Thread | None:
-        """Have the cache keep what was parsed so far (written in a thread; None: nothing
-        to write)."""
+    def keep_for_next_start(self, theme: str) -> threading.Thread | None:
+        """Have the cache keep what was parsed so far, with the variables of ``theme`` (its
+        ``theme_key``) (written in a thread; None: nothing to write)."""
         if self._cache is None:
             return None
         parsed = self._parse_cache
-        return self._cache.keep(self._variables, {key: parsed[key] for key in list(parsed.keys())})
+        rules = {key: parsed[key] for key in list(parsed.keys())}
+        return self._cache.keep(theme, self._variables, rules)
 
     def parse(self) -> None:
         self._from_cache()

@@ -185,7 +185,7 @@ def test_rules_that_cannot_be_pickled_are_not_written(tmp_path: Path) -> None:
     rule = RuleSet(selector_set=[SelectorSet()], styles=Styles())
     rule.styles.node = lambda: None  # type: ignore[assignment]  # a lambda does not pickle
     key = ("Foo { }", ("here", "Foo.DEFAULT_CSS"), True, 0, "")
-    writer = cache.keep({"primary": "red"}, {key: [rule]})
+    writer = cache.keep("a theme", {"primary": "red"}, {key: [rule]})
     assert writer is not None
     writer.join(timeout=10)
     assert not cache.path.exists()

@@ -78,12 +78,12 @@ class AccountsScreen(TableCommands, CheckinScreen[None]):
         self.query_one("#filter", Input).focus()
 
     def on_screen_resume(self, event: ScreenResume) -> None:
-        # The first resume is the first show, right after on_mount: nothing changed yet.
         if not self._shown:
+            # The first resume is the first show, right after on_mount: nothing changed yet.
             # (Runs before Textual's own handler.) Every widget was styled as it mounted,
             # with the final stylesheet: styling them all again costs 4 ms of the first frame.
             event.refresh_styles = False
-        if self._shown:
+        else:
             # Back from an account: a new search starts afresh (the old filter would hide
             # accounts and swallow what is typed next); the cursor stays on that account.
             filter_input = self.query_one("#filter", Input)
