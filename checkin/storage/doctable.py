@@ -352,7 +352,8 @@ class Pending:
 
 
 LAYOUT_TABLE = "_layout"  # the file's first table: where each other table's lines are
-_LAYOUT_HEADER = b'"_layout":{'
+_LAYOUT_NAME = LAYOUT_TABLE.encode()
+_LAYOUT_HEADER = b'"%s":{' % _LAYOUT_NAME
 
 
 def dump_tables(tables: Tables) -> bytes:
@@ -492,10 +493,7 @@ def _load_lines(raw: bytes) -> Tables | None:
         found = _TABLE_END.search(raw, at)
         return -1 if found is None else found.start()
 
-    ends = _layout_ends(len(raw), read)
-    if ends is not None:
-        return _find_tables(len(raw), read, lambda at: ends.get(at, -1))
-    return _find_tables(len(raw), read, find_end)
+    return _find_tables(len(raw), read, _ends_by_layout(len(raw), read) or find_end)
 
 
 def read_tables(fd: int, size: int) -> Tables | None:
@@ -520,24 +518,22 @@ def read_tables(fd: int, size: int) -> Tables | None:
 
     if size < 5 or read(0, 2) != b"{\n" or read(size - 3, 3) != b"\n}\n":
         return None
-    ends = _layout_ends(size, read)
-    if ends is None:
-        return _find_tables(size, read, find_end)
-    if not hasattr(os, "pread"):
-        return _find_tables(size, read, lambda at: ends.get(at, -1))
+    by_layout = _ends_by_layout(size, read)
+    if by_layout is None or not hasattr(os, "pread"):
+        return _find_tables(size, read, by_layout or find_end)
     blocks = FileBlocks(fd)
-    tables = _find_tables(size, read, lambda at: ends.get(at, -1), later=blocks.later)
+    tables = _find_tables(size, read, by_layout, later=blocks.later)
     if tables is None:
         blocks.close()
     return tables
 
 
-def _layout_ends(size: int, read: Callable[[int, int], bytes]) -> dict[int, int] | None:
-    """From the file's ``_layout`` table: where each table's closing line starts, by the
-    position of its header line's end (what ``_find_tables`` searches for); None when the file
-    has no layout or one that does not describe it (then the file is searched). Only what is
-    cheap to check is checked here, each header and closing line where the layout says;
-    ``_find_tables`` checks every header and separator again as it reads."""
+def _ends_by_layout(size: int, read: Callable[[int, int], bytes]) -> Callable[[int], int] | None:
+    """``_find_tables``' ``find_end`` from the file's ``_layout`` table: where each table's
+    closing line starts, by the position of its header line's end, without searching; None
+    when the file has no layout or one that does not describe it (then the file is searched).
+    Only what is cheap to check is checked here, each header and closing line where the layout
+    says; ``_find_tables`` checks every header and separator again as it reads."""
     head = read(2, _HEADER_BYTES)
     if not head.startswith(_LAYOUT_HEADER + b"\n"):
         return None
@@ -559,7 +555,9 @@ def _layout_ends(size: int, read: Callable[[int, int], bytes]) -> dict[int, int]
             at = close + 4
     except (AttributeError, TypeError, ValueError):
         return None
-    return ends if at == size - 1 else None  # the last table closes the file: "\n}\n}\n"
+    if at != size - 1:  # the last table closes the file: "\n}\n}\n"
+        return None
+    return lambda header_end: ends.get(header_end, -1)
 
 
 def _read_fully(fd: int, at: int, count: int) -> bytes:
@@ -608,7 +606,7 @@ def _find_tables(
         close = find_end(newline)
         if close < 0:
             return None
-        if name != b"_layout":
+        if name != _LAYOUT_NAME:
             block: bytes | Pending = b""
             if close > newline:
                 length = close - newline - 1
