@@ -25,6 +25,15 @@ _NOT_REVERSE = Style(reverse=False)
 ALWAYS_SHOWN = frozenset({"help"})
 
 
+def _on_style(bar: Widget, text: Text, base: Style) -> list[Segment]:
+    """``text``'s Rich segments, each on the bar's own style ``base``: what a bar's line is
+    drawn from when it fits (Textual's general path through its Content is slower)."""
+    return [
+        Segment(piece.text, base + piece.style if piece.style else base)
+        for piece in text.render(bar.app.console)
+    ]
+
+
 class TitleBar(Widget):
     """The screen's title and subtitle, centred, on one line at the top."""
 
@@ -64,10 +73,7 @@ class TitleBar(Widget):
         right = width - left - text.cell_len
         pad = base + _NOT_REVERSE  # as Textual's alignment pads
         segments = [Segment(" " * left, pad)] if left else []
-        segments += [
-            Segment(piece.text, base + piece.style if piece.style else base)
-            for piece in text.render(self.app.console)
-        ]
+        segments += _on_style(self, text, base)
         if right:
             segments.append(Segment(" " * right, pad))
         return Strip(segments, width)
@@ -209,11 +215,7 @@ class KeyBar(Widget):
             # Too long for the bar (the kept keys on a narrow screen): Textual's path, which
             # ends the line at a word boundary.
             return super().render_line(y)
-        base = self.rich_style
-        segments = [
-            Segment(piece.text, base + piece.style if piece.style else base)
-            for piece in text.render(self.app.console)
-        ]
+        segments = _on_style(self, text, self.rich_style)
         # Not padded: Textual pads the rest of the line in the bar's background, as for any
         # widget's content.
         return Strip(segments, text.cell_len)
