@@ -79,6 +79,17 @@ def demo(tmp_path: Path) -> Iterator[Path]:
     yield path
 
 
+def add_critical(ws: Workspace, account: Account) -> Issue:
+    """A critical issue opened three days ago: a change to the account's figures."""
+    return ws.add(
+        Issue,
+        account_id=account.id,
+        title="Exports fail",
+        severity=Severity.CRITICAL,
+        opened=NOW - timedelta(days=3),
+    )
+
+
 def check_every_account(path: Path) -> int:
     """Evaluate stored digests (made at NOW by a first start) at several moments and compare
     with the figures from the records; returns how many comparisons were made."""
@@ -203,13 +214,7 @@ def test_after_a_change_the_seal_no_longer_vouches_and_the_stamps_decide(demo: P
     # the undone state's digest is stored: the tables hash as the seal says again.
     ws = Workspace.open(demo, clock=lambda: NOW)
     changed = accounts[0]
-    issue = ws.add(
-        Issue,
-        account_id=changed.id,
-        title="Exports fail",
-        severity=Severity.CRITICAL,
-        opened=NOW - timedelta(days=3),
-    )
+    issue = add_critical(ws, changed)
     with_issue = ws.overview(changed)
     ws.keep_figures()
     ws.delete(issue)
@@ -228,13 +233,7 @@ def test_a_changed_account_is_digested_again_in_the_session_and_the_next(demo: P
     account = ws.accounts()[0]
     before = ws.overview(account)
     ws.keep_figures()
-    issue = ws.add(
-        Issue,
-        account_id=account.id,
-        title="Exports fail",
-        severity=Severity.CRITICAL,
-        opened=NOW - timedelta(days=3),
-    )
+    issue = add_critical(ws, account)
     after = ws.overview(account)
     assert after[0].open_critical == before[0].open_critical + 1
     assert after == from_records(ws, account, NOW)
