@@ -15,6 +15,17 @@ from checkin.services.workspace import Workspace
 NOW = datetime(2026, 11, 22, 9, 0)
 
 
+class Clock:
+    """A clock the test moves forward (``clock.now = ...``), so timers and stamps are
+    predictable."""
+
+    def __init__(self, now: datetime = NOW) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
 @pytest.fixture(autouse=True, scope="session")
 def private_cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """The user cache folder ($XDG_CACHE_HOME) is a temporary one for the whole run, in the

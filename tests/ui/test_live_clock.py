@@ -23,16 +23,9 @@ from checkin.ui.app import CheckinApp
 from checkin.ui.screens.live import LiveScreen, NotesArea
 from checkin.ui.widgets.agenda_list import AgendaList
 from checkin.ui.widgets.item_detail import ItemDetail
+from tests.conftest import Clock
 
 NOW = datetime(2026, 11, 22, 9, 0)
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = NOW
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 def rows_on_screen(widget: AgendaList | ItemDetail) -> list[str]:

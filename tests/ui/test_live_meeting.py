@@ -24,18 +24,9 @@ from checkin.ui.screens.live import LiveScreen, NotesArea
 from checkin.ui.screens.minutes import MinutesScreen
 from checkin.ui.screens.planner import PlannerScreen
 from checkin.ui.screens.wrapup import WrapUpScreen
+from tests.conftest import Clock
 
 NOW = datetime(2026, 11, 22, 9, 0)
-
-
-class Clock:
-    """A clock the test moves forward, so timers and stamps are predictable."""
-
-    def __init__(self) -> None:
-        self.now = NOW
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 def demo(clock: Clock) -> Workspace:

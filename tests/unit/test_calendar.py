@@ -23,20 +23,10 @@ from checkin.services import sharing
 from checkin.services.demo import seed_demo
 from checkin.services.sharing import calendar_data
 from checkin.services.workspace import Workspace
-from tests.conftest import NOW
+from tests.conftest import NOW, Clock
 from tests.sharing_data import demo_workspace, hostile_workspace
 
 BERLIN_WINTER = timezone(timedelta(hours=1))
-
-
-class Clock:
-    """A clock the test moves forward."""
-
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 def parse(data: bytes) -> Calendar:

@@ -23,7 +23,7 @@ from checkin.services.demo import seed_demo
 from checkin.services.workspace import Workspace
 from checkin.storage.doctable import dump_tables, from_plain
 from checkin.storage.figures import StoredFigures, figures_path
-from tests.conftest import NOW
+from tests.conftest import NOW, Clock
 
 MOMENTS = (timedelta(0), timedelta(days=1), timedelta(days=40))
 
@@ -52,14 +52,6 @@ def digest_from_records(ws: Workspace, account: Account, as_of: datetime) -> fig
         meetings=r.meetings,
         as_of=as_of,
     )
-
-
-class Clock:
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 def generated(tmp_path: Path, size: Size) -> Path:
