@@ -52,7 +52,6 @@ def open_app(db: Path | None, *, probe: Probe | None = None) -> dict[str, float]
     collecting = gc.isenabled()
     gc.disable()
     try:
-        from checkin.cli import exits
         from checkin.cli.tui import run_app
         from checkin.core.errors import CheckinError
         from checkin.services.paths import default_db_path
@@ -61,6 +60,8 @@ def open_app(db: Path | None, *, probe: Probe | None = None) -> dict[str, float]
         try:
             return run_app(path, probe=probe)
         except (CheckinError, OSError) as error:
+            from checkin.cli import exits  # only to report the error: not on a good start
+
             sys.exit(exits.report(error))
     finally:
         if collecting:

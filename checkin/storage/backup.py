@@ -75,10 +75,17 @@ def remove_orphaned_temps(db_path: Path) -> list[Path]:
     folder = backup_dir(db_path)
     if not folder.is_dir():
         return []
+    # Names are checked cheaply first: the pattern is compiled only when a temp file is there.
+    start = f".{backup_stem(db_path)}-"
+    candidates = [
+        p for p in folder.iterdir() if p.name.startswith(start) and p.name.endswith(".tmp")
+    ]
+    if not candidates:
+        return []
     pattern = _name_pattern(db_path).pattern
     temp = re.compile(re.escape(".") + pattern + r"\.\d+-\d+\.tmp")
     removed = []
-    for orphan in folder.iterdir():
+    for orphan in candidates:
         if temp.fullmatch(orphan.name):
             with contextlib.suppress(OSError):
                 orphan.unlink()

@@ -73,9 +73,21 @@ def atomic_write(path: Path, data: bytes | Iterable[bytes]) -> None:
 
 
 def remove_orphaned_temps(path: Path) -> list[Path]:
-    """Delete temp files a killed process left beside ``path``; returns what was removed."""
+    """Delete temp files a killed process left beside ``path``; returns what was removed.
+
+    Names are compared as text, not as a glob pattern: a ``[`` in the workspace's name is
+    not a pattern, and a glob compiles a regular expression at every start of the app."""
+    prefix, suffix = temp_prefix(path), ".tmp"
+    with os.scandir(path.parent) as entries:
+        orphans = [
+            Path(entry.path)
+            for entry in entries
+            if entry.name.startswith(prefix)
+            and entry.name.endswith(suffix)
+            and len(entry.name) >= len(prefix) + len(suffix)
+        ]
     removed = []
-    for orphan in path.parent.glob(f"{temp_prefix(path)}*.tmp"):
+    for orphan in orphans:
         with contextlib.suppress(OSError):
             orphan.unlink()
             removed.append(orphan)

@@ -70,7 +70,7 @@ def _home() -> Screen[Any]:
     return screen
 
 
-class CheckinApp(StartUp):
+class CheckinApp(StartUp, App[None]):
     """Holds the workspace and moves between screens; screens do the work."""
 
     TITLE = "checkin"

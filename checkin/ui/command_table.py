@@ -21,7 +21,10 @@ from textual.binding import Binding, BindingType
 PaletteEntry = tuple[str, str, Callable[[], Any]]  # (title, help, run it)
 
 
-@dataclass(frozen=True, eq=False)  # one object per command: no generated __eq__/__hash__
+# One object per command, made once at import and never changed: no generated __eq__, __repr__
+# or frozen __setattr__ (each is compiled at import, before the first frame: frozen alone
+# doubled the class's cost).
+@dataclass(eq=False, repr=False)
 class Command:
     """One thing the user can do on a screen.
 
@@ -51,6 +54,9 @@ class Command:
     typing_key: str = ""
     typing_show: bool | None = None
     detail: Callable[[Any], str] | None = None
+
+    def __repr__(self) -> str:
+        return f"Command({self.key!r}, {self.action!r}, id={self.id!r})"
 
     @cached_property
     def parsed(self) -> tuple[str, tuple[object, ...]]:

@@ -1,18 +1,16 @@
 """Every key binding of checkin by its id: what a user's key map (``config.json``) can move.
 
 Reading them imports every screen, so only ``checkin keys`` and the tests do it; the app
-(:class:`UserKeys`) applies the user's map as it is and says at start what the settings file
-got wrong.
+(``checkin.ui.startup.UserKeys``) applies the user's map as it is and says at start what the
+settings file got wrong. Nothing here is needed before the app's first frame.
 """
 
 from __future__ import annotations
 
 import inspect
-from collections.abc import Sequence
 from importlib import import_module
 from typing import NamedTuple
 
-from textual.app import App
 from textual.binding import Binding
 from textual.dom import DOMNode
 
@@ -33,24 +31,6 @@ PLACES = (
                        "checkin.ui.modals.attendance", "checkin.ui.modals.profile")),
     ("Wrap-up and minutes", ("checkin.ui.screens.wrapup", "checkin.ui.screens.minutes")),
 )  # fmt: skip
-
-
-class UserKeys(App[None]):
-    """The app's part that holds the user's key map and says what was wrong with it."""
-
-    _key_problems: tuple[str, ...] = ()
-
-    def use_keys(self, keymap: dict[str, str], problems: Sequence[str] = ()) -> None:
-        """The user's key map (binding id -> keys, from config.json); ``problems`` (entries
-        left out) are told once the first screen is up (:meth:`tell_key_problems`)."""
-        self.set_keymap(keymap)
-        self._key_problems = tuple(problems)
-
-    def tell_key_problems(self) -> None:
-        if self._key_problems:
-            title = "Some keys of config.json were left out"
-            text = "\n".join(self._key_problems) + "\n(`checkin keys` lists the binding ids)"
-            self.notify(text, title=title, severity="warning", timeout=10, markup=False)
 
 
 class KeyEntry(NamedTuple):

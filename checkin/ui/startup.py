@@ -1,22 +1,52 @@
-"""The app's start-up: the first frame comes first, what can wait runs after it, and the
+"""The app's start-up: the first frame comes first, what can wait runs after it, the user's
+key map is applied (what it got wrong is told once the first screen is up), and the
 milestones the benchmark reads ("ready", "settled", the longest input stall)."""
 
 from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from checkin.ui.css_cache import CssCache, theme_key
-from checkin.ui.keys import UserKeys
 from checkin.ui.stylesheet import KeptStylesheet
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+    AppPart = App[None]  # what a part of the app can use of it
+else:
+    # A part of the app, not a Textual class of its own: every App subclass costs a third of
+    # a millisecond to build at import (Textual collects its bindings, CSS and reactives),
+    # before the first frame. CheckinApp lists App after its parts.
+    AppPart = object
 
 STALL_TICK = 0.005  # how often the benchmark's stall watch looks at the event loop
 
 
+class UserKeys(AppPart):
+    """The app's part that holds the user's key map and says what was wrong with it."""
+
+    _key_problems: tuple[str, ...] = ()
+
+    def use_keys(self, keymap: dict[str, str], problems: Sequence[str] = ()) -> None:
+        """The user's key map (binding id -> keys, from config.json); ``problems`` (entries
+        left out) are told once the first screen is up (:meth:`tell_key_problems`)."""
+        self.set_keymap(keymap)
+        self._key_problems = tuple(problems)
+
+    def tell_key_problems(self) -> None:
+        if self._key_problems:
+            title = "Some keys of config.json were left out"
+            text = "\n".join(self._key_problems) + "\n(`checkin keys` lists the binding ids)"
+            self.notify(text, title=title, severity="warning", timeout=10, markup=False)
+
+
 class StartUp(UserKeys):
-    """The base of the app: start-up milestones and work deferred to after the first frame."""
+    """The app's part that runs its start-up: milestones, and work deferred to after the first
+    frame."""
 
     def __init__(self, *, exit_at: str | None = None, css_cache: Path | None = None) -> None:
         """``exit_at``: the milestone the benchmark exits at (None: run until quit);

@@ -174,6 +174,25 @@ def test_orphaned_temp_files_are_cleaned_at_start(tmp_path: Path) -> None:
     assert not orphan.exists()
 
 
+def test_only_this_workspaces_temp_files_are_cleaned_even_with_brackets_in_its_name(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "clients[1].json"  # not a glob pattern: "[1]" is part of the name
+    seeded(db)
+    orphan = tmp_path / ".clients[1].json.4242-0.tmp"
+    kept = [
+        tmp_path / ".clients1.json.4242-0.tmp",  # what "[1]" matches as a pattern
+        tmp_path / ".clients[1].json.tmp",  # no temp part between the name and ".tmp"
+        tmp_path / "clients[1].json.4242-0.tmp",  # not hidden: not one of ours
+        tmp_path / ".clients[1].json.4242-0.tmp.keep",
+    ]
+    for path in [orphan, *kept]:
+        path.write_bytes(b"half a write")
+    Store.open(db, clock).close()
+    assert not orphan.exists()
+    assert all(path.exists() for path in kept)
+
+
 def test_a_writer_that_is_closing_is_waited_for(tmp_path: Path) -> None:
     db = tmp_path / "db.json"
     first = Store.open(db, clock)
