@@ -8,7 +8,7 @@ with hundreds of accounts.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import ClassVar, NamedTuple
+from typing import ClassVar
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -27,13 +27,27 @@ from checkin.ui.command_table import Command, CommandTable
 GAP = 2
 
 
-class Column(NamedTuple):
-    key: str
-    label: str
-    width: int
-    flexible: bool = False  # takes the room that is left (``width`` is its minimum)
-    # Hidden when the screen is too narrow for every column: 1 goes first, then 2...; 0 never.
-    give_way: int = 0
+class Column:
+    """One column of the list (a plain class: a NamedTuple costs ten times as much to build
+    at import, before the first frame).
+
+    ``flexible``: takes the room that is left (``width`` is its minimum). ``give_way``: hidden
+    when the screen is too narrow for every column: 1 goes first, then 2...; 0 never.
+    """
+
+    __slots__ = ("flexible", "give_way", "key", "label", "width")
+
+    def __init__(
+        self, key: str, label: str, width: int, *, flexible: bool = False, give_way: int = 0
+    ) -> None:
+        self.key = key
+        self.label = label
+        self.width = width
+        self.flexible = flexible
+        self.give_way = give_way
+
+    def __repr__(self) -> str:
+        return f"Column({self.key!r}, {self.label!r}, {self.width})"
 
 
 LIST_COMMANDS = CommandTable(
