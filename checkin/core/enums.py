@@ -1,47 +1,17 @@
-"""The closed vocabularies of the domain, as StrEnums that store as readable strings."""
+"""The closed vocabularies of the domain, as StrEnums that store as readable strings.
+
+The few the app needs before its first frame live in ``checkin.core.base_enums`` and are
+re-exported here: import every enum from this module.
+"""
 
 from __future__ import annotations
 
 from enum import StrEnum
 
-
-class RecordKind(StrEnum):
-    """The kinds of stored record: the word of a source reference ("issue:i-7k2q9x") and of a
-    new id's kind; each record class names its own (``Issue.KIND``)."""
-
-    ACCOUNT = "account"
-    CONTACT = "contact"
-    ISSUE = "issue"
-    ROADMAP = "roadmap"
-    FEEDBACK = "feedback"
-    ACTION = "action"
-    MEETING = "meeting"
-
-    @property
-    def prefix(self) -> str:
-        """The letter record ids of this kind start with ("i" of "i-7k2q9x")."""
-        return _ID_PREFIX[self]
-
-    @property
-    def noun(self) -> str:
-        """What a message calls one record of this kind ("action item")."""
-        return _NOUN.get(self, self.value)
-
-    def ref(self, record_id: str) -> str:
-        """The source reference of a record of this kind: "issue:i-7k2q9x"."""
-        return f"{self.value}:{record_id}"
-
-
-_ID_PREFIX = {
-    RecordKind.ACCOUNT: "a",
-    RecordKind.CONTACT: "c",
-    RecordKind.ISSUE: "i",
-    RecordKind.ROADMAP: "r",
-    RecordKind.FEEDBACK: "f",
-    RecordKind.ACTION: "t",
-    RecordKind.MEETING: "m",
-}
-_NOUN = {RecordKind.ROADMAP: "roadmap item", RecordKind.ACTION: "action item"}
+from checkin.core.base_enums import MeetingState as MeetingState
+from checkin.core.base_enums import Phase as Phase
+from checkin.core.base_enums import RecordKind as RecordKind
+from checkin.core.base_enums import Tier as Tier
 
 
 class Audience(StrEnum):
@@ -53,18 +23,6 @@ class Audience(StrEnum):
     @property
     def is_client(self) -> bool:
         return self is Audience.CLIENT
-
-
-class Tier(StrEnum):
-    STRATEGIC = "strategic"
-    GROWTH = "growth"
-    STANDARD = "standard"
-
-
-class Phase(StrEnum):
-    NORMAL = "normal"
-    PROJECT = "project"
-    ESCALATION = "escalation"
 
 
 class Side(StrEnum):
@@ -169,11 +127,3 @@ SENTIMENT_WORDS = {
 def sentiment_word(sentiment: int) -> str:
     """ "very positive" ... "very negative" for +2 ... -2."""
     return SENTIMENT_WORDS.get(sentiment, f"{sentiment:+d}")
-
-
-class MeetingState(StrEnum):
-    """Where a meeting is (``checkin.core.meeting.state_of`` works it out)."""
-
-    PLANNED = "planned"
-    LIVE = "live"  # started, not ended: the call, then its wrap-up until that is confirmed
-    ENDED = "ended"

@@ -9,17 +9,9 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
-from checkin.core.enums import ActionStatus, IssueStatus, MeetingState, RecordKind, Side
+from checkin.core.account import Account, Record
+from checkin.core.base_enums import MeetingState, RecordKind
 from checkin.core.errors import Conflict, NotFound
-from checkin.core.records import (
-    Account,
-    ActionItem,
-    Contact,
-    Feedback,
-    Issue,
-    Record,
-    RoadmapItem,
-)
 from checkin.core.rules import MAX_SLUG
 from checkin.core.text import slugify
 from checkin.storage import Store
@@ -27,13 +19,16 @@ from checkin.storage.figures import Seal, StoredFigures
 from checkin.storage.repository import Repository
 
 if TYPE_CHECKING:
-    # Imported where used: opening the app's first screen needs none of them.
+    # Imported where used (record classes through the store's repositories): opening the
+    # app's first screen, the accounts home, needs none of them.
     import random
 
     from checkin.core import transitions
+    from checkin.core.enums import ActionStatus, IssueStatus
     from checkin.core.figures import Digest
     from checkin.core.health import Health, Relationship
     from checkin.core.meeting import Meeting
+    from checkin.core.records import ActionItem, Contact, Feedback, Issue, RoadmapItem
     from checkin.core.summary import AccountSummary
     from checkin.core.trend import TrendPoint
 
@@ -419,6 +414,8 @@ class Workspace:
     # -- records of an account ------------------------------------------------------------
 
     def contacts(self, account_id: str) -> list[Contact]:
+        from checkin.core.enums import Side
+
         return sorted(
             self.store.contacts.for_account(account_id),
             key=lambda c: (c.side != Side.CLIENT, not c.focal, c.name.casefold()),
@@ -440,6 +437,8 @@ class Workspace:
 
     def open_actions(self) -> list[tuple[Account, ActionItem]]:
         """Open action items of every active account, overdue first, then by due date."""
+        from checkin.core.enums import ActionStatus
+
         repo = self.store.actions  # through the status index: only open ones are decoded
         found = [
             (account, action)
@@ -564,7 +563,7 @@ class Workspace:
         """Create a record of ``cls`` with a new id; validation errors name the fields."""
         record = cls(id=fields.pop("id", None) or self.new_id(cls.KIND), **fields)
         repo: Repository[R] = self._repo_for_kind(cls.KIND)
-        if isinstance(record, Contact) and record.focal:
+        if isinstance(record, self.store.contacts.cls) and record.focal:
             with self.transaction():
                 self._clear_focal(record)
                 return repo.add(record)
@@ -573,7 +572,7 @@ class Workspace:
     def save(self, record: R) -> R:
         """Store a changed record (validated again on the way)."""
         repo: Repository[R] = self._repo_for_record(record)
-        if isinstance(record, Contact) and record.focal:
+        if isinstance(record, self.store.contacts.cls) and record.focal:
             with self.transaction():
                 self._clear_focal(record)
                 return repo.save(record)

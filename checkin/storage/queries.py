@@ -7,20 +7,40 @@ between calls keeps it with :meth:`Repository.derived` (dropped when that kind c
 
 from __future__ import annotations
 
+import functools
 from datetime import datetime
 from typing import TYPE_CHECKING, TypeVar
 
-from checkin.core.enums import ActionStatus, IssueStatus, MeetingState, Severity
-from checkin.core.records import ActionItem, Feedback, Issue, Record
+from checkin.core.account import Record
+from checkin.core.base_enums import MeetingState
 from checkin.storage.repository import MeetingRepository, Repository
 
 if TYPE_CHECKING:
+    from checkin.core.enums import ActionStatus
     from checkin.core.meeting import Meeting
+    from checkin.core.records import (
+        ActionItem,
+        Feedback,  # noqa: F401  # named by a base class below
+        Issue,
+    )
 
 R = TypeVar("R", bound=Record)
 
-_OPEN_STATUSES = frozenset(status.value for status in IssueStatus if status.is_open)
-_SEVERITY_RANK = {severity.value: severity.rank for severity in Severity}
+
+@functools.cache
+def _issue_words() -> tuple[frozenset[str], str, dict[str, int]]:
+    """The stored words of the open issue statuses and of "resolved", and each stored
+    severity's rank (most severe 0): the issue enums are loaded on the first question about
+    issues, which the app's first screen, the accounts home, does not ask."""
+    from checkin.core.enums import IssueStatus, Severity
+
+    return (
+        frozenset(status.value for status in IssueStatus if status.is_open),
+        IssueStatus.RESOLVED.value,
+        {severity.value: severity.rank for severity in Severity},
+    )
+
+
 # The field that dates a meeting in each state: the latest planned, running or ended one.
 _DATED_BY = {
     MeetingState.PLANNED: "planned_start",
@@ -38,7 +58,7 @@ class CapturedRepository(Repository[R]):
         return [self.get(record_id) for record_id in ids]
 
 
-class ActionRepository(CapturedRepository[ActionItem]):
+class ActionRepository(CapturedRepository["ActionItem"]):
     """Action items."""
 
     def in_state(self, account_id: str, status: ActionStatus) -> list[ActionItem]:
@@ -47,7 +67,7 @@ class ActionRepository(CapturedRepository[ActionItem]):
         return [self.get(record_id) for record_id in ids]
 
 
-class IssueRepository(Repository[Issue]):
+class IssueRepository(Repository["Issue"]):
     """Issues."""
 
     def open_by_severity(self, account_id: str, limit: int) -> tuple[list[Issue], int]:
@@ -55,15 +75,16 @@ class IssueRepository(Repository[Issue]):
         the account's issues are open (only the ``limit`` returned are decoded)."""
 
         def in_order() -> list[str]:
+            open_statuses, _resolved, severity_rank = _issue_words()
             is_open = {
                 record_id
                 for status, ids in self.ids_by_field(account_id, "status").items()
-                if status in _OPEN_STATUSES
+                if status in open_statuses
                 for record_id in ids
             }
             found = [i for i in self.ids_for_account(account_id) if i in is_open]  # oldest first
             found.sort(
-                key=lambda i: (_SEVERITY_RANK[self.field(i, "severity")], self.field(i, "opened"))
+                key=lambda i: (severity_rank[self.field(i, "severity")], self.field(i, "opened"))
             )
             return found
 
@@ -73,13 +94,12 @@ class IssueRepository(Repository[Issue]):
     def unsettled(self, account_id: str) -> list[Issue]:
         """The account's open issues and the resolved ones (with a resolution date) the
         client has not confirmed yet, oldest first: what an agenda may look at."""
+        open_statuses, resolved, _severity_rank = _issue_words()
         found = []
         for doc in self.raw_for_account(account_id):
             status = doc.get("status")
-            if status in _OPEN_STATUSES or (
-                status == IssueStatus.RESOLVED.value
-                and doc.get("resolved")
-                and not doc.get("verified")
+            if status in open_statuses or (
+                status == resolved and doc.get("resolved") and not doc.get("verified")
             ):
                 found.append(self.decode_raw(doc))
         return found
@@ -122,5 +142,5 @@ class MeetingQueries(MeetingRepository):
         return found
 
 
-class FeedbackRepository(CapturedRepository[Feedback]):
+class FeedbackRepository(CapturedRepository["Feedback"]):
     """Feedback."""

@@ -7,11 +7,11 @@ import copy
 import dataclasses
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
+from checkin.core.account import Record
 from checkin.core.codec import DecodeError, decode, encode
 from checkin.core.errors import NotFound
-from checkin.core.records import Record
 from checkin.storage.doctable import DocTable, DocumentError
 from checkin.storage.errors import corrupt
 
@@ -48,7 +48,8 @@ class Repository(Generic[R]):
     """All records of one kind, with an in-memory index by account."""
 
     def __init__(self, store: Store, table: str, cls: type[R] | None, kind: str) -> None:
-        """``cls``: the record class (None where a subclass gives it as ``cls``)."""
+        """``cls``: the record class; None where the store gives it on first use
+        (``Store.record_class``) or a subclass gives it as ``cls``."""
         self._store = store
         self.table_name = table
         self._cls = cls
@@ -65,7 +66,7 @@ class Repository(Generic[R]):
     def cls(self) -> type[R]:
         """The class of this kind's records."""
         if self._cls is None:
-            raise TypeError(f"{type(self).__name__} names no record class")
+            self._cls = cast("type[R]", self._store.record_class(self.table_name))
         return self._cls
 
     # -- reading -----------------------------------------------------------------------

@@ -10,7 +10,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from checkin.core.records import Account, ActionItem, Contact, Feedback, Issue, RoadmapItem
+from checkin.core.account import Account
 from checkin.storage import backup, schema
 from checkin.storage.doctable import (
     DocTable,
@@ -42,6 +42,8 @@ from checkin.storage.repository import Repository
 
 if TYPE_CHECKING:
     from tinydb import TinyDB
+
+    from checkin.core.records import Contact, Record, RoadmapItem
 
 Clock = Callable[[], datetime]
 RECOVERY_SUFFIX = ".recovery.json"  # the whole state, when the last save at close failed
@@ -99,12 +101,29 @@ class Store:
         self._depth = 0
         self._db: TinyDB | None = None
         self.accounts = Repository(self, "accounts", Account, "account")
-        self.contacts = Repository(self, "contacts", Contact, "contact")
-        self.issues = IssueRepository(self, "issues", Issue, "issue")
-        self.roadmap = Repository(self, "roadmap", RoadmapItem, "roadmap item")
-        self.feedback = FeedbackRepository(self, "feedback", Feedback, "feedback")
-        self.actions = ActionRepository(self, "actions", ActionItem, "action item")
+        # The other kinds' classes are loaded when their first record is read or written
+        # (``record_class``): the app's first screen, the accounts home, reads accounts only.
+        self.contacts: Repository[Contact] = Repository(self, "contacts", None, "contact")
+        self.issues = IssueRepository(self, "issues", None, "issue")
+        self.roadmap: Repository[RoadmapItem] = Repository(self, "roadmap", None, "roadmap item")
+        self.feedback = FeedbackRepository(self, "feedback", None, "feedback")
+        self.actions = ActionRepository(self, "actions", None, "action item")
         self.meetings = MeetingQueries(self)
+
+    @staticmethod
+    def record_class(table: str) -> type[Record]:
+        """The class of the records of ``table``, a record table other than accounts and
+        meetings (``checkin.core.records`` is loaded on the first call)."""
+        from checkin.core import records
+
+        classes: dict[str, type[Record]] = {
+            "contacts": records.Contact,
+            "issues": records.Issue,
+            "roadmap": records.RoadmapItem,
+            "feedback": records.Feedback,
+            "actions": records.ActionItem,
+        }
+        return classes[table]
 
     # -- opening ---------------------------------------------------------------------------
 

@@ -14,9 +14,9 @@ from textual.binding import BindingType
 from textual.screen import Screen
 from textual.theme import Theme
 
-from checkin.core.enums import MeetingState
+from checkin.core.account import Account
+from checkin.core.base_enums import MeetingState
 from checkin.core.errors import CheckinError
-from checkin.core.records import Account
 from checkin.services.workspace import Workspace
 
 if TYPE_CHECKING:

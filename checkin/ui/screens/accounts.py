@@ -15,7 +15,7 @@ from textual.events import Key, ScreenResume
 from textual.message import Message
 from textual.widgets import Input, Static
 
-from checkin.core.records import Account
+from checkin.core.account import Account
 from checkin.core.triage import SortBy
 from checkin.ui.command_table import TableCommands
 from checkin.ui.screens.accounts_commands import TABLE

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
-from checkin.core.records import Account
+from checkin.core.account import Account
 from checkin.core.text import count
 from checkin.core.triage import SortBy
 from checkin.ui.text import BAND_STYLE, plain
