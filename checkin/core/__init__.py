@@ -2,7 +2,8 @@
 
 The names below are importable from here, each loaded on first use (PEP 562): importing one
 submodule (``checkin.core.errors`` to start the app) does not load every record class, and
-the meeting classes are not needed before the app's first frame.
+``Account`` comes without the other records (``checkin.core.account``), which, like the
+meeting classes, are not needed before the app's first frame.
 """
 
 from __future__ import annotations
@@ -77,24 +78,23 @@ _HOMES = {
             "IssueStatus",
             "ItemKind",
             "ItemStatus",
-            "MeetingState",
-            "Phase",
             "RoadmapSide",
             "RoadmapStatus",
             "Severity",
             "Side",
-            "Tier",
         ),
         "enums",
     ),
+    **dict.fromkeys(("MeetingState", "Phase", "Tier"), "base_enums"),
     **dict.fromkeys(
         ("CheckinError", "Conflict", "NotFound", "Problem", "ValidationError"), "errors"
     ),
     **dict.fromkeys(("AgendaItem", "Decision", "Meeting", "Reason", "StatusChange"), "meeting"),
     **dict.fromkeys(
-        ("Account", "ActionItem", "Contact", "Feedback", "Issue", "Record", "RoadmapItem"),
+        ("ActionItem", "Contact", "Feedback", "Issue", "RoadmapItem"),
         "records",
     ),
+    **dict.fromkeys(("Account", "Record"), "account"),
 }
 
 
