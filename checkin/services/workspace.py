@@ -7,7 +7,7 @@ import threading
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from checkin.core.account import Account, Record
 from checkin.core.base_enums import MeetingState, RecordKind
@@ -15,7 +15,6 @@ from checkin.core.errors import Conflict, NotFound
 from checkin.core.rules import MAX_SLUG
 from checkin.core.text import slugify
 from checkin.storage import Store
-from checkin.storage.figures import Seal, StoredFigures
 from checkin.storage.repository import Repository
 
 if TYPE_CHECKING:
@@ -31,6 +30,7 @@ if TYPE_CHECKING:
     from checkin.core.records import ActionItem, Contact, Feedback, Issue, RoadmapItem
     from checkin.core.summary import AccountSummary
     from checkin.core.trend import TrendPoint
+    from checkin.storage.figures import Seal, StoredFigures
 
 Clock = Callable[[], datetime]
 R = TypeVar("R", bound=Record)
@@ -40,11 +40,17 @@ OVERVIEW_FRESH_SECONDS = 60
 _LINKABLE = frozenset(kind.value for kind in RecordKind) - {RecordKind.ACCOUNT.value}
 
 
-class Captured(NamedTuple):
-    """What was captured in one meeting: its action items and feedback, oldest first."""
+class Captured:
+    """What was captured in one meeting: its action items and feedback, oldest first.
 
-    actions: list[ActionItem]
-    feedback: list[Feedback]
+    (A plain class: a NamedTuple is built at import, before the app's first frame, at ten
+    times the cost.)"""
+
+    __slots__ = ("actions", "feedback")
+
+    def __init__(self, actions: list[ActionItem], feedback: list[Feedback]) -> None:
+        self.actions = actions
+        self.feedback = feedback
 
 
 def system_clock() -> datetime:
@@ -101,7 +107,8 @@ class Workspace:
         # account id -> (stamp, digest): worked out, not in the figures file yet
         self._unkept: dict[str, tuple[str, Digest]] = {}
         self._unkept_lock = threading.Lock()
-        self._figures_table = StoredFigures(store)
+        self._figures_file: StoredFigures | None = None  # see _figures_table
+        self._figures_file_lock = threading.Lock()
 
     # -- lifecycle ------------------------------------------------------------------------
 
@@ -118,6 +125,18 @@ class Workspace:
         """Open the workspace file at ``path`` (see :meth:`Store.open` for the errors)."""
         store = Store.open(path, clock, read_only=read_only, defer_backup=defer_backup)
         return cls(store, clock, rng)
+
+    @property
+    def _figures_table(self) -> StoredFigures:
+        """The workspace's figures file, read on first use: the home's first frame shows the
+        accounts before their figures, so opening a workspace does not load it. (The UI
+        thread and the figures worker may both ask first: it is made once.)"""
+        with self._figures_file_lock:
+            if self._figures_file is None:
+                from checkin.storage.figures import StoredFigures
+
+                self._figures_file = StoredFigures(self.store)
+            return self._figures_file
 
     def save_in_background(
         self,
@@ -367,6 +386,8 @@ class Workspace:
             if stored is not None and stored.tables == hashes:
                 accounts = stored.accounts | accounts
             if stored is None or stored.tables != hashes or stored.accounts != accounts:
+                from checkin.storage.figures import Seal
+
                 seal = Seal(hashes, accounts)
                 self._seals = (seal, hashes)
         self._figures_table.keep(entries, seal)
