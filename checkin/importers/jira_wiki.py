@@ -7,6 +7,7 @@ code and noformat blocks, ``{{monospace}}``, ``*bold*`` and ``[text|link]``. Any
 
 from __future__ import annotations
 
+import functools
 import re
 
 _HEADING = re.compile(r"^h([1-6])\.\s+")
@@ -66,6 +67,9 @@ def to_markdown(text: str) -> str:
     return "\n".join(out)
 
 
+# Exports repeat lines (a template's headings, "*Steps:*", list items): a line outside blocks
+# is converted once per text it is, not once per time it occurs.
+@functools.lru_cache(maxsize=8192)
 def _line(raw: str) -> str:
     # Each line construct starts with its own character: the patterns run only when it is there.
     first = raw[:1]
