@@ -117,6 +117,9 @@ def any_datetime(value: str, order: str = "") -> datetime:
         raise ValueError("is empty")
     head = text[0]
     if head.isdigit():
+        fast = _jira_default(text)
+        if fast is not None:
+            return fast
         if text[1:2].isdigit() and text[2:3].isdigit() and text[4:5] == "-":
             return iso_datetime(text)
         match = _JIRA.match(text)
@@ -191,6 +194,51 @@ def _jira_match(text: str, match: re.Match[str]) -> datetime:
         raise ValueError(f"{text!r}: {month_name!r} is not a month name I know ({JIRA_HINT})")
     year = int(year_text) + (2000 if len(year_text) == 2 else 0)
     h = _clock(text, hour, minute, meridiem)
+    return _make(text, year, month, int(day), h, int(minute or 0), int(second or 0))
+
+
+_MERIDIEMS = frozenset({"AM", "PM", "am", "pm"})
+
+
+def _jira_default(text: str) -> datetime | None:
+    """Jira's default format (``03/Nov/26 9:14 AM``, ``25/Nov/2026``) read without the
+    regular expression: what :data:`_JIRA` and :func:`_jira_match` read, the same errors
+    included; None for anything else (an ASCII-only subset), which the pattern then reads.
+    An export's dates are nearly all like this, and nearly all different."""
+    date_text, spaced, time_text = text.partition(" ")
+    parts = date_text.split("/")
+    if len(parts) != 3:
+        return None
+    day, month_name, year_text = parts
+    if not (
+        0 < len(day) < 3
+        and 2 < len(month_name) < 6
+        and len(year_text) in (2, 4)
+        and date_text.isascii()
+        and day.isdigit()
+        and month_name.isalpha()
+        and year_text.isdigit()
+    ):
+        return None
+    month = MONTHS.get(month_name.lower())
+    if month is None:
+        return None
+    hour = minute = second = meridiem = None
+    if spaced:
+        clock, spaced, meridiem = time_text.partition(" ")
+        if spaced and meridiem not in _MERIDIEMS:
+            return None
+        pieces = clock.split(":")
+        if not 1 < len(pieces) < 4 or not clock.isascii():
+            return None
+        hour, minute = pieces[0], pieces[1]
+        second = pieces[2] if len(pieces) == 3 else None
+        if not (0 < len(hour) < 3 and hour.isdigit() and len(minute) == 2 and minute.isdigit()):
+            return None
+        if second is not None and not (len(second) == 2 and second.isdigit()):
+            return None
+    year = int(year_text) + (2000 if len(year_text) == 2 else 0)
+    h = _clock(text, hour, minute, meridiem or None)
     return _make(text, year, month, int(day), h, int(minute or 0), int(second or 0))
 
 

@@ -1,0 +1,98 @@
+"""Jira's default date format is read without the pattern: the same dates, the same errors."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from checkin.importers import dates
+
+
+def _by_pattern(text: str) -> tuple[str, object]:
+    match = dates._JIRA.match(text)
+    if match is None:
+        return ("no match", None)
+    try:
+        return ("date", dates._jira_match(text, match))
+    except ValueError as error:
+        return ("error", str(error))
+
+
+def _fast(text: str) -> tuple[str, object] | None:
+    try:
+        found = dates._jira_default(text)
+    except ValueError as error:
+        return ("error", str(error))
+    return None if found is None else ("date", found)
+
+
+SAMPLES = [
+    "03/Nov/26 9:14 AM",
+    "3/Nov/26 9:14 PM",
+    "03/nov/2026 12:00 am",
+    "25/Nov/26",
+    "25/Dec/2026 23:59",
+    "01/Jan/26 00:00:59",
+    "31/Feb/26 9:14 AM",
+    "03/Nov/26 13:14 PM",
+    "03/Nov/26 0:14 AM",
+    "03/Nov/26 9:60 AM",
+    "03/Nov/26 24:00",
+    "03/Xyz/26 9:14 AM",
+    "03/Sept/26 9:14 AM",
+    "03/Nov./26 9:14 AM",
+    "03/Nov/26  9:14 AM",
+    "03/Nov/26 9:14AM",
+    "03/Nov/26 9:14 A.M.",
+    "03/Nov/26 9:14  AM",
+    "03/Nov/26 9:14 XM",
+    "03/Nov/26 9:1 AM",
+    "03/Nov/26 9:14:5",
+    "03/Nov/26 :14",
+    "03/Nov/202 9:14",
+    "03/Nov/26T9:14",
+    "003/Nov/26",
+    "03/November/26",
+    "03/Nov/26 9",
+    "03/Nov/26 9:14:00:00",
+    "03/fév/26 9:14 AM",
+    "٠٣/Nov/26 9:14 AM",
+    "03/Nov/٢٦ 9:14 AM",
+    "03 Nov 26 9:14 AM",
+    "03-Nov-26 9:14 AM",
+]
+
+
+@pytest.mark.parametrize("text", SAMPLES)
+def test_the_fast_reading_gives_what_the_pattern_gives(text: str) -> None:
+    fast = _fast(text)
+    if fast is not None:
+        assert fast == _by_pattern(text)
+
+
+def test_the_fast_reading_covers_the_default_format() -> None:
+    assert dates._jira_default("03/Nov/26 9:14 PM") == datetime(2026, 11, 3, 21, 14)
+    assert dates.any_datetime("25/Nov/2026") == datetime(2026, 11, 25)
+
+
+def test_jira_like_dates_read_the_same_both_ways() -> None:
+    """Every combination of day, month, year, clock and meridiem spellings, right or not."""
+    days = ["1", "03", "31", "30", "00", "123", "x1"]
+    months = ["Nov", "nov", "NOV", "Feb", "Sept", "Nov.", "Nv", "Novem", "Mär"]
+    years = ["26", "2026", "202", "28", "2024", "2x"]
+    clocks = ["", " 9:14", " 12:00", " 0:05", " 13:59", " 24:00", " 9:60", " 9:14:59", " 9:1"]
+    clocks += ["  9:14", " 9:14:5", " :14", " 9"]
+    meridiems = ["", " AM", " pm", " Pm", "AM", "  AM", " A.M.", " XM"]
+    checked = 0
+    for day in days:
+        for month in months:
+            for year in years:
+                for clock in clocks:
+                    for meridiem in meridiems:
+                        text = f"{day}/{month}/{year}{clock}{meridiem if clock else ''}"
+                        fast = _fast(text)
+                        if fast is not None:
+                            checked += 1
+                            assert fast == _by_pattern(text), text
+    assert checked > 1000
