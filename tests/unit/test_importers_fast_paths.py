@@ -1,4 +1,4 @@
-"""Jira's default date format is read without the pattern: the same dates, the same errors."""
+"""The importers' fast paths give what the general code gives: dates, text, wiki lines."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ from datetime import datetime
 
 import pytest
 
-from checkin.importers import dates
+from checkin.core.text import clean_text
+from checkin.importers import cleaning, dates, jira_wiki
 
 
 def _by_pattern(text: str) -> tuple[str, object]:
@@ -96,3 +97,36 @@ def test_jira_like_dates_read_the_same_both_ways() -> None:
                             checked += 1
                             assert fast == _by_pattern(text), text
     assert checked > 1000
+
+
+TEXTS = [
+    "plain",
+    "two\nlines\n",
+    "trailing space \nnext",
+    "tab\t\nend\t",
+    "\n\n  \nbody\n \n",
+    "no-break\u00a0\nspace\u3000",
+    "line\u2028sep \u2029",
+    "cr\r\nlf \r",
+    "form\x0c\nfeed\x1c",
+    "esc \x1b[31mred\x1b[0m \n",
+    "",
+    " ",
+    "\t",
+]
+
+
+@pytest.mark.parametrize("value", TEXTS)
+def test_text_cleaning_fast_path_gives_the_general_result(value: str) -> None:
+    cleaned = clean_text(value)
+    general = "\n".join([part.rstrip() for part in cleaned.split("\n")]).strip("\n")
+    assert cleaning.text(value) == general
+
+
+def test_wiki_lines_converted_once_give_what_converting_gives() -> None:
+    text = "h2. Steps\n* one *bold*\n{{code}} [a|https://x.y]\n\n* one *bold*\nh2. Steps"
+    first = jira_wiki.to_markdown(text)
+    assert jira_wiki.to_markdown(text) == first
+    jira_wiki._line.cache_clear()
+    assert jira_wiki.to_markdown(text) == first
+    assert first.splitlines()[:2] == ["## Steps", "- one **bold**"]
