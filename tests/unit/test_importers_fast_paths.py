@@ -130,3 +130,13 @@ def test_wiki_lines_converted_once_give_what_converting_gives() -> None:
     jira_wiki._line.cache_clear()
     assert jira_wiki.to_markdown(text) == first
     assert first.splitlines()[:2] == ["## Steps", "- one **bold**"]
+
+
+@pytest.mark.parametrize(
+    "when",
+    [datetime(2026, 11, 3, 9, 14, 59), datetime(1000, 1, 1), datetime(9999, 12, 31, 23, 59)],
+)
+def test_comment_times_read_as_strftime_writes_them(when: datetime) -> None:
+    from checkin.importers.jira import _stamp
+
+    assert _stamp(when) == f"{when:%Y-%m-%d %H:%M}"
