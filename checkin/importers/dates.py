@@ -217,6 +217,8 @@ def _jira_default(text: str) -> datetime | None:
     An export's timestamps are nearly all different, but its days and clock times repeat:
     each of those is checked once."""
     date_text, spaced, time_text = text.partition(" ")
+    if len(date_text) > 13 or len(time_text) > 11:  # 03/Sept/2026, 12:00:00 pm
+        return None
     day = _jira_day(date_text)
     if day is None:
         return None

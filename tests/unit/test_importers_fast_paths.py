@@ -127,9 +127,11 @@ def test_wiki_lines_converted_once_give_what_converting_gives() -> None:
     text = "h2. Steps\n* one *bold*\n{{code}} [a|https://x.y]\n\n* one *bold*\nh2. Steps"
     first = jira_wiki.to_markdown(text)
     assert jira_wiki.to_markdown(text) == first
-    jira_wiki._line.cache_clear()
+    jira_wiki._cached.cache_clear()
     assert jira_wiki.to_markdown(text) == first
     assert first.splitlines()[:2] == ["## Steps", "- one **bold**"]
+    long = "*" + "x" * jira_wiki.CACHED_LINE + "* end"
+    assert jira_wiki._line(long) == jira_wiki._convert(long) == f"**{long[1:-5]}** end"
 
 
 @pytest.mark.parametrize(
