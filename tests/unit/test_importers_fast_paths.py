@@ -142,3 +142,66 @@ def test_comment_times_read_as_strftime_writes_them(when: datetime) -> None:
     from checkin.importers.jira import _stamp
 
     assert _stamp(when) == f"{when:%Y-%m-%d %H:%M}"
+
+
+def _order_by_pattern(values: list[str]) -> object:
+    """infer_order as it was before cells were passed over without the pattern."""
+    day_first = month_first = undecided = ""
+    for value in values:
+        if not value or not value[0].isdigit():
+            continue
+        match = dates._NUMERIC.match(value.strip())
+        if match is None:
+            continue
+        first, second = int(match.group(1)), int(match.group(3))
+        if first > 12 and not day_first:
+            day_first = value.strip()
+        elif second > 12 and not month_first:
+            month_first = value.strip()
+        elif first != second and not undecided:
+            undecided = value.strip()
+    return day_first, month_first, undecided
+
+
+def _outcome(values: list[str]) -> object:
+    try:
+        return dates.infer_order(values)
+    except dates.AmbiguousDates as error:
+        return str(error)
+
+
+CELLS = [
+    "03/Nov/26 9:14 AM",
+    "1/2/2026",
+    "13-02-2026 10:00",
+    "2.13.26",
+    "2026-01-02",
+    "1/ 2/2026",
+    "12/12/12",
+    "5.5.2025 1:00 PM",
+    "\u0663/\u0661\u0662/\u0662\u0660\u0662\u0666",
+    "1-Nov-26",
+    "31/12/2026 ",
+    "7",
+    "1666000000",
+]
+
+
+@pytest.mark.parametrize("cell", CELLS)
+def test_date_order_inference_passes_over_only_cells_the_pattern_rejects(cell: str) -> None:
+    for values in ([cell], [cell, "25/12/2026"], [cell, "12/25/2026"], ["1/2/2026", cell]):
+        day_first, month_first, undecided = _order_by_pattern(values)  # type: ignore[misc]
+        outcome = _outcome(values)
+        if isinstance(outcome, str):
+            assert (day_first and month_first) or (undecided and not day_first + month_first)
+        else:
+            assert outcome.example == (day_first or month_first)
+
+
+def test_date_order_inference_reads_what_the_pattern_reads() -> None:
+    assert dates.infer_order(["1/13/2026", "03/Nov/26"]).order == dates.MONTH_FIRST
+    assert dates.infer_order(["13.1.26", "03/Nov/26 9:14 AM"]).order == dates.DAY_FIRST
+    with pytest.raises(dates.AmbiguousDates):
+        dates.infer_order(["1/13/2026", "13-1-2026 10:00"])
+    with pytest.raises(dates.AmbiguousDates):
+        dates.infer_order(["\u0663/\u0661\u0662/\u0662\u0660\u0662\u0666"])
