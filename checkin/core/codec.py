@@ -31,7 +31,13 @@ def _optional(inner: Converter) -> Converter:
     def convert(value: Any) -> Any:
         return None if value is None else inner(value)
 
+    _INNER[convert] = inner
     return convert
+
+
+# What each optional converter applies to a value that is not None (the compiled encoders
+# write the None test inline rather than call the wrapper).
+_INNER: dict[Converter, Converter] = {}
 
 
 def _listed(inner: Converter) -> Converter:
@@ -198,10 +204,53 @@ def encode(record: Any) -> dict[str, Any]:
         return {
             name: (enc or _identity)(getattr(record, name)) for name, enc in _encoders(type(record))
         }
+    cls = type(record)
+    encoder = _COMPILED_ENCODERS.get(cls)
+    if encoder is not None:
+        return encoder(values)
+    uses = _ENCODED[cls] = _ENCODED.get(cls, 0) + 1
+    if uses > PLAN_ENCODES:
+        encoder = _COMPILED_ENCODERS[cls] = _encoder(cls)
+        return encoder(values)
     return {
-        name: values[name] if enc is None else enc(values[name])
-        for name, enc in _encoders(type(record))
+        name: values[name] if enc is None else enc(values[name]) for name, enc in _encoders(cls)
     }
+
+
+# Like decoding: a class's first records are encoded by a loop over its plan, then by an
+# encoder compiled for it (an import of 10,000 issues spent a third of its save encoding).
+PLAN_ENCODES = 100
+_ENCODED: dict[type, int] = {}
+_COMPILED_ENCODERS: dict[type, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+
+def _encoder(cls: type) -> Callable[[dict[str, Any]], dict[str, Any]]:
+    """:func:`encode` of one class's instance dict, written out as one dict display and
+    compiled once: the same keys in the same order, the same conversions (an enum's value
+    and an optional value's None test are written inline)."""
+    namespace: dict[str, Any] = {}
+    items = []
+    for n, (name, enc) in enumerate(_encoders(cls)):
+        value = f"values[{name!r}]"
+        inner = _INNER.get(enc) if enc is not None else None
+        call = inner if inner is not None else enc
+        if call is None:
+            expr = value
+        elif call is _enum_value:
+            expr = "{}._value_"
+        else:
+            namespace[f"enc{n}"] = call
+            expr = f"enc{n}({{}})"
+        if call is not None:
+            if inner is not None:
+                expr = f"(None if (v{n} := {value}) is None else {expr.format(f'v{n}')})"
+            else:
+                expr = expr.format(value)
+        items.append(f"        {name!r}: {expr},")
+    source = "\n".join(["def encode(values):", "    return {", *items, "    }"])
+    exec(source, namespace)  # our own source, made from the field names
+    encoder: Callable[[dict[str, Any]], dict[str, Any]] = namespace["encode"]
+    return encoder
 
 
 def decode(cls: type[T], data: dict[str, Any]) -> T:

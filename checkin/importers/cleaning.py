@@ -41,6 +41,15 @@ def text(value: object) -> str:
     if value in (None, ""):
         return ""
     cleaned = clean_text(str(value))
+    # In ASCII text without controls (gone now) the only blank space a line can end with is a
+    # space or a tab: without one, no line needs its end stripped.
+    if (
+        cleaned.isascii()
+        and " \n" not in cleaned
+        and "\t\n" not in cleaned
+        and cleaned[-1:] not in (" ", "\t")
+    ):
+        return cleaned.strip("\n")
     return "\n".join([part.rstrip() for part in cleaned.split("\n")]).strip("\n")
 
 

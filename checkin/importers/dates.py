@@ -10,6 +10,7 @@ is refused: guessing would silently swap days and months.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -49,6 +50,8 @@ _JS = re.compile(
 )
 _EPOCH = re.compile(r"^\d{9,13}(?:\.\d+)?$")
 
+_SEPARATORS = frozenset("/.-")
+
 DAY_FIRST, MONTH_FIRST = "day first", "month first"
 JIRA_HINT = "Jira dates look like 03/Nov/26 9:14 AM or 25/Nov/26"
 ISO_HINT = "use ISO 8601, like 2026-11-19 or 2026-11-19T14:30"
@@ -82,6 +85,13 @@ def infer_order(values: Iterable[str]) -> DateOrder:
     day_first = month_first = undecided = ""
     for value in values:
         if not value or not value[0].isdigit():
+            continue
+        # A numeric date has its first separator second or third, a digit after it: most
+        # cells of a Jira export (03/Nov/26) are passed over without the pattern.
+        if not (
+            (value[1:2] in _SEPARATORS and value[2:3].isdigit())
+            or (value[2:3] in _SEPARATORS and value[3:4].isdigit())
+        ):
             continue
         match = _NUMERIC.match(value.strip())
         if match is None:
@@ -117,6 +127,9 @@ def any_datetime(value: str, order: str = "") -> datetime:
         raise ValueError("is empty")
     head = text[0]
     if head.isdigit():
+        fast = _jira_default(text)
+        if fast is not None:
+            return fast
         if text[1:2].isdigit() and text[2:3].isdigit() and text[4:5] == "-":
             return iso_datetime(text)
         match = _JIRA.match(text)
@@ -192,6 +205,74 @@ def _jira_match(text: str, match: re.Match[str]) -> datetime:
     year = int(year_text) + (2000 if len(year_text) == 2 else 0)
     h = _clock(text, hour, minute, meridiem)
     return _make(text, year, month, int(day), h, int(minute or 0), int(second or 0))
+
+
+_MERIDIEMS = frozenset({"AM", "PM", "am", "pm"})
+
+
+def _jira_default(text: str) -> datetime | None:
+    """Jira's default format (``03/Nov/26 9:14 AM``, ``25/Nov/2026``) read without the
+    regular expression: what :data:`_JIRA` and :func:`_jira_match` read, the same errors
+    included; None for anything else (an ASCII-only subset), which the pattern then reads.
+    An export's timestamps are nearly all different, but its days and clock times repeat:
+    each of those is checked once."""
+    date_text, spaced, time_text = text.partition(" ")
+    if len(date_text) > 13 or len(time_text) > 11:  # 03/Sept/2026, 12:00:00 pm
+        return None
+    day = _jira_day(date_text)
+    if day is None:
+        return None
+    hour = minute = second = meridiem = None
+    if spaced:
+        clock = _jira_clock(time_text)
+        if clock is None:
+            return None
+        hour, minute, second, meridiem = clock
+    h = _clock(text, hour, minute, meridiem)
+    return _make(text, day[0], day[1], day[2], h, int(minute or 0), int(second or 0))
+
+
+@functools.lru_cache(maxsize=4096)
+def _jira_day(date_text: str) -> tuple[int, int, int] | None:
+    """Year, month and day of ``03/Nov/26`` (see :func:`_jira_default`), unchecked against
+    the calendar; None when it is not written so."""
+    parts = date_text.split("/")
+    if len(parts) != 3:
+        return None
+    day, month_name, year_text = parts
+    if not (
+        0 < len(day) < 3
+        and 2 < len(month_name) < 6
+        and len(year_text) in (2, 4)
+        and date_text.isascii()
+        and day.isdigit()
+        and month_name.isalpha()
+        and year_text.isdigit()
+    ):
+        return None
+    month = MONTHS.get(month_name.lower())
+    if month is None:
+        return None
+    return int(year_text) + (2000 if len(year_text) == 2 else 0), month, int(day)
+
+
+@functools.lru_cache(maxsize=4096)
+def _jira_clock(time_text: str) -> tuple[str, str, str | None, str | None] | None:
+    """Hour, minute, second and AM/PM of ``9:14 AM`` as written (see :func:`_jira_default`);
+    None when it is not written so."""
+    clock, spaced, meridiem = time_text.partition(" ")
+    if spaced and meridiem not in _MERIDIEMS:
+        return None
+    pieces = clock.split(":")
+    if not 1 < len(pieces) < 4 or not clock.isascii():
+        return None
+    hour, minute = pieces[0], pieces[1]
+    second = pieces[2] if len(pieces) == 3 else None
+    if not (0 < len(hour) < 3 and hour.isdigit() and len(minute) == 2 and minute.isdigit()):
+        return None
+    if second is not None and not (len(second) == 2 and second.isdigit()):
+        return None
+    return hour, minute, second, meridiem or None
 
 
 def _numeric(text: str, match: re.Match[str], order: str) -> datetime:

@@ -196,8 +196,15 @@ def _body(description: str, comments: list[Comment]) -> str:
         return body
     lines = [body, "", "Comments in Jira:"] if body else ["Comments in Jira:"]
     for when, author, text in comments:
-        stamp = f"{when:%Y-%m-%d %H:%M}" if when is not None else ""
+        stamp = _stamp(when) if when is not None else ""
         head = ", ".join(part for part in (stamp, author) if part)
         content = cleaning.text(to_markdown(cleaning.text(text))).replace("\n", "\n  ")
         lines.append(f"- {head}: {content}" if head else f"- {content}")
     return "\n".join(lines)
+
+
+def _stamp(when: datetime) -> str:
+    """``2026-11-03 09:14``: a comment's time as its list item shows it."""
+    if when.tzinfo is None and when.year >= 1000:
+        return when.isoformat(" ", "minutes")  # the same text, without strftime's cost
+    return f"{when:%Y-%m-%d %H:%M}"

@@ -7,6 +7,7 @@ code and noformat blocks, ``{{monospace}}``, ``*bold*`` and ``[text|link]``. Any
 
 from __future__ import annotations
 
+import functools
 import re
 
 _HEADING = re.compile(r"^h([1-6])\.\s+")
@@ -66,7 +67,17 @@ def to_markdown(text: str) -> str:
     return "\n".join(out)
 
 
+# Exports repeat lines (a template's headings, "*Steps:*", list items): a short line outside
+# blocks is converted once per text it is, not once per time it occurs. Long lines (pasted
+# logs) are rarely repeated and are not kept.
+CACHED_LINE = 200
+
+
 def _line(raw: str) -> str:
+    return _convert(raw) if len(raw) > CACHED_LINE else _cached(raw)
+
+
+def _convert(raw: str) -> str:
     # Each line construct starts with its own character: the patterns run only when it is there.
     first = raw[:1]
     heading = _HEADING.match(raw) if first == "h" else None
@@ -83,6 +94,9 @@ def _line(raw: str) -> str:
         marker = "1." if marks[-1] == "#" else "-"
         return f"{indent}{marker} {_inline(raw[bullets.end() :])}"
     return _inline(raw)
+
+
+_cached = functools.lru_cache(maxsize=8192)(_convert)
 
 
 def _inline(text: str) -> str:

@@ -214,15 +214,17 @@ def milestones(
     Nothing comes before ``opened``.
     """
 
-    def clamp(value: datetime | None) -> datetime | None:
-        return None if value is None else max(value, opened)
-
     evidence = [t for t in (acknowledged, plan_given, *activity, resolved, updated) if t]
     first = min(evidence) if evidence else opened
     ack = acknowledged or (first if status in ACKNOWLEDGING else None)
     plan = plan_given or (ack if status in PLANNING else None)
     done = (resolved or updated or (ack if ack != opened else None)) if status in DONE else None
-    return clamp(ack), clamp(plan), clamp(done)
+    # Each clamped to ``opened`` as max(value, opened) would, without a call per value.
+    return (
+        None if ack is None else (opened if opened > ack else ack),
+        None if plan is None else (opened if opened > plan else plan),
+        None if done is None else (opened if opened > done else done),
+    )
 
 
 def file_dates(

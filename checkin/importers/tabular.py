@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import codecs
 import csv
+import io
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -60,10 +62,13 @@ class CsvRow:
         """The cell at ``index`` without a spreadsheet formula guard ("" for no column)."""
         if index is None:
             return ""
-        return unguard(self.cells[index])
+        value = self.cells[index]
+        # Only a cell starting with an apostrophe can carry a guard.
+        return unguard(value) if value[:1] == "'" else value
 
     def cells_at(self, indexes: list[int]) -> list[str]:
-        return [unguard(self.cells[i]) for i in indexes]
+        cells = self.cells
+        return [unguard(cells[i]) if cells[i][:1] == "'" else cells[i] for i in indexes]
 
 
 class CsvTable:
@@ -150,13 +155,8 @@ _END = "\ue000checkin-end-of-file\ue000"
 
 
 def _lines(text: str) -> Iterator[str]:
-    """Lines with their newline (multi-line cells need it), then the end marker."""
-    start = 0
-    while start < len(text):
-        end = text.find("\n", start)
-        if end == -1:
-            yield text[start:]
-            break
-        yield text[start : end + 1]
-        start = end + 1
-    yield _END + "\n"
+    """Lines with their newline (multi-line cells need it), then the end marker.
+
+    A StringIO whose newline is "\n" splits at "\n" only (not at the other line breaks
+    str.splitlines knows), in C."""
+    return itertools.chain(io.StringIO(text, newline="\n"), (_END + "\n",))
