@@ -214,11 +214,8 @@ class Repository(Generic[R]):
             _stamped(r, created_at=r.created_at or now, updated_at=r.updated_at or now)
             for r in records
         ]
-        from checkin.storage.tinytable import document
-
-        docs = [document(encode(r), r.id) for r in stamped]
         with self._store.transaction():
-            self._table.insert_multiple(docs)
+            self._table.insert_new([(r.id, encode(r)) for r in stamped])
         self._by_account = None
         self._changed(*{_account_of(r) for r in stamped})
         return stamped

@@ -6,7 +6,7 @@ when a workspace is first changed.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from tinydb import TinyDB
@@ -39,6 +39,19 @@ class StrIdTable(Table):
         updater(table)  # type: ignore[arg-type]
         storage.write(storage.read())
         self.clear_cache()
+
+    def insert_new(self, documents: Iterable[tuple[str, dict[str, Any]]]) -> None:
+        """Insert documents under the app's ids in one write, refusing an id the table has
+        (as ``insert_multiple`` does), without its per-document Mapping check and copy: an
+        import of 10,000 issues spent 20 ms on them."""
+
+        def updater(table: dict[str, dict[str, Any]]) -> None:
+            for doc_id, doc in documents:
+                if doc_id in table:
+                    raise ValueError(f"Document with ID {doc_id} already exists")
+                table[doc_id] = doc
+
+        self._update_table(updater)  # type: ignore[arg-type]
 
     def contains(self, cond: Any = None, doc_id: Any = None) -> bool:
         if doc_id is not None:

@@ -136,3 +136,20 @@ def test_transaction_saves_once(file_workspace: Workspace) -> None:
         for n in range(20):
             file_workspace.add(Issue, account_id=acme.id, title=f"#{n}", opened=NOW)
     assert file_workspace.store.storage.saves == before + 1
+
+
+def test_adding_many_with_an_id_already_stored_adds_none_of_them(
+    file_workspace: Workspace,
+) -> None:
+    acme = make_account(file_workspace)
+    kept = file_workspace.add(Issue, account_id=acme.id, title="Kept", opened=NOW)
+    fresh = Issue(id="i-fresh1", account_id=acme.id, title="New", opened=NOW)
+    again = dataclasses.replace(kept, title="Same id")
+    saves = file_workspace.store.storage.saves
+    with pytest.raises(ValueError, match="already exists"):
+        file_workspace.add_many(Issue, [fresh, again])
+    assert [i.title for i in file_workspace.issues(acme.id)] == ["Kept"]
+    assert file_workspace.store.storage.saves == saves  # nothing written
+    added = file_workspace.add_many(Issue, [fresh])
+    assert [i.title for i in file_workspace.issues(acme.id)] == ["Kept", "New"]
+    assert added[0].created_at == NOW and added[0].updated_at == NOW
