@@ -231,7 +231,13 @@ def plan_rows(
     existing = _by_key(ws.issues(account.id), fmt)
     items: list[PlannedIssue] = []
     problems: list[ImportProblem] = []
-    taken: set[str] = set()
+    # One id for each row checkin does not have yet, in row order.
+    fresh_ids = iter(
+        ws.new_ids(
+            RecordKind.ISSUE,
+            sum(1 for row in parsed.rows if row.external_id not in existing),
+        )
+    )
     for row in parsed.rows:
         before = existing.get(row.external_id)
         try:
@@ -239,7 +245,7 @@ def plan_rows(
                 at = _acknowledged_at_import(row, cutoff, now)
                 issue = new_issue(
                     row,
-                    issue_id=_fresh_id(ws, taken),
+                    issue_id=next(fresh_ids),
                     account_id=account.id,
                     source=fmt.value,
                     acknowledged=at,
@@ -320,15 +326,6 @@ def _by_key(issues: Iterable[Issue], fmt: ImportFormat) -> dict[str, Issue]:
         if issue.source == fmt.value and issue.external_id:
             found.setdefault(issue.external_id, issue)
     return found
-
-
-def _fresh_id(ws: Workspace, taken: set[str]) -> str:
-    """A new issue id, unique in the workspace and among the ids of this import."""
-    while True:
-        candidate = ws.new_id(RecordKind.ISSUE)
-        if candidate not in taken:
-            taken.add(candidate)
-            return candidate
 
 
 def _check_fresh(ws: Workspace, plan: ImportPlan) -> None:

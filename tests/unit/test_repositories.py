@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import random
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 
@@ -20,7 +22,7 @@ from checkin.core import (
     Side,
     ValidationError,
 )
-from checkin.core.enums import ItemKind
+from checkin.core.enums import ItemKind, RecordKind
 from checkin.core.meeting import AgendaItem, Reason
 from checkin.services.workspace import Workspace
 from tests.conftest import NOW
@@ -153,3 +155,35 @@ def test_adding_many_with_an_id_already_stored_adds_none_of_them(
     added = file_workspace.add_many(Issue, [fresh])
     assert [i.title for i in file_workspace.issues(acme.id)] == ["Kept", "New"]
     assert added[0].created_at == NOW and added[0].updated_at == NOW
+
+
+def test_many_new_ids_are_the_ids_one_call_after_another_would_give(tmp_path: Path) -> None:
+    def opened(name: str) -> Workspace:
+        return Workspace.open(tmp_path / name / "db.json", clock=lambda: NOW, rng=random.Random(7))
+
+    one_by_one, at_once = opened("a"), opened("b")
+    try:
+        expected = [one_by_one.new_id(RecordKind.ISSUE) for _ in range(50)]
+        ids = at_once.new_ids(RecordKind.ISSUE, 50)
+        assert ids == expected
+        assert len(set(ids)) == 50 and all(i.startswith("i-") for i in ids)
+        assert at_once.new_ids(RecordKind.ISSUE, 0) == []
+    finally:
+        one_by_one.close()
+        at_once.close()
+
+
+def test_new_ids_skip_an_id_already_stored(tmp_path: Path) -> None:
+    rng = random.Random(7)
+    ws = Workspace.open(tmp_path / "db.json", clock=lambda: NOW, rng=rng)
+    try:
+        acme = make_account(ws)
+        state = rng.getstate()
+        first = ws.new_id(RecordKind.ISSUE)
+        ws.add(Issue, id=first, account_id=acme.id, title="Taken", opened=NOW)
+        rng.setstate(state)  # the same draws again: the first one is taken now
+        ids = ws.new_ids(RecordKind.ISSUE, 3)
+        assert first not in ids
+        assert len(set(ids)) == 3
+    finally:
+        ws.close()
