@@ -8,7 +8,9 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class Row:
     """One measurement. ``limit`` is the largest acceptable ``ratio`` (or figure, if no
-    baseline); ``unit`` formats figures."""
+    baseline); ``unit`` formats figures. ``paired``: the ratio measured pair by pair (the
+    median of each run's ratio to the baseline run just before it), which a row of
+    interleaved runs gives instead of the ratio of the two medians."""
 
     name: str
     figure: float | None
@@ -17,9 +19,12 @@ class Row:
     target: str
     unit: str = "ms"
     note: str = ""
+    paired: float | None = None
 
     @property
     def ratio(self) -> float | None:
+        if self.paired is not None:
+            return self.paired
         if self.figure is None or self.baseline is None or self.baseline == 0:
             return None
         return self.figure / self.baseline
