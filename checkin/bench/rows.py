@@ -75,8 +75,9 @@ class Workspaces:
 
 # A start-up varies by a few per cent from one run to the next on a 2-core machine: the ratio
 # of two medians of five moved by 0.03 between identical runs. Starts are cheap (a quarter of
-# a second): the start-up rows take at least this many of each.
-STARTUP_RUNS = 15
+# a second): the start-up rows take at least this many of each. One round's ratio varies by
+# about a tenth on a shared machine, so the median of 15 rounds by about 3%; of 25, 2.5%.
+STARTUP_RUNS = 25
 # On a shared machine the speed also drifts within a run (a neighbour's burst makes a dozen
 # starts in a row 20-50% slower): the ratio of the two medians moved from 0.98 to 1.11
 # between four identical runs. The ratio is taken pair by pair instead: each checkin start
