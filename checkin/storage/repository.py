@@ -49,7 +49,7 @@ class Repository(Generic[R]):
 
     def __init__(self, store: Store, table: str, cls: type[R] | None, kind: str) -> None:
         """``cls``: the record class; None where the store gives it on first use
-        (``Store.record_class``) or a subclass gives it as ``cls``."""
+        (``Store.record_class``)."""
         self._store = store
         self.table_name = table
         self._cls = cls
@@ -316,15 +316,9 @@ class MeetingRepository(Repository["Meeting"]):
 
     def __init__(self, store: Store) -> None:
         # The Meeting class is loaded when the first meeting is read or written: opening the
-        # app's first screen, the accounts home, reads none (see ``cls``).
+        # app's first screen, the accounts home, reads none (``Store.record_class``).
         super().__init__(store, "meetings", None, "meeting")
         self._stored_parked: dict[str, list[tuple[int, Any]]] = {}
-
-    @property
-    def cls(self) -> type[Meeting]:
-        from checkin.core.meeting import Meeting
-
-        return Meeting
 
     @staticmethod
     def _parked(record: Any) -> list[tuple[int, Any]]:

@@ -112,9 +112,10 @@ class Store:
 
     @staticmethod
     def record_class(table: str) -> type[Record]:
-        """The class of the records of ``table``, a record table other than accounts and
-        meetings (``checkin.core.records`` is loaded on the first call)."""
-        from checkin.core import records
+        """The class of the records of ``table``, a record table other than accounts
+        (``checkin.core.records`` and ``checkin.core.meeting`` are loaded on the first call;
+        each repository asks once)."""
+        from checkin.core import meeting, records
 
         classes: dict[str, type[Record]] = {
             "contacts": records.Contact,
@@ -122,6 +123,7 @@ class Store:
             "roadmap": records.RoadmapItem,
             "feedback": records.Feedback,
             "actions": records.ActionItem,
+            "meetings": meeting.Meeting,
         }
         return classes[table]
 
