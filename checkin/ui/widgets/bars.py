@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from textual.screen import Screen
 
 SEPARATOR = " "
+_Shown = tuple[Binding, bool, str]  # a binding shown, whether it is enabled, its tooltip
 _NOT_REVERSE = Style(reverse=False)
 # Always shown, whatever the width: help lists the keys that did not fit.
 ALWAYS_SHOWN = frozenset({"help"})
@@ -126,12 +127,12 @@ class KeyBar(Widget):
         if self.is_attached and self._showing() != self._drawn:
             self.refresh()
 
-    def _showing(self) -> object:
+    def _showing(self) -> tuple[list[_Shown], _Shown | None, int]:
         """What the line is drawn from (the bindings shown, the palette's key, the width)."""
         shown, palette = self._shown()
         return shown, palette, self.size.width
 
-    def _shown(self) -> tuple[list[tuple[Binding, bool, str]], tuple[Binding, bool, str] | None]:
+    def _shown(self) -> tuple[list[_Shown], _Shown | None]:
         """The bindings to show (one per action), and the command palette's key."""
         active = self.screen.active_bindings
         palette = None
@@ -155,9 +156,7 @@ class KeyBar(Widget):
             len(self.app.get_key_display(binding)) + 2 + len(binding.description) + len(SEPARATOR)
         )
 
-    def _fitting(
-        self, shown: list[tuple[Binding, bool, str]], room: int
-    ) -> list[tuple[Binding, bool, str]]:
+    def _fitting(self, shown: list[_Shown], room: int) -> list[_Shown]:
         """The keys that fit in ``room`` cells, in order. Kept keys (the screen's own choice,
         and help) are always there; the others are shown in order while they fit."""
 
@@ -180,9 +179,7 @@ class KeyBar(Widget):
     def render(self) -> Text:
         key_style = self.get_component_rich_style("keybar--key")
         off = self.get_component_rich_style("keybar--disabled")
-        shown, palette = self._shown()
-        width = self.size.width
-        self._drawn = (shown, palette, width)
+        shown, palette, width = self._drawn = self._showing()
         palette_label = (
             f"▏ {self.app.get_key_display(palette[0])} {palette[0].description} " if palette else ""
         )
